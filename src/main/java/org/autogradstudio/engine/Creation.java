@@ -1,0 +1,118 @@
+package org.autogradstudio.engine;
+
+import java.util.Arrays;
+
+/** Factory functions: {@code torch.zeros}, {@code ones}, {@code full}, {@code eye}, {@code arange}, {@code rand}, {@code randn} ... */
+public final class Creation {
+    /** The largest tensor a lesson may allocate (elements): refusing beats an OutOfMemoryError. */
+    public static final long MAX_ELEMENTS = 200_000_000L;
+
+    private Creation() {
+    }
+
+    static void checkSize(int[] shape) {
+        long n = 1;
+        for (int s : shape) {
+            if (s < 0) {
+                throw TorchException.runtime("Trying to create tensor with negative dimension " + s + ": " + Arrays.toString(shape));
+            }
+            n *= s;
+            if (n > MAX_ELEMENTS) {
+                break;
+            }
+        }
+        if (n > MAX_ELEMENTS) {
+            throw TorchException.runtime("[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory:"
+                    + " you tried to allocate " + (n * 4) + " bytes. Autograd Studio allows at most " + MAX_ELEMENTS + " elements per tensor.");
+        }
+    }
+
+    public static Tensor full(int[] shape, double value, DType dtype, boolean requiresGrad) {
+        checkSize(shape);
+        double[] data = new double[Shape.numel(shape)];
+        Arrays.fill(data, dtype.round(value));
+        Tensor t = Tensor.wrap(data, shape.clone(), dtype);
+        return requiresGrad ? t.requiresGrad_(true) : t;
+    }
+
+    public static Tensor zeros(int[] shape, DType dtype, boolean requiresGrad) {
+        return full(shape, 0, dtype, requiresGrad);
+    }
+
+    public static Tensor ones(int[] shape, DType dtype, boolean requiresGrad) {
+        return full(shape, 1, dtype, requiresGrad);
+    }
+
+    public static Tensor eye(int n, int m, DType dtype, boolean requiresGrad) {
+        Tensor t = zeros(new int[] {n, m}, dtype, false);
+        for (int i = 0; i < Math.min(n, m); i++) {
+            t.storage.data[i * m + i] = 1;
+        }
+        return requiresGrad ? t.requiresGrad_(true) : t;
+    }
+
+    /** {@code torch.arange(start, end, step)}: int64 when all arguments are integers, else float32. */
+    public static Tensor arange(double start, double end, double step, DType dtype, boolean requiresGrad) {
+        if (step == 0) {
+            throw TorchException.runtime("step must be nonzero");
+        }
+        if ((step > 0 && end < start) || (step < 0 && end > start)) {
+            throw TorchException.runtime("upper bound and larger bound inconsistent with step sign");
+        }
+        int n = (int) Math.ceil((end - start) / step);
+        checkSize(new int[] {n});
+        double[] data = new double[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = dtype.round(start + i * step);
+        }
+        Tensor t = Tensor.wrap(data, new int[] {n}, dtype);
+        return requiresGrad ? t.requiresGrad_(true) : t;
+    }
+
+    /** {@code torch.linspace(start, end, steps)}. */
+    public static Tensor linspace(double start, double end, int steps, DType dtype, boolean requiresGrad) {
+        double[] data = new double[steps];
+        double step = steps > 1 ? (end - start) / (steps - 1) : 0;
+        for (int i = 0; i < steps; i++) {
+            // PyTorch fills the second half backwards from the end so both ends are exact.
+            data[i] = dtype.round(i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step);
+        }
+        Tensor t = Tensor.wrap(data, new int[] {steps}, dtype);
+        return requiresGrad ? t.requiresGrad_(true) : t;
+    }
+
+    public static Tensor rand(int[] shape, DType dtype, boolean requiresGrad) {
+        checkSize(shape);
+        double[] data = new double[Shape.numel(shape)];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = dtype.round(RandomSource.uniform());
+        }
+        Tensor t = Tensor.wrap(data, shape.clone(), dtype);
+        return requiresGrad ? t.requiresGrad_(true) : t;
+    }
+
+    public static Tensor randn(int[] shape, DType dtype, boolean requiresGrad) {
+        checkSize(shape);
+        double[] data = new double[Shape.numel(shape)];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = dtype.round(RandomSource.normal());
+        }
+        Tensor t = Tensor.wrap(data, shape.clone(), dtype);
+        return requiresGrad ? t.requiresGrad_(true) : t;
+    }
+
+    /** {@code torch.randint(low, high, shape)}. */
+    public static Tensor randint(long low, long high, int[] shape) {
+        checkSize(shape);
+        double[] data = new double[Shape.numel(shape)];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = low + (long) Math.floor(RandomSource.uniform() * (high - low));
+        }
+        return Tensor.wrap(data, shape.clone(), DType.INT64);
+    }
+
+    /** A copy with the same shape and values; {@code torch.tensor(t)} and {@code clone()} without history. */
+    public static Tensor like(Tensor t, double value, DType dtype) {
+        return full(t.shape, value, dtype == null ? t.dtype() : dtype, false);
+    }
+}

@@ -1,0 +1,337 @@
+package org.autogradstudio.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Subscripts: {@code x[...]} and {@code x[...] = v}. Basic indexing (integers, slices, None,
+ * ellipsis) gives a view sharing storage, so {@code a[0][1] = 5} changes {@code a}; a tensor index
+ * gathers a copy. Both are described by the row-major positions they select, which also drive
+ * the backward pass (scatter-add) and assignment.
+ */
+public final class Indexing {
+    private Indexing() {
+    }
+
+    /** The index applied without recording: a view for basic indexing, a gathered copy otherwise. */
+    private static Tensor apply(Tensor t, List<Index> items) {
+        List<Index> expanded = expandEllipsis(t, items);
+        Tensor cur = t;
+        int dim = 0;
+        int offset = t.offset;
+        List<Integer> shape = new ArrayList<>(), strides = new ArrayList<>();
+        int src = 0;
+        ByTensor advanced = null;
+        int advancedDim = -1;
+        for (Index item : expanded) {
+            if (item instanceof Index.NewAxis) {
+                shape.add(1);
+                strides.add(0);
+            } else if (item instanceof Index.At) {
+                int size = t.shape[src];
+                long i = ((Index.At) item).index();
+                if (i < -size || i >= size) {
+                    throw new TorchException("IndexError", "index " + i + " is out of bounds for dimension " + src + " with size " + size);
+                }
+                offset += (int) (i < 0 ? i + size : i) * t.strides[src];
+                src++;
+            } else if (item instanceof Index.Slice) {
+                Index.Slice s = (Index.Slice) item;
+                int size = t.shape[src];
+                long step = s.step() == null ? 1 : s.step();
+                if (step <= 0) {
+                    throw new TorchException("ValueError", "step must be greater than zero");
+                }
+                long start = clampIndex(s.start() == null ? 0 : s.start(), size);
+                long stop = clampIndex(s.stop() == null ? size : s.stop(), size);
+                int len = (int) Math.max(0, (stop - start + step - 1) / step);
+                offset += (int) start * t.strides[src];
+                shape.add(len);
+                strides.add((int) step * t.strides[src]);
+                src++;
+            } else if (item instanceof Index.ByTensor) {
+                if (advanced != null) {
+                    throw new TorchException("IndexError", "only one tensor index per subscript is supported in Autograd Studio");
+                }
+                advanced = new ByTensor(((Index.ByTensor) item).tensor());
+                advancedDim = shape.size();
+                Tensor idx = advanced.tensor;
+                int covered = idx.dtype() == DType.BOOL ? Math.max(idx.dim(), 1) : 1;
+                for (int k = 0; k < covered; k++) {
+                    shape.add(t.shape[src]);
+                    strides.add(t.strides[src]);
+                    src++;
+                }
+                advanced.covered = covered;
+            }
+        }
+        for (; src < t.dim(); src++) {
+            shape.add(t.shape[src]);
+            strides.add(t.strides[src]);
+        }
+        Tensor view = new Tensor(t.storage, offset, toArray(shape), toArray(strides), t.dtype());
+        view.viewBase = t.viewBase != null ? t.viewBase : t;
+        if (advanced == null) {
+            return view;
+        }
+        return gather(view, advancedDim, advanced);
+    }
+
+    private static final class ByTensor {
+        final Tensor tensor;
+        int covered;
+
+        ByTensor(Tensor tensor) {
+            this.tensor = tensor;
+        }
+    }
+
+    /** Advanced indexing at one dimension of a view: an int64 index tensor, or a bool mask over {@code covered} dims. */
+    private static Tensor gather(Tensor view, int dim, ByTensor index) {
+        double[] v = view.values();
+        int outer = 1, inner = 1;
+        for (int i = 0; i < dim; i++) {
+            outer *= view.shape[i];
+        }
+        int span = 1;
+        for (int i = dim; i < dim + index.covered; i++) {
+            span *= view.shape[i];
+        }
+        for (int i = dim + index.covered; i < view.dim(); i++) {
+            inner *= view.shape[i];
+        }
+        Tensor idx = index.tensor;
+        double[] iv = idx.values();
+        List<Integer> picks = new ArrayList<>();
+        int[] idxShape;
+        if (idx.dtype() == DType.BOOL) {
+            for (int d = 0; d < idx.dim(); d++) {
+                if (idx.shape[d] != view.shape[dim + d]) {
+                    throw new TorchException("IndexError", "The shape of the mask " + Shape.toString(idx.shape) + " at index " + d
+                            + " does not match the shape of the indexed tensor " + Shape.toString(view.shape) + " at index " + (dim + d));
+                }
+            }
+            for (int i = 0; i < iv.length; i++) {
+                if (iv[i] != 0) {
+                    picks.add(i);
+                }
+            }
+            idxShape = new int[] {picks.size()};
+        } else if (idx.dtype() == DType.INT64) {
+            for (double x : iv) {
+                long i = (long) x;
+                if (i < -span || i >= span) {
+                    throw new TorchException("IndexError", "index " + i + " is out of bounds for dimension " + dim + " with size " + span);
+                }
+                picks.add((int) (i < 0 ? i + span : i));
+            }
+            idxShape = idx.shape;
+        } else {
+            throw new TorchException("IndexError", "tensors used as indices must be long, int, byte or bool tensors");
+        }
+        int[] outShape = new int[dim + idxShape.length + view.dim() - dim - index.covered];
+        System.arraycopy(view.shape, 0, outShape, 0, dim);
+        System.arraycopy(idxShape, 0, outShape, dim, idxShape.length);
+        System.arraycopy(view.shape, dim + index.covered, outShape, dim + idxShape.length, view.dim() - dim - index.covered);
+        double[] out = new double[outer * picks.size() * inner];
+        int w = 0;
+        for (int o = 0; o < outer; o++) {
+            for (int p : picks) {
+                System.arraycopy(v, (o * span + p) * inner, out, w, inner);
+                w += inner;
+            }
+        }
+        return Tensor.wrap(out, outShape, view.dtype());
+    }
+
+    private static long clampIndex(long i, int size) {
+        if (i < 0) {
+            i += size;
+        }
+        return Math.max(0, Math.min(size, i));
+    }
+
+    private static List<Index> expandEllipsis(Tensor t, List<Index> items) {
+        int consumed = 0;
+        int ellipses = 0;
+        for (Index item : items) {
+            if (item instanceof Index.At || item instanceof Index.Slice) {
+                consumed++;
+            } else if (item instanceof Index.ByTensor) {
+                Tensor idx = ((Index.ByTensor) item).tensor();
+                consumed += idx.dtype() == DType.BOOL ? Math.max(idx.dim(), 1) : 1;
+            } else if (item instanceof Index.Rest) {
+                ellipses++;
+            }
+        }
+        if (ellipses > 1) {
+            throw new TorchException("IndexError", "an index can only have a single ellipsis ('...')");
+        }
+        if (consumed > t.dim()) {
+            throw new TorchException("IndexError", "too many indices for tensor of dimension " + t.dim());
+        }
+        List<Index> out = new ArrayList<>();
+        for (Index item : items) {
+            if (item instanceof Index.Rest) {
+                for (int i = 0; i < t.dim() - consumed; i++) {
+                    out.add(Index.slice(null, null, null));
+                }
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
+    }
+
+    private static boolean isBasic(List<Index> items) {
+        return items.stream().noneMatch(i -> i instanceof Index.ByTensor);
+    }
+
+    /** Row-major positions in {@code t} that {@code items} select, in the order of the result. */
+    private static int[] positions(Tensor t, List<Index> items) {
+        double[] flat = new double[t.numel()];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = i;
+        }
+        Tensor numbered = Tensor.wrap(flat, t.shape, DType.INT64);
+        double[] picked = apply(numbered, items).values();
+        int[] pos = new int[picked.length];
+        for (int i = 0; i < pos.length; i++) {
+            pos[i] = (int) picked[i];
+        }
+        return pos;
+    }
+
+    private static String nameOf(List<Index> items) {
+        if (!isBasic(items)) {
+            return "IndexBackward0";
+        }
+        for (int i = items.size() - 1; i >= 0; i--) {
+            Index item = items.get(i);
+            if (item instanceof Index.At) {
+                return "SelectBackward0";
+            }
+            if (item instanceof Index.Slice) {
+                Index.Slice s = (Index.Slice) item;
+                if (s.start() != null || s.stop() != null || s.step() != null) {
+                    return "SliceBackward0";
+                }
+            }
+            if (item instanceof Index.NewAxis) {
+                return "UnsqueezeBackward0";
+            }
+        }
+        return "AliasBackward0";
+    }
+
+    /** {@code t[items]}. */
+    public static Tensor get(Tensor t, List<Index> items) {
+        if (t.dim() == 0 && items.stream().anyMatch(i -> i instanceof Index.At || i instanceof Index.Slice)) {
+            throw new TorchException("IndexError", "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or"
+                    + " `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+        }
+        Tensor result = apply(t, items);
+        if (Autograd.needed(t)) {
+            if (!isBasic(items)) {
+                result.viewBase = null;
+            }
+            int[] pos = positions(t, items);
+            int[] shape = t.shape;
+            Autograd.record(result, nameOf(items), new Tensor[] {t}, Autograd.NOTHING, null, Map.of("index", describe(items)),
+                    (node, g) -> new Tensor[] {scatter(g, pos, shape)});
+        }
+        return result;
+    }
+
+    private static Tensor scatter(Tensor g, int[] pos, int[] shape) {
+        double[] gv = g.values();
+        double[] out = new double[Shape.numel(shape)];
+        for (int i = 0; i < pos.length; i++) {
+            out[pos[i]] += gv[i];
+        }
+        return Tensor.wrap(out, shape, g.dtype());
+    }
+
+    /** {@code t.select(dim, i)} (also used by batched matmul). */
+    public static Tensor select(Tensor t, int dim, int i) {
+        int d = Shape.wrapDim(dim, t.dim());
+        List<Index> items = new ArrayList<>();
+        for (int k = 0; k < d; k++) {
+            items.add(Index.slice(null, null, null));
+        }
+        items.add(Index.at(i));
+        return get(t, items);
+    }
+
+    /** {@code t[items] = value}: writes through to {@code t}'s storage; recorded as CopySlices when t requires grad. */
+    public static void set(Tensor t, List<Index> items, Tensor value) {
+        t.checkInplace();
+        int[] pos = positions(t, items);
+        int[] targetShape = apply(t, items).shape;
+        int[] common;
+        try {
+            common = Shape.broadcast(value.shape, targetShape);
+        } catch (TorchException e) {
+            common = null;
+        }
+        if (common == null || !java.util.Arrays.equals(common, targetShape)) {
+            throw TorchException.runtime("shape mismatch: value tensor of shape " + Shape.toString(value.shape)
+                    + " cannot be broadcast to indexing result of shape " + Shape.toString(targetShape));
+        }
+        double[] v = Pointwise.broadcastValues(value, targetShape);
+        boolean record = Autograd.needed(t, value);
+        Tensor before = record ? t.alias() : null;
+        double[] all = t.toArray();
+        for (int i = 0; i < pos.length; i++) {
+            all[pos[i]] = v[i];
+        }
+        t.writeValues(all);
+        if (record) {
+            int[] shape = t.shape, valueShape = value.shape;
+            Autograd.record(t, "CopySlices", new Tensor[] {before, value}, Autograd.NOTHING, (node, g) -> {
+                double[] gv = g.toArray();
+                double[] picked = new double[pos.length];
+                for (int i = 0; i < pos.length; i++) {
+                    picked[i] = gv[pos[i]];
+                    gv[pos[i]] = 0;
+                }
+                Tensor gValue = Reductions.sumToShape(Tensor.wrap(picked, targetShape, g.dtype()), valueShape);
+                return new Tensor[] {Tensor.wrap(gv, shape, g.dtype()), gValue};
+            });
+        }
+    }
+
+    private static String describe(List<Index> items) {
+        StringBuilder sb = new StringBuilder();
+        for (Index i : items) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            if (i instanceof Index.At) {
+                sb.append(((Index.At) i).index());
+            } else if (i instanceof Index.Slice) {
+                Index.Slice s = (Index.Slice) i;
+                sb.append(s.start() == null ? "" : s.start()).append(':').append(s.stop() == null ? "" : s.stop());
+                if (s.step() != null) {
+                    sb.append(':').append(s.step());
+                }
+            } else if (i instanceof Index.NewAxis) {
+                sb.append("None");
+            } else if (i instanceof Index.Rest) {
+                sb.append("...");
+            } else {
+                sb.append("tensor");
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package org.autogradstudio.engine;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
+
+/** Loss functions of {@code torch.nn.functional} with PyTorch's formulas, reductions and names. */
+public final class Losses {
+    private Losses() {
+    }
+
+    /** Elementwise loss {@code f(input, target)} with derivative {@code df(input, target)} w.r.t. input, reduced. */
+    private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
+                               DoubleBinaryOperator f, DoubleBinaryOperator df) {
+        if (!Arrays.equals(input.shape, target.shape)) {
+            if (name.startsWith("BinaryCrossEntropyWithLogits")) {
+                throw new TorchException("ValueError", "Target size (" + Shape.torchSize(target.shape)
+                        + ") must be the same as input size (" + Shape.torchSize(input.shape) + ")");
+            }
+            if (name.startsWith("BinaryCrossEntropy")) {
+                throw new TorchException("ValueError", "Using a target size (" + Shape.torchSize(target.shape)
+                        + ") that is different to the input size (" + Shape.torchSize(input.shape) + ") is deprecated. Please ensure they have the same size.");
+            }
+        }
+        int[] shape = Shape.broadcast(input.shape, target.shape);
+        double[] x = Pointwise.broadcastValues(input, shape), y = Pointwise.broadcastValues(target, shape);
+        DType type = DType.promote(input.dtype(), target.dtype());
+        double[] per = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            per[i] = type.round(f.applyAsDouble(x[i], y[i]));
+        }
+        Tensor result;
+        int n = x.length;
+        switch (reduction) {
+            case "none": result = Tensor.wrap(per, shape, type); break;
+            case "sum": result = Tensor.scalar(Arrays.stream(per).sum(), type); break;
+            case "mean": result = Tensor.scalar(Arrays.stream(per).sum() / n, type); break;
+            default: throw new TorchException("ValueError", reduction + " is not a valid value for reduction");
+        }
+        if (Autograd.needed(input, target)) {
+            Autograd.record(result, name, new Tensor[] {input, target}, new Tensor[] {input, target}, null,
+                    Map.of("reduction", reduction), (node, g) -> {
+                        double[] xs = Pointwise.broadcastValues(node.saved(0), shape), ys = Pointwise.broadcastValues(node.saved(1), shape);
+                        double[] gv = g.values();
+                        double[] out = new double[xs.length];
+                        double scale = reduction.equals("mean") ? 1.0 / n : 1.0;
+                        for (int i = 0; i < xs.length; i++) {
+                            double gi = reduction.equals("none") ? gv[i] : gv[0];
+                            out[i] = gi * df.applyAsDouble(xs[i], ys[i]) * scale;
+                        }
+                        Tensor gradInput = Tensor.wrap(out, shape, DType.FLOAT64);
+                        return new Tensor[] {gradInput, null};
+                    });
+        }
+        return result;
+    }
+
+    public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
+        return loss("MseLossBackward0", input, target, reduction, (x, y) -> (x - y) * (x - y), (x, y) -> 2 * (x - y));
+    }
+
+    public static Tensor l1Loss(Tensor input, Tensor target, String reduction) {
+        return loss("L1LossBackward0", input, target, reduction, (x, y) -> Math.abs(x - y), (x, y) -> Math.signum(x - y));
+    }
+
+    /** {@code binary_cross_entropy}: inputs are probabilities; logs are clamped at -100 as in PyTorch. */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, String reduction) {
+        double[] x = input.values();
+        for (double v : x) {
+            if (!(v >= 0 && v <= 1)) {
+                throw TorchException.runtime("all elements of input should be between 0 and 1");
+            }
+        }
+        return loss("BinaryCrossEntropyBackward0", input, target, reduction,
+                (p, y) -> -(y * Math.max(Math.log(p), -100) + (1 - y) * Math.max(Math.log(1 - p), -100)),
+                (p, y) -> (p - y) / Math.max((1 - p) * p, 1e-12));
+    }
+
+    /** {@code binary_cross_entropy_with_logits}: the numerically stable form PyTorch uses. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, String reduction) {
+        return loss("BinaryCrossEntropyWithLogitsBackward0", input, target, reduction, (x, y) -> {
+            double maxVal = Math.max(-x, 0);
+            return (1 - y) * x + maxVal + Math.log(Math.exp(-maxVal) + Math.exp(-x - maxVal));
+        }, (x, y) -> 1 / (1 + Math.exp(-x)) - y);
+    }
+}

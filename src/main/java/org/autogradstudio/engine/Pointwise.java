@@ -1,0 +1,276 @@
+package org.autogradstudio.engine;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
+
+/** Elementwise operations with broadcasting, type promotion and their recording (see {@link ElementwiseOp}). */
+public final class Pointwise {
+    private static final double[] NO_PARAMS = new double[0];
+    /** Ops whose derivative needs the forward inputs, or the forward output, saved. */
+    private static final EnumSet<ElementwiseOp> SAVE_INPUTS = EnumSet.of(ElementwiseOp.MUL, ElementwiseOp.DIV,
+            ElementwiseOp.POW_SCALAR, ElementwiseOp.POW, ElementwiseOp.LOG, ElementwiseOp.SIN, ElementwiseOp.COS,
+            ElementwiseOp.ABS, ElementwiseOp.CLAMP);
+    private static final EnumSet<ElementwiseOp> SAVE_OUTPUT = EnumSet.of(ElementwiseOp.POW, ElementwiseOp.EXP,
+            ElementwiseOp.TAN, ElementwiseOp.TANH, ElementwiseOp.SIGMOID, ElementwiseOp.RELU, ElementwiseOp.SQRT);
+
+    private Pointwise() {
+    }
+
+    // ---- type promotion -------------------------------------------------------------------
+
+    private static int category(DType d) {
+        return d == DType.BOOL ? 0 : d.isFloatingPoint() ? 2 : 1;
+    }
+
+    /**
+     * PyTorch's result type: dimensioned tensors outrank 0-d tensors, which outrank Python numbers;
+     * a lower tier only matters when it is of a higher category (bool &lt; int &lt; float).
+     */
+    public static DType resultType(Tensor a, Tensor b) {
+        DType dim = null, zero = null, wrapped = null;
+        for (Tensor t : new Tensor[] {a, b}) {
+            if (t.wrappedNumber) {
+                DType w = t.dtype() == DType.FLOAT64 ? DType.FLOAT32 : t.dtype();
+                wrapped = wrapped == null ? w : DType.promote(wrapped, w);
+            } else if (t.dim() == 0) {
+                zero = zero == null ? t.dtype() : DType.promote(zero, t.dtype());
+            } else {
+                dim = dim == null ? t.dtype() : DType.promote(dim, t.dtype());
+            }
+        }
+        DType result = dim;
+        if (zero != null && (result == null || category(zero) > category(result))) {
+            result = result == null ? zero : (category(zero) == 2 && category(result) < 2 ? zero : DType.promote(result, zero));
+        }
+        if (wrapped != null && (result == null || category(wrapped) > category(result))) {
+            result = result == null ? wrapped : (category(wrapped) == 2 ? DType.FLOAT32 : wrapped);
+        }
+        return result;
+    }
+
+    // ---- kernels --------------------------------------------------------------------------
+
+    /** {@code t}'s elements read as if broadcast to {@code target}, row-major. */
+    static double[] broadcastValues(Tensor t, int[] target) {
+        if (Arrays.equals(t.shape, target)) {
+            return t.values();
+        }
+        int n = Shape.numel(target);
+        double[] out = new double[n];
+        if (t.numel() == 1) {
+            Arrays.fill(out, t.getFlat(0));
+            return out;
+        }
+        int[] strides = Shape.broadcastStrides(t.shape, t.strides, target);
+        int rank = target.length;
+        int[] index = new int[rank];
+        int pos = t.offset;
+        double[] data = t.storage.data;
+        for (int i = 0; i < n; i++) {
+            out[i] = data[pos];
+            for (int d = rank - 1; d >= 0; d--) {
+                index[d]++;
+                pos += strides[d];
+                if (index[d] < target[d]) {
+                    break;
+                }
+                pos -= strides[d] * target[d];
+                index[d] = 0;
+            }
+        }
+        return out;
+    }
+
+    static Tensor map2(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
+        int[] shape = Shape.broadcast(a.shape, b.shape);
+        int n = Shape.numel(shape);
+        double[] out = new double[n];
+        if (b.numel() == 1 && a.shape == shape) {
+            double[] av = a.values();
+            double bv = b.getFlat(0);
+            for (int i = 0; i < n; i++) {
+                out[i] = outType.round(f.applyAsDouble(av[i], bv));
+            }
+        } else {
+            double[] av = broadcastValues(a, shape), bv = broadcastValues(b, shape);
+            for (int i = 0; i < n; i++) {
+                out[i] = outType.round(f.applyAsDouble(av[i], bv[i]));
+            }
+        }
+        return Tensor.wrap(out, shape, outType);
+    }
+
+    // ---- recorded elementwise ops ---------------------------------------------------------
+
+    public static Tensor unary(ElementwiseOp op, Tensor a) {
+        return unary(op, a, NO_PARAMS, a.dtype().isFloatingPoint() || !op.producesFloat() ? a.dtype() : DType.FLOAT32);
+    }
+
+    static Tensor unary(ElementwiseOp op, Tensor a, double[] p, DType outType) {
+        double[] v = a.values();
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = outType == DType.FLOAT32 ? (float) op.applyFloat32(v[i], 0, p) : outType.round(op.apply(v[i], 0, p));
+        }
+        Tensor result = Tensor.wrap(out, a.shape, outType);
+        if (Autograd.needed(a)) {
+            Tensor[] saved = SAVE_INPUTS.contains(op) ? new Tensor[] {a} : SAVE_OUTPUT.contains(op) ? new Tensor[] {result} : Autograd.NOTHING;
+            boolean savedOutput = SAVE_OUTPUT.contains(op);
+            Map<String, Object> attributes = attributesOf(op, p);
+            Autograd.record(result, op.gradFnName(), new Tensor[] {a}, saved, op, attributes, (node, g) -> {
+                Tensor x = savedOutput || saved.length == 0 ? null : node.saved(0);
+                Tensor y = savedOutput ? node.saved(0) : null;
+                return new Tensor[] {op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, p).get(0)};
+            });
+        }
+        return result;
+    }
+
+    public static Tensor binary(ElementwiseOp op, Tensor a, Tensor b) {
+        DType outType = resultType(a, b);
+        if (op == ElementwiseOp.DIV && !outType.isFloatingPoint()) {
+            outType = DType.FLOAT32;
+        }
+        if (outType == DType.BOOL && (op == ElementwiseOp.SUB)) {
+            throw TorchException.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+        }
+        Tensor result = outType == DType.FLOAT32 ? map2(a, b, outType, (x, y) -> op.applyFloat32(x, y, NO_PARAMS))
+                : map2(a, b, outType, (x, y) -> op.apply(x, y, NO_PARAMS));
+        if (Autograd.needed(a, b)) {
+            boolean saveOut = SAVE_OUTPUT.contains(op);
+            Tensor[] saved = SAVE_INPUTS.contains(op) ? (saveOut ? new Tensor[] {a, b, result} : new Tensor[] {a, b}) : Autograd.NOTHING;
+            Autograd.record(result, op.gradFnName(), new Tensor[] {a, b}, saved, op, Map.of(), (node, g) -> {
+                TensorAlgebra algebra = TensorAlgebra.of(g.dtype());
+                if (saved.length == 0) {
+                    List<Tensor> grads = op.backward(algebra, g, Arrays.asList(null, null), null, NO_PARAMS);
+                    return new Tensor[] {grads.get(0), grads.get(1)};
+                }
+                Tensor y = saveOut ? node.saved(2) : null;
+                List<Tensor> grads = op.backward(algebra, g, List.of(node.saved(0), node.saved(1)), y, NO_PARAMS);
+                return new Tensor[] {
+                    node.nextEdges().get(0) == null ? null : grads.get(0),
+                    node.nextEdges().get(1) == null ? null : grads.get(1)};
+            });
+        }
+        return result;
+    }
+
+    /** {@code number - tensor} ({@code __rsub__}), recorded as RsubBackward1 like PyTorch. */
+    public static Tensor rsub(Tensor a, Tensor number) {
+        DType outType = resultType(a, number);
+        double c = number.item();
+        Tensor result = map2(a, number, outType, (x, y) -> y - x);
+        if (Autograd.needed(a)) {
+            Autograd.record(result, ElementwiseOp.RSUB.gradFnName(), new Tensor[] {a}, Autograd.NOTHING,
+                    ElementwiseOp.RSUB, Map.of("other", c), (node, g) -> new Tensor[] {g.neg()});
+        }
+        return result;
+    }
+
+    /** {@code tensor ** number}. */
+    public static Tensor powScalar(Tensor a, double exponent) {
+        boolean integral = exponent == Math.rint(exponent);
+        DType outType = a.dtype().isFloatingPoint() || integral ? a.dtype() : DType.FLOAT32;
+        if (!outType.isFloatingPoint() && exponent < 0) {
+            throw TorchException.runtime("Integers to negative integer powers are not allowed.");
+        }
+        return unary(ElementwiseOp.POW_SCALAR, a, new double[] {exponent}, outType);
+    }
+
+    /** {@code tensor ** tensor}. */
+    public static Tensor pow(Tensor a, Tensor b) {
+        if (b.wrappedNumber) {
+            return powScalar(a, b.item());
+        }
+        return binary(ElementwiseOp.POW, a, b);
+    }
+
+    /** {@code torch.clamp(x, min, max)}; either bound may be null. */
+    public static Tensor clamp(Tensor a, Double min, Double max) {
+        if (min == null && max == null) {
+            throw TorchException.runtime("torch.clamp: At least one of 'min' or 'max' must not be None");
+        }
+        double lo = min == null ? Double.NEGATIVE_INFINITY : min, hi = max == null ? Double.POSITIVE_INFINITY : max;
+        boolean integral = (min == null || min == Math.rint(min)) && (max == null || max == Math.rint(max));
+        DType outType = a.dtype().isFloatingPoint() || integral ? a.dtype() : DType.FLOAT32;
+        return unary(ElementwiseOp.CLAMP, a, new double[] {lo, hi}, outType);
+    }
+
+    /** {@code .to(dtype)}, {@code .float()}, {@code .double()}, {@code .long()}, {@code .bool()}. */
+    public static Tensor toDType(Tensor a, DType target) {
+        if (a.dtype() == target) {
+            return a;
+        }
+        double[] v = a.values();
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = target.round(v[i]);
+        }
+        Tensor result = Tensor.wrap(out, a.shape, target);
+        if (Autograd.needed(a) && target.isFloatingPoint()) {
+            Autograd.record(result, "ToCopyBackward0", new Tensor[] {a}, Autograd.NOTHING, (node, g) -> new Tensor[] {g});
+        }
+        return result;
+    }
+
+    /** A comparison ({@code <}, {@code ==} ...): a bool tensor, never recorded. */
+    public static Tensor compare(Tensor a, Tensor b, String op) {
+        DoubleBinaryOperator f;
+        switch (op) {
+            case "<": f = (x, y) -> x < y ? 1 : 0; break;
+            case "<=": f = (x, y) -> x <= y ? 1 : 0; break;
+            case ">": f = (x, y) -> x > y ? 1 : 0; break;
+            case ">=": f = (x, y) -> x >= y ? 1 : 0; break;
+            case "==": f = (x, y) -> x == y ? 1 : 0; break;
+            case "!=": f = (x, y) -> x != y ? 1 : 0; break;
+            default: throw new IllegalArgumentException(op);
+        }
+        return map2(a, b, DType.BOOL, f);
+    }
+
+    /** Bitwise/logical and, or, xor and not on bool or integer tensors (never recorded). */
+    public static Tensor logical(Tensor a, Tensor b, String op) {
+        DType outType = resultType(a, b);
+        if (outType.isFloatingPoint()) {
+            throw TorchException.runtime("\"bitwise_" + op + "_cpu\" not implemented for 'Float'");
+        }
+        DoubleBinaryOperator f;
+        switch (op) {
+            case "and": f = (x, y) -> (double) ((long) x & (long) y); break;
+            case "or": f = (x, y) -> (double) ((long) x | (long) y); break;
+            default: f = (x, y) -> (double) ((long) x ^ (long) y); break;
+        }
+        return map2(a, b, outType, f);
+    }
+
+    /** {@code torch.where(condition, a, b)}: each gradient flows to the side that was chosen. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        DType outType = resultType(a, b);
+        int[] shape = Shape.broadcast(condition.shape, Shape.broadcast(a.shape, b.shape));
+        double[] c = broadcastValues(condition, shape), av = broadcastValues(a, shape), bv = broadcastValues(b, shape);
+        double[] out = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            out[i] = outType.round(c[i] != 0 ? av[i] : bv[i]);
+        }
+        Tensor result = Tensor.wrap(out, shape, outType);
+        if (Autograd.needed(a, b)) {
+            Tensor mask = Tensor.wrap(c, shape, DType.FLOAT32);
+            Tensor inverse = Tensor.wrap(Arrays.stream(c).map(x -> x != 0 ? 0 : 1).toArray(), shape, DType.FLOAT32);
+            Autograd.record(result, "WhereBackward0", new Tensor[] {a, b}, Autograd.NOTHING,
+                    (node, g) -> new Tensor[] {g.mul(mask), g.mul(inverse)});
+        }
+        return result;
+    }
+
+    private static Map<String, Object> attributesOf(ElementwiseOp op, double[] p) {
+        switch (op) {
+            case POW_SCALAR: return Map.of("exponent", p[0]);
+            case CLAMP: return Map.of("min", p[0], "max", p[1]);
+            default: return Map.of();
+        }
+    }
+
+}

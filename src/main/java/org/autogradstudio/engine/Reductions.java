@@ -1,0 +1,271 @@
+package org.autogradstudio.engine;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/** Reductions: sum, mean, max/min, norm, with {@code dim}/{@code keepdim} as PyTorch has them. */
+public final class Reductions {
+    private Reductions() {
+    }
+
+    /** The output dtype of sum: integers and bools sum to int64. */
+    private static DType sumType(DType d) {
+        return d.isFloatingPoint() ? d : DType.INT64;
+    }
+
+    public static Tensor sum(Tensor a) {
+        double s = 0;
+        for (double v : a.values()) {
+            s += v;
+        }
+        DType outType = sumType(a.dtype());
+        Tensor result = Tensor.scalar(s, outType);
+        if (Autograd.needed(a)) {
+            int[] shape = a.shape;
+            Autograd.record(result, "SumBackward0", new Tensor[] {a}, Autograd.NOTHING,
+                    (node, g) -> new Tensor[] {ShapeOps.expandValues(g, shape)});
+        }
+        return result;
+    }
+
+    public static Tensor mean(Tensor a) {
+        if (!a.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("mean(): could not infer output dtype. Input dtype must be either a floating"
+                    + " point or complex dtype. Got: " + (a.dtype() == DType.BOOL ? "Bool" : "Long"));
+        }
+        double s = 0;
+        for (double v : a.values()) {
+            s += v;
+        }
+        int n = a.numel();
+        Tensor result = Tensor.scalar(s / n, a.dtype());
+        if (Autograd.needed(a)) {
+            int[] shape = a.shape;
+            Autograd.record(result, "MeanBackward0", new Tensor[] {a}, Autograd.NOTHING,
+                    (node, g) -> new Tensor[] {ShapeOps.expandValues(g.div(Tensor.wrappedNumber(n, false)), shape)});
+        }
+        return result;
+    }
+
+    public static Tensor sum(Tensor a, int[] dims, boolean keepdim) {
+        return reduceDims(a, dims, keepdim, false);
+    }
+
+    public static Tensor mean(Tensor a, int[] dims, boolean keepdim) {
+        if (!a.dtype().isFloatingPoint()) {
+            return mean(a);
+        }
+        return reduceDims(a, dims, keepdim, true);
+    }
+
+    private static Tensor reduceDims(Tensor a, int[] dims, boolean keepdim, boolean average) {
+        boolean[] reduced = new boolean[a.dim()];
+        for (int d : dims) {
+            reduced[Shape.wrapDim(d, a.dim())] = true;
+        }
+        int[] keptShape = a.shape.clone();
+        int count = 1;
+        for (int d = 0; d < a.dim(); d++) {
+            if (reduced[d]) {
+                count *= keptShape[d];
+                keptShape[d] = 1;
+            }
+        }
+        double[] out = sumInto(a, keptShape);
+        if (average) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] /= count;
+            }
+        }
+        DType outType = average ? a.dtype() : sumType(a.dtype());
+        for (int i = 0; i < out.length; i++) {
+            out[i] = outType.round(out[i]);
+        }
+        int[] outShape = keepdim ? keptShape : dropDims(keptShape, reduced);
+        Tensor result = Tensor.wrap(out, outShape, outType);
+        if (Autograd.needed(a)) {
+            int[] shape = a.shape;
+            int n = count;
+            Autograd.record(result, average ? "MeanBackward1" : "SumBackward1", new Tensor[] {a}, Autograd.NOTHING, null,
+                    Map.of("dim", Arrays.toString(dims), "keepdim", keepdim), (node, g) -> {
+                        Tensor kept = Tensor.wrap(g.values(), keptShape, g.dtype());
+                        Tensor scaled = average ? kept.div(Tensor.wrappedNumber(n, false)) : kept;
+                        return new Tensor[] {ShapeOps.expandValues(scaled, shape)};
+                    });
+        }
+        return result;
+    }
+
+    private static int[] dropDims(int[] shape, boolean[] drop) {
+        int k = 0;
+        for (boolean b : drop) {
+            k += b ? 0 : 1;
+        }
+        int[] out = new int[k];
+        for (int d = 0, j = 0; d < shape.length; d++) {
+            if (!drop[d]) {
+                out[j++] = shape[d];
+            }
+        }
+        return out;
+    }
+
+    /** Sums {@code a} over every dimension where {@code target} has size 1 (row-major result). */
+    private static double[] sumInto(Tensor a, int[] target) {
+        double[] v = a.values();
+        double[] out = new double[Shape.numel(target)];
+        int[] targetStrides = Shape.broadcastStrides(target, Shape.contiguousStrides(target), a.shape);
+        int rank = a.shape.length;
+        int[] index = new int[rank];
+        int pos = 0;
+        for (int i = 0; i < v.length; i++) {
+            out[pos] += v[i];
+            for (int d = rank - 1; d >= 0; d--) {
+                index[d]++;
+                pos += targetStrides[d];
+                if (index[d] < a.shape[d]) {
+                    break;
+                }
+                pos -= targetStrides[d] * a.shape[d];
+                index[d] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** Reduces a broadcast gradient back to an input's shape (sum over the broadcast dimensions). */
+    static Tensor sumToShape(Tensor g, int[] shape) {
+        int lead = g.dim() - shape.length;
+        int[] kept = new int[g.dim()];
+        for (int d = 0; d < g.dim(); d++) {
+            kept[d] = d < lead ? 1 : shape[d - lead];
+        }
+        double[] out = sumInto(g, kept);
+        DType t = g.dtype();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t.round(out[i]);
+        }
+        return Tensor.wrap(out, shape, t);
+    }
+
+    /** {@code max()}/{@code min()} over all elements; the gradient goes evenly to the extreme elements. */
+    public static Tensor extreme(Tensor a, boolean max) {
+        if (a.numel() == 0) {
+            throw TorchException.runtime((max ? "max" : "min") + "(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+        }
+        double[] v = a.values();
+        double best = v[0];
+        for (double x : v) {
+            if (Double.isNaN(x) || (max ? x > best : x < best)) {
+                best = x;
+                if (Double.isNaN(x)) {
+                    break;
+                }
+            }
+        }
+        Tensor result = Tensor.scalar(best, a.dtype());
+        if (Autograd.needed(a)) {
+            double chosen = best;
+            int[] shape = a.shape;
+            Autograd.record(result, max ? "MaxBackward1" : "MinBackward1", new Tensor[] {a}, new Tensor[] {a}, (node, g) -> {
+                double[] in = node.saved(0).values();
+                long hits = Arrays.stream(in).filter(x -> x == chosen).count();
+                double share = g.item() / hits;
+                double[] out = new double[in.length];
+                for (int i = 0; i < in.length; i++) {
+                    out[i] = in[i] == chosen ? share : 0;
+                }
+                return new Tensor[] {Tensor.wrap(out, shape, DType.FLOAT64)};
+            });
+        }
+        return result;
+    }
+
+    /**
+     * {@code max(dim)}/{@code min(dim)}: values and int64 indices; the gradient goes to the chosen element.
+     * Returns {values, indices}.
+     */
+    public static Tensor[] extreme(Tensor a, int dim, boolean keepdim, boolean max) {
+        int d = Shape.wrapDim(dim, a.dim());
+        if (a.dim() == 0) {
+            return new Tensor[] {a, Tensor.scalar(0, DType.INT64)};
+        }
+        int outer = 1, inner = 1, n = a.shape[d];
+        for (int i = 0; i < d; i++) {
+            outer *= a.shape[i];
+        }
+        for (int i = d + 1; i < a.dim(); i++) {
+            inner *= a.shape[i];
+        }
+        double[] v = a.values();
+        double[] values = new double[outer * inner];
+        double[] indices = new double[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int in = 0; in < inner; in++) {
+                int bestK = 0;
+                double best = v[o * n * inner + in];
+                for (int k = 1; k < n; k++) {
+                    double x = v[(o * n + k) * inner + in];
+                    if (!Double.isNaN(best) && (Double.isNaN(x) || (max ? x > best : x < best))) {
+                        best = x;
+                        bestK = k;
+                    }
+                }
+                values[o * inner + in] = best;
+                indices[o * inner + in] = bestK;
+            }
+        }
+        int[] kept = a.shape.clone();
+        kept[d] = 1;
+        boolean[] drop = new boolean[a.dim()];
+        drop[d] = true;
+        int[] outShape = keepdim ? kept : dropDims(kept, drop);
+        Tensor result = Tensor.wrap(values, outShape, a.dtype());
+        Tensor idx = Tensor.wrap(indices, outShape, DType.INT64);
+        if (Autograd.needed(a)) {
+            int[] shape = a.shape;
+            int nn = n, inn = inner;
+            Autograd.record(result, max ? "MaxBackward0" : "MinBackward0", new Tensor[] {a}, Autograd.NOTHING, null,
+                    Map.of("dim", d, "keepdim", keepdim), (node, g) -> {
+                        double[] gv = g.values();
+                        double[] out = new double[Shape.numel(shape)];
+                        for (int i = 0; i < gv.length; i++) {
+                            int o = i / inn, in = i % inn;
+                            out[(o * nn + (int) indices[i]) * inn + in] += gv[i];
+                        }
+                        return new Tensor[] {Tensor.wrap(out, shape, g.dtype())};
+                    });
+        }
+        return new Tensor[] {result, idx};
+    }
+
+    /** {@code norm(p=2)} over all elements. */
+    public static Tensor norm(Tensor a, double p) {
+        double[] v = a.values();
+        double s = 0;
+        if (Double.isInfinite(p)) {
+            for (double x : v) {
+                s = Math.max(s, Math.abs(x));
+            }
+        } else {
+            for (double x : v) {
+                s += Math.pow(Math.abs(x), p);
+            }
+            s = Math.pow(s, 1 / p);
+        }
+        Tensor result = Tensor.scalar(s, a.dtype());
+        if (Autograd.needed(a)) {
+            double normValue = s;
+            Autograd.record(result, "NormBackward1", new Tensor[] {a}, new Tensor[] {a}, null, Map.of("p", p), (node, g) -> {
+                double[] x = node.saved(0).values();
+                double gs = g.item();
+                double[] out = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    out[i] = normValue == 0 ? 0 : gs * Math.signum(x[i]) * Math.pow(Math.abs(x[i]), p - 1) / Math.pow(normValue, p - 1);
+                }
+                return new Tensor[] {Tensor.wrap(out, a.shape, DType.FLOAT64)};
+            });
+        }
+        return result;
+    }
+}

@@ -1,0 +1,481 @@
+package org.autogradstudio.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An n-dimensional array that can record the operations applied to it, as {@code torch.Tensor}.
+ * Elements live in a shared {@link Storage} addressed by offset and strides, so views
+ * ({@code t()}, {@code x[0]}, {@code detach()}, {@code .data}) write through to their base.
+ * Operations are in {@link Pointwise}, {@link Reductions}, {@link ShapeOps}, {@link LinearAlgebra},
+ * {@link Indexing} and {@link Losses}; the methods here are PyTorch's method names for them.
+ */
+public final class Tensor {
+    final Storage storage;
+    final int offset;
+    final int[] shape;
+    final int[] strides;
+    private final DType dtype;
+    private final int numel;
+
+    /** Set on 0-d tensors that wrap a Python number: they take part weakly in type promotion. */
+    boolean wrappedNumber;
+    boolean requiresGrad;
+    Node gradFn;
+    Tensor grad;
+    boolean retainsGrad;
+    private AccumulateGrad accumulator;
+    /** For a view: the tensor whose storage it shares (PyTorch refuses in-place ops on views of leaves). */
+    Tensor viewBase;
+
+    Tensor(Storage storage, int offset, int[] shape, int[] strides, DType dtype) {
+        this.storage = storage;
+        this.offset = offset;
+        this.shape = shape;
+        this.strides = strides;
+        this.dtype = dtype;
+        this.numel = Shape.numel(shape);
+    }
+
+    /** A new contiguous tensor owning {@code data} (already rounded to {@code dtype}). */
+    static Tensor wrap(double[] data, int[] shape, DType dtype) {
+        return new Tensor(new Storage(data), 0, shape, Shape.contiguousStrides(shape), dtype);
+    }
+
+    /** A new tensor holding {@code data} (copied) rounded to {@code dtype}. */
+    public static Tensor of(double[] data, int[] shape, DType dtype) {
+        if (data.length != Shape.numel(shape)) {
+            throw new IllegalArgumentException("data length " + data.length + " does not match shape " + Arrays.toString(shape));
+        }
+        double[] copy = new double[data.length];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = dtype.round(data[i]);
+        }
+        return wrap(copy, shape.clone(), dtype);
+    }
+
+    public static Tensor scalar(double value, DType dtype) {
+        return wrap(new double[] {dtype.round(value)}, Shape.SCALAR, dtype);
+    }
+
+    /** A 0-d tensor standing for a Python number in an operation ({@code x * 2}, {@code 1 - y}). */
+    public static Tensor wrappedNumber(double value, boolean isFloat) {
+        Tensor t = scalar(value, isFloat ? DType.FLOAT64 : DType.INT64);
+        t.wrappedNumber = true;
+        return t;
+    }
+
+    // ---- metadata -------------------------------------------------------------------------
+
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int size(int dim) {
+        return shape[Shape.wrapDim(dim, shape.length)];
+    }
+
+    public int dim() {
+        return shape.length;
+    }
+
+    public int numel() {
+        return numel;
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public boolean isWrappedNumber() {
+        return wrappedNumber;
+    }
+
+    /** The counter bumped by every in-place change to this tensor's storage. */
+    public int version() {
+        return storage.version;
+    }
+
+    /** Whether this tensor and {@code other} share memory (a view, detach() or .data of each other). */
+    public boolean sharesStorageWith(Tensor other) {
+        return storage == other.storage;
+    }
+
+    public boolean isContiguous() {
+        int expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && strides[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
+    }
+
+    /** Contiguous, at offset 0 and covering the whole storage: kernels may read the array directly. */
+    boolean isPlain() {
+        return offset == 0 && storage.data.length == numel && isContiguous();
+    }
+
+    // ---- element access -------------------------------------------------------------------
+
+    /**
+     * The elements in row-major order. May be this tensor's own storage array when the layout
+     * allows it: callers must not modify the result.
+     */
+    double[] values() {
+        if (isPlain()) {
+            return storage.data;
+        }
+        double[] out = new double[numel];
+        if (numel == 0) {
+            return out;
+        }
+        int rank = shape.length;
+        int[] index = new int[rank];
+        int pos = offset;
+        double[] data = storage.data;
+        for (int i = 0; i < numel; i++) {
+            out[i] = data[pos];
+            for (int d = rank - 1; d >= 0; d--) {
+                index[d]++;
+                pos += strides[d];
+                if (index[d] < shape[d]) {
+                    break;
+                }
+                pos -= strides[d] * shape[d];
+                index[d] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** A copy of the elements in row-major order. */
+    public double[] toArray() {
+        double[] v = values();
+        return v == storage.data ? v.clone() : v;
+    }
+
+    /** The element at row-major position {@code i}. */
+    public double getFlat(int i) {
+        if (isPlain()) {
+            return storage.data[i];
+        }
+        int pos = offset;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            pos += (i % shape[d]) * strides[d];
+            i /= shape[d];
+        }
+        return storage.data[pos];
+    }
+
+    /** Overwrites every element (row-major {@code values}, rounded to this dtype) through the strides. */
+    void writeValues(double[] values) {
+        double[] data = storage.data;
+        if (isPlain()) {
+            for (int i = 0; i < numel; i++) {
+                data[i] = dtype.round(values[i]);
+            }
+        } else {
+            int rank = shape.length;
+            int[] index = new int[rank];
+            int pos = offset;
+            for (int i = 0; i < numel; i++) {
+                data[pos] = dtype.round(values[i]);
+                for (int d = rank - 1; d >= 0; d--) {
+                    index[d]++;
+                    pos += strides[d];
+                    if (index[d] < shape[d]) {
+                        break;
+                    }
+                    pos -= strides[d] * shape[d];
+                    index[d] = 0;
+                }
+            }
+        }
+        storage.version++;
+    }
+
+    /** {@code item()}: the value of a one-element tensor. */
+    public double item() {
+        if (numel != 1) {
+            throw TorchException.runtime("a Tensor with " + numel + " elements cannot be converted to Scalar");
+        }
+        return getFlat(0);
+    }
+
+    /** {@code tolist()}: nested lists of Double/Long/Boolean, or the bare number for a 0-d tensor. */
+    public Object toList() {
+        double[] v = values();
+        if (shape.length == 0) {
+            return boxed(v[0]);
+        }
+        return nest(v, 0, 0);
+    }
+
+    private Object nest(double[] v, int dim, int start) {
+        List<Object> out = new ArrayList<>(shape[dim]);
+        int block = 1;
+        for (int d = dim + 1; d < shape.length; d++) {
+            block *= shape[d];
+        }
+        for (int i = 0; i < shape[dim]; i++) {
+            out.add(dim == shape.length - 1 ? boxed(v[start + i]) : nest(v, dim + 1, start + i * block));
+        }
+        return out;
+    }
+
+    private Object boxed(double x) {
+        switch (dtype) {
+            case INT64: return (long) x;
+            case BOOL: return x != 0;
+            default: return x;
+        }
+    }
+
+    public Tensor contiguousCopy() {
+        return wrap(toArray(), shape, dtype);
+    }
+
+    /** {@code contiguous()}: this tensor when already contiguous, else a contiguous copy (recorded). */
+    public Tensor contiguous() {
+        return isContiguous() ? this : ShapeOps.cloneRecorded(this);
+    }
+
+    // ---- autograd state -------------------------------------------------------------------
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** {@code grad_fn}: the backward function that produced this tensor, null for leaves. */
+    public Node gradFn() {
+        return gradFn;
+    }
+
+    /** {@code .grad}: accumulated gradient of a leaf (or of a non-leaf that retains grad). */
+    public Tensor grad() {
+        return grad;
+    }
+
+    public void setGrad(Tensor g) {
+        if (g != null && !Arrays.equals(g.shape, shape)) {
+            throw TorchException.runtime("assigned grad has data of a different size");
+        }
+        grad = g;
+    }
+
+    public boolean retainsGrad() {
+        return retainsGrad;
+    }
+
+    /** {@code retain_grad()}: keep {@code .grad} on this non-leaf after backward. */
+    public void retainGrad() {
+        if (!requiresGrad) {
+            throw TorchException.runtime("can't retain_grad on Tensor that has requires_grad=False");
+        }
+        if (gradFn != null) {
+            retainsGrad = true;
+        }
+    }
+
+    /** {@code requires_grad_(flag)}; only leaves may change it, as in PyTorch. */
+    public Tensor requiresGrad_(boolean flag) {
+        if (gradFn != null && !flag) {
+            throw TorchException.runtime("you can only change requires_grad flags of leaf variables. If you want to use"
+                    + " a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+        }
+        if (flag && !dtype.isFloatingPoint()) {
+            throw TorchException.runtime("only Tensors of floating point and complex dtype can require gradients");
+        }
+        requiresGrad = flag || gradFn != null;
+        return this;
+    }
+
+    /** {@code detach()}: the same memory, cut from the graph. */
+    public Tensor detach() {
+        Tensor t = new Tensor(storage, offset, shape, strides, dtype);
+        t.viewBase = viewBase != null ? viewBase : this;
+        return t;
+    }
+
+    /** The edge a gradient for this tensor travels along: its grad_fn, or its leaf's AccumulateGrad. */
+    Edge gradientEdge() {
+        if (gradFn != null) {
+            return new Edge(gradFn, 0);
+        }
+        if (requiresGrad) {
+            return new Edge(gradAccumulator(), 0);
+        }
+        return null;
+    }
+
+    /** The AccumulateGrad node of a leaf that requires grad (one per leaf, as in PyTorch). */
+    public AccumulateGrad gradAccumulator() {
+        if (gradFn != null || !requiresGrad) {
+            return null;
+        }
+        if (accumulator == null) {
+            accumulator = new AccumulateGrad(this);
+        }
+        return accumulator;
+    }
+
+    /** {@code backward()} on a scalar. */
+    public void backward() {
+        backward(null, false);
+    }
+
+    /** {@code backward(gradient, retain_graph)}. */
+    public void backward(Tensor gradient, boolean retainGraph) {
+        Engine.backward(new Tensor[] {this}, new Tensor[] {gradient}, retainGraph);
+    }
+
+    // ---- in-place helpers -----------------------------------------------------------------
+
+    /** Refuses an in-place change that autograd could not follow, with PyTorch's message. */
+    void checkInplace() {
+        if (!GradMode.isEnabled()) {
+            return;
+        }
+        if (requiresGrad && gradFn == null) {
+            throw TorchException.runtime(viewBase != null && viewBase.requiresGrad
+                    ? "a view of a leaf Variable that requires grad is being used in an in-place operation."
+                    : "a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+        if (viewBase != null && viewBase.requiresGrad && viewBase.gradFn == null) {
+            throw TorchException.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+    }
+
+    /** Adds {@code other} into this tensor without any autograd bookkeeping (gradient accumulation). */
+    void addInPlaceUnchecked(Tensor other) {
+        double[] a = values();
+        double[] b = Pointwise.broadcastValues(other, shape);
+        double[] out = new double[numel];
+        for (int i = 0; i < numel; i++) {
+            out[i] = a[i] + b[i];
+        }
+        writeValues(out);
+    }
+
+    /**
+     * Makes this tensor hold {@code result}'s values; if {@code result} was recorded, this tensor
+     * takes over its history (PyTorch rebases the grad_fn of a tensor modified in place).
+     */
+    Tensor assignFrom(Tensor result) {
+        writeValues(Pointwise.broadcastValues(result, shape));
+        if (result.gradFn != null && GradMode.isEnabled()) {
+            gradFn = result.gradFn;
+            requiresGrad = true;
+            if (gradFn instanceof FunctionNode) {
+                ((FunctionNode) gradFn).setOutput(this);
+            }
+        }
+        return this;
+    }
+
+    /** A tensor object sharing this one's memory and history: the "before" input of an in-place op. */
+    Tensor alias() {
+        Tensor t = new Tensor(storage, offset, shape, strides, dtype);
+        t.requiresGrad = requiresGrad;
+        t.gradFn = gradFn;
+        t.accumulator = accumulator;
+        return t;
+    }
+
+    String legacyTypeName() {
+        switch (dtype) {
+            case FLOAT64: return "torch.DoubleTensor";
+            case INT64: return "torch.LongTensor";
+            case BOOL: return "torch.BoolTensor";
+            default: return "torch.FloatTensor";
+        }
+    }
+
+    // ---- PyTorch methods --------------------------------------------------------------------
+
+    public Tensor add(Tensor o) { return Pointwise.binary(ElementwiseOp.ADD, this, o); }
+    public Tensor sub(Tensor o) { return Pointwise.binary(ElementwiseOp.SUB, this, o); }
+    public Tensor mul(Tensor o) { return Pointwise.binary(ElementwiseOp.MUL, this, o); }
+    public Tensor div(Tensor o) { return Pointwise.binary(ElementwiseOp.DIV, this, o); }
+    public Tensor pow(Tensor o) { return Pointwise.pow(this, o); }
+    public Tensor pow(double exponent) { return Pointwise.powScalar(this, exponent); }
+    public Tensor add(double c) { return add(wrappedNumber(c, true)); }
+    public Tensor mul(double c) { return mul(wrappedNumber(c, true)); }
+    public Tensor neg() { return Pointwise.unary(ElementwiseOp.NEG, this); }
+    public Tensor exp() { return Pointwise.unary(ElementwiseOp.EXP, this); }
+    public Tensor log() { return Pointwise.unary(ElementwiseOp.LOG, this); }
+    public Tensor sin() { return Pointwise.unary(ElementwiseOp.SIN, this); }
+    public Tensor cos() { return Pointwise.unary(ElementwiseOp.COS, this); }
+    public Tensor tan() { return Pointwise.unary(ElementwiseOp.TAN, this); }
+    public Tensor tanh() { return Pointwise.unary(ElementwiseOp.TANH, this); }
+    public Tensor sigmoid() { return Pointwise.unary(ElementwiseOp.SIGMOID, this); }
+    public Tensor relu() { return Pointwise.unary(ElementwiseOp.RELU, this); }
+    public Tensor abs() { return Pointwise.unary(ElementwiseOp.ABS, this); }
+    public Tensor sqrt() { return Pointwise.unary(ElementwiseOp.SQRT, this); }
+    public Tensor clamp(Double min, Double max) { return Pointwise.clamp(this, min, max); }
+
+    public Tensor sum() { return Reductions.sum(this); }
+    public Tensor sum(int[] dims, boolean keepdim) { return Reductions.sum(this, dims, keepdim); }
+    public Tensor mean() { return Reductions.mean(this); }
+    public Tensor mean(int[] dims, boolean keepdim) { return Reductions.mean(this, dims, keepdim); }
+
+    public Tensor matmul(Tensor o) { return LinearAlgebra.matmul(this, o); }
+    public Tensor t() { return ShapeOps.t(this); }
+    public Tensor transpose(int d0, int d1) { return ShapeOps.transpose(this, d0, d1); }
+    public Tensor reshape(int... newShape) { return ShapeOps.reshape(this, newShape); }
+    public Tensor view(int... newShape) { return ShapeOps.view(this, newShape); }
+    public Tensor squeeze() { return ShapeOps.squeeze(this, null); }
+    public Tensor squeeze(int dim) { return ShapeOps.squeeze(this, dim); }
+    public Tensor unsqueeze(int dim) { return ShapeOps.unsqueeze(this, dim); }
+
+    /** Conversion to another dtype ({@code .float()}, {@code .double()}, {@code .to(dtype)}); recorded. */
+    public Tensor toDType(DType target) { return Pointwise.toDType(this, target); }
+
+    /**
+     * An in-place elementwise op ({@code add_}, {@code -=} ...): refused on leaves that require grad
+     * (outside no_grad); on a recorded tensor the op is recorded and this tensor takes over its history.
+     */
+    public Tensor inplace(ElementwiseOp op, Tensor other) {
+        checkInplace();
+        Tensor before = GradMode.isEnabled() && (requiresGrad || other.requiresGrad) ? alias() : detach();
+        Tensor result = other == null ? Pointwise.unary(op, before) : Pointwise.binary(op, before, other);
+        if (!java.util.Arrays.equals(Shape.broadcast(shape, result.shape), shape)) {
+            throw TorchException.runtime("output with shape " + Shape.toString(shape)
+                    + " doesn't match the broadcast shape " + Shape.toString(result.shape));
+        }
+        if (!dtype.isFloatingPoint() && result.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("result type Float can't be cast to the desired output type " + LinearAlgebra.typeName(dtype));
+        }
+        return assignFrom(result);
+    }
+
+    /** Overwrites the elements in place from row-major {@code values} (checked like any in-place op). */
+    public Tensor copyFrom(double[] values) {
+        if (values.length != numel) {
+            throw TorchException.runtime("copy: expected " + numel + " values, got " + values.length);
+        }
+        checkInplace();
+        writeValues(values);
+        return this;
+    }
+
+    /** {@code zero_()}. */
+    public Tensor zero_() {
+        checkInplace();
+        writeValues(new double[numel]);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        String gradFnName = gradFn != null ? gradFn.name() : null;
+        return TensorFormatter.repr(shape, values(), dtype, gradFnName, requiresGrad && gradFn == null);
+    }
+}

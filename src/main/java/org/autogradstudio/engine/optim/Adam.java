@@ -1,0 +1,61 @@
+package org.autogradstudio.engine.optim;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.autogradstudio.engine.DType;
+import org.autogradstudio.engine.Tensor;
+import org.autogradstudio.engine.TorchException;
+
+/** {@code torch.optim.Adam} (bias-corrected moments, optional L2 weight decay), following PyTorch 1.13's steps. */
+public final class Adam extends Optimizer {
+    private final double beta1, beta2, eps, weightDecay;
+    private final Map<Tensor, State> states = new IdentityHashMap<>();
+
+    private static final class State {
+        int step;
+        double[] expAvg, expAvgSq;
+    }
+
+    public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
+        super(params, lr);
+        if (beta1 < 0 || beta1 >= 1) {
+            throw new TorchException("ValueError", "Invalid beta parameter at index 0: " + beta1);
+        }
+        if (beta2 < 0 || beta2 >= 1) {
+            throw new TorchException("ValueError", "Invalid beta parameter at index 1: " + beta2);
+        }
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public void step() {
+        for (Tensor p : params) {
+            if (p.grad() == null) {
+                continue;
+            }
+            DType t = p.dtype();
+            double[] w = p.toArray(), g = p.grad().toArray();
+            State s = states.computeIfAbsent(p, k -> new State());
+            if (s.expAvg == null) {
+                s.expAvg = new double[w.length];
+                s.expAvgSq = new double[w.length];
+            }
+            s.step++;
+            double bias1 = 1 - Math.pow(beta1, s.step);
+            double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, s.step));
+            double stepSize = lr / bias1;
+            for (int i = 0; i < w.length; i++) {
+                double gi = weightDecay != 0 ? t.round(g[i] + t.round(weightDecay * w[i])) : g[i];
+                s.expAvg[i] = t.round(t.round(s.expAvg[i] * beta1) + t.round(gi * (1 - beta1)));
+                s.expAvgSq[i] = t.round(t.round(s.expAvgSq[i] * beta2) + t.round(t.round(gi * gi) * (1 - beta2)));
+                double denom = t.round(t.round(t.round(Math.sqrt(s.expAvgSq[i])) / bias2Sqrt) + eps);
+                w[i] = t.round(w[i] + t.round(-stepSize * t.round(s.expAvg[i] / denom)));
+            }
+            ParamUpdate.write(p, w);
+        }
+    }
+}
