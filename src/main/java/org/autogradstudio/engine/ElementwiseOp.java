@@ -39,6 +39,12 @@ public enum ElementwiseOp {
         public double apply(double a, double b, double[] p) { return -a; }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.constant(-1)); }
     },
+    /** 1/x; PyTorch computes {@code number / tensor} as {@code tensor.reciprocal() * number}. */
+    RECIPROCAL("reciprocal", "ReciprocalBackward0", "1/x", 1) {
+        public double apply(double a, double b, double[] p) { return 1 / a; }
+        public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.neg(A.mul(out, out))); }
+        public <T> List<T> backward(Algebra<T> A, T g, List<T> x, T out, double[] p) { return List.of(A.mul(A.neg(g), A.mul(out, out))); }
+    },
     /** tensor ** number. */
     POW_SCALAR("pow", "PowBackward0", "^", 1) {
         public double apply(double a, double b, double[] p) { return Math.pow(a, p[0]); }

@@ -211,6 +211,7 @@ public final class Indexing {
         return pos;
     }
 
+    /** PyTorch names the node after the last indexing step: select, slice (even a full one), unsqueeze. */
     private static String nameOf(List<Index> items) {
         if (!isBasic(items)) {
             return "IndexBackward0";
@@ -221,10 +222,7 @@ public final class Indexing {
                 return "SelectBackward0";
             }
             if (item instanceof Index.Slice) {
-                Index.Slice s = (Index.Slice) item;
-                if (s.start() != null || s.stop() != null || s.step() != null) {
-                    return "SliceBackward0";
-                }
+                return "SliceBackward0";
             }
             if (item instanceof Index.NewAxis) {
                 return "UnsqueezeBackward0";

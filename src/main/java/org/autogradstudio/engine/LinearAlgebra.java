@@ -57,7 +57,8 @@ public final class LinearAlgebra {
             return mv(a, b);
         }
         if (a.dim() == 1 && b.dim() == 2) {
-            return ShapeOps.squeeze(mm(ShapeOps.unsqueeze(a, 0), b), 0);
+            // PyTorch: unsqueeze, mm, then an in-place squeeze recorded as SqueezeBackward3.
+            return ShapeOps.squeezeNamed(mm(ShapeOps.unsqueeze(a, 0), b), 0, "SqueezeBackward3");
         }
         if (a.dim() == 2 && b.dim() == 2) {
             return mm(a, b);

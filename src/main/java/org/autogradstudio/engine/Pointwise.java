@@ -14,7 +14,7 @@ public final class Pointwise {
             ElementwiseOp.POW_SCALAR, ElementwiseOp.POW, ElementwiseOp.LOG, ElementwiseOp.SIN, ElementwiseOp.COS,
             ElementwiseOp.ABS, ElementwiseOp.CLAMP);
     private static final EnumSet<ElementwiseOp> SAVE_OUTPUT = EnumSet.of(ElementwiseOp.POW, ElementwiseOp.EXP,
-            ElementwiseOp.TAN, ElementwiseOp.TANH, ElementwiseOp.SIGMOID, ElementwiseOp.RELU, ElementwiseOp.SQRT);
+            ElementwiseOp.TAN, ElementwiseOp.TANH, ElementwiseOp.SIGMOID, ElementwiseOp.RECIPROCAL, ElementwiseOp.RELU, ElementwiseOp.SQRT);
 
     private Pointwise() {
     }

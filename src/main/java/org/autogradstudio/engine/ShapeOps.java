@@ -107,7 +107,10 @@ public final class ShapeOps {
 
     public static Tensor reshape(Tensor a, int[] requested) {
         if (a.isContiguous()) {
-            return view(a, requested);
+            int[] shape = inferShape(requested, a.numel());
+            int[] inShape = a.shape;
+            return recordView(a, makeView(a, a.offset, shape, Shape.contiguousStrides(shape)), "ReshapeAliasBackward0",
+                    Map.of("size", Arrays.toString(shape)), (node, g) -> new Tensor[] {Tensor.wrap(g.values(), inShape, g.dtype())});
         }
         int[] shape = inferShape(requested, a.numel());
         int[] inShape = a.shape;
@@ -124,6 +127,10 @@ public final class ShapeOps {
     }
 
     public static Tensor squeeze(Tensor a, Integer dim) {
+        return squeezeNamed(a, dim, dim == null ? "SqueezeBackward0" : "SqueezeBackward1");
+    }
+
+    static Tensor squeezeNamed(Tensor a, Integer dim, String name) {
         int r = a.dim();
         boolean[] drop = new boolean[r];
         if (dim == null) {
@@ -146,7 +153,7 @@ public final class ShapeOps {
             }
         }
         int[] inShape = a.shape;
-        return recordView(a, makeView(a, a.offset, shape, strides), dim == null ? "SqueezeBackward0" : "SqueezeBackward1",
+        return recordView(a, makeView(a, a.offset, shape, strides), name,
                 dim == null ? Map.of() : Map.of("dim", dim),
                 (node, g) -> new Tensor[] {Tensor.wrap(g.values(), inShape, g.dtype())});
     }
@@ -273,6 +280,17 @@ public final class ShapeOps {
             }
             expanded[i] = unsqueeze(parts[i], Shape.wrapDim(dim, parts[0].dim() + 1));
         }
-        return cat(expanded, dim);
+        Tensor result = GradModeScope.withoutGrad(() -> cat(expanded, dim));
+        if (Autograd.needed(parts)) {
+            int d = Shape.wrapDim(dim, parts[0].dim() + 1);
+            Autograd.record(result, "StackBackward0", parts, Autograd.NOTHING, null, Map.of("dim", d), (node, g) -> {
+                Tensor[] grads = new Tensor[parts.length];
+                for (int p = 0; p < parts.length; p++) {
+                    grads[p] = Indexing.select(g, d, p).contiguousCopy();
+                }
+                return grads;
+            });
+        }
+        return result;
     }
 }

@@ -419,6 +419,7 @@ public final class Tensor {
     public Tensor relu() { return Pointwise.unary(ElementwiseOp.RELU, this); }
     public Tensor abs() { return Pointwise.unary(ElementwiseOp.ABS, this); }
     public Tensor sqrt() { return Pointwise.unary(ElementwiseOp.SQRT, this); }
+    public Tensor reciprocal() { return Pointwise.unary(ElementwiseOp.RECIPROCAL, this); }
     public Tensor clamp(Double min, Double max) { return Pointwise.clamp(this, min, max); }
 
     public Tensor sum() { return Reductions.sum(this); }

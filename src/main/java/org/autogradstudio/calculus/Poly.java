@@ -1,0 +1,272 @@
+package org.autogradstudio.calculus;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A polynomial over atoms with double coefficients: a map from monomials to non-zero coefficients. */
+final class Poly {
+    /** Polynomials larger than this are not expanded further (the simplifier gives up gracefully). */
+    static final int MAX_TERMS = 400;
+
+    static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Map<Monomial, Double> terms;
+
+    private Poly(Map<Monomial, Double> terms) {
+        if (terms.size() > MAX_TERMS) {
+            throw new TooLarge();
+        }
+        this.terms = terms;
+    }
+
+    static Poly constant(double c) {
+        Map<Monomial, Double> m = new HashMap<>();
+        if (c != 0) {
+            m.put(Monomial.ONE, c);
+        }
+        return new Poly(m);
+    }
+
+    static Poly term(double c, Monomial mono) {
+        Map<Monomial, Double> m = new HashMap<>();
+        if (c != 0) {
+            m.put(mono, c);
+        }
+        return new Poly(m);
+    }
+
+    static Poly atom(Expr atom) {
+        return term(1, Monomial.of(atom, 1));
+    }
+
+    Map<Monomial, Double> terms() {
+        return terms;
+    }
+
+    boolean isZero() {
+        return terms.isEmpty();
+    }
+
+    int size() {
+        return terms.size();
+    }
+
+    /** The constant value, when this polynomial has no atoms (else NaN). */
+    double constantValue() {
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        if (terms.size() == 1 && terms.containsKey(Monomial.ONE)) {
+            return terms.get(Monomial.ONE);
+        }
+        return Double.NaN;
+    }
+
+    boolean isConstant() {
+        return !Double.isNaN(constantValue());
+    }
+
+    double maxAbsCoefficient() {
+        double m = 0;
+        for (double c : terms.values()) {
+            m = Math.max(m, Math.abs(c));
+        }
+        return m;
+    }
+
+    private static void accumulate(Map<Monomial, Double> into, Monomial m, double c, double scale) {
+        double v = into.getOrDefault(m, 0.0) + c;
+        if (Math.abs(v) <= 1e-13 * scale) {
+            into.remove(m);
+        } else {
+            into.put(m, v);
+        }
+    }
+
+    Poly plus(Poly o) {
+        Map<Monomial, Double> m = new HashMap<>(terms);
+        double scale = Math.max(maxAbsCoefficient(), o.maxAbsCoefficient());
+        for (Map.Entry<Monomial, Double> e : o.terms.entrySet()) {
+            accumulate(m, e.getKey(), e.getValue(), scale);
+        }
+        return new Poly(m);
+    }
+
+    Poly minus(Poly o) {
+        return plus(o.scale(-1));
+    }
+
+    Poly scale(double k) {
+        if (k == 0) {
+            return constant(0);
+        }
+        Map<Monomial, Double> m = new HashMap<>();
+        for (Map.Entry<Monomial, Double> e : terms.entrySet()) {
+            m.put(e.getKey(), e.getValue() * k);
+        }
+        return new Poly(m);
+    }
+
+    Poly times(Poly o) {
+        if ((long) terms.size() * o.terms.size() > 4L * MAX_TERMS) {
+            throw new TooLarge();
+        }
+        Map<Monomial, Double> m = new HashMap<>();
+        double scale = maxAbsCoefficient() * o.maxAbsCoefficient();
+        for (Map.Entry<Monomial, Double> a : terms.entrySet()) {
+            for (Map.Entry<Monomial, Double> b : o.terms.entrySet()) {
+                accumulate(m, a.getKey().times(b.getKey()), a.getValue() * b.getValue(), scale);
+            }
+        }
+        return new Poly(m);
+    }
+
+    Poly times(double c, Monomial mono) {
+        Map<Monomial, Double> m = new HashMap<>();
+        for (Map.Entry<Monomial, Double> e : terms.entrySet()) {
+            m.put(e.getKey().times(mono), e.getValue() * c);
+        }
+        return new Poly(m);
+    }
+
+    Poly power(int n) {
+        Poly result = constant(1);
+        for (int i = 0; i < n; i++) {
+            result = result.times(this);
+        }
+        return result;
+    }
+
+    /** The leading monomial in lexicographic order. */
+    Monomial leading() {
+        Monomial best = null;
+        for (Monomial m : terms.keySet()) {
+            if (best == null || m.compareLex(best) > 0) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    /** {@code this / divisor} when the division is exact, else null. */
+    Poly divideExact(Poly divisor) {
+        if (divisor.isZero()) {
+            return null;
+        }
+        Monomial lf = divisor.leading();
+        double cf = divisor.terms.get(lf);
+        Poly quotient = constant(0);
+        Poly rest = this;
+        double scale = Math.max(maxAbsCoefficient(), 1e-300);
+        for (int guard = 0; !rest.isZero(); guard++) {
+            if (guard > 4 * MAX_TERMS) {
+                return null;
+            }
+            Monomial lr = rest.leading();
+            if (!lr.divisibleBy(lf)) {
+                return null;
+            }
+            double c = rest.terms.get(lr) / cf;
+            Monomial q = lr.dividedBy(lf);
+            quotient = quotient.plus(term(c, q));
+            Poly next = rest.minus(divisor.times(c, q));
+            // drop what rounding leaves of an exact cancellation
+            Map<Monomial, Double> cleaned = new HashMap<>();
+            for (Map.Entry<Monomial, Double> e : next.terms.entrySet()) {
+                if (Math.abs(e.getValue()) > 1e-10 * scale) {
+                    cleaned.put(e.getKey(), e.getValue());
+                }
+            }
+            cleaned.remove(lr);
+            rest = new Poly(cleaned);
+        }
+        return quotient;
+    }
+
+    /** Equal up to rounding of the coefficients. */
+    boolean approxEquals(Poly o) {
+        if (terms.size() != o.terms.size()) {
+            return false;
+        }
+        double scale = Math.max(maxAbsCoefficient(), o.maxAbsCoefficient());
+        for (Map.Entry<Monomial, Double> e : terms.entrySet()) {
+            Double other = o.terms.get(e.getKey());
+            if (other == null || Math.abs(other - e.getValue()) > 1e-9 * scale) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The monomial common to every term (each atom at its smallest power), ONE if none. */
+    Monomial monomialContent() {
+        Monomial content = null;
+        for (Monomial m : terms.keySet()) {
+            if (content == null) {
+                content = m;
+                continue;
+            }
+            Map<Expr, Double> common = new HashMap<>();
+            for (Map.Entry<Expr, Double> e : content.powers().entrySet()) {
+                double other = m.exponent(e.getKey());
+                if (other > 0 && e.getValue() > 0) {
+                    common.put(e.getKey(), Math.min(other, e.getValue()));
+                }
+            }
+            Monomial next = Monomial.ONE;
+            for (Map.Entry<Expr, Double> e : common.entrySet()) {
+                next = next.times(Monomial.of(e.getKey(), e.getValue()));
+            }
+            content = next;
+        }
+        return content == null ? Monomial.ONE : content;
+    }
+
+    int positiveTerms() {
+        int n = 0;
+        for (double c : terms.values()) {
+            n += c > 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    double coefficient(Monomial m) {
+        return terms.getOrDefault(m, 0.0);
+    }
+
+    /** The terms in the order a reader expects: positive first, higher degree first, then by name. */
+    List<Map.Entry<Monomial, Double>> displayTerms() {
+        List<Map.Entry<Monomial, Double>> out = new ArrayList<>(terms.entrySet());
+        out.sort(Comparator.<Map.Entry<Monomial, Double>>comparingInt(e -> e.getValue() > 0 ? 0 : 1)
+                .thenComparing(e -> -e.getKey().degree())
+                .thenComparing(e -> Renderer.PLAIN.render(Expr.product(e.getKey().factors()))));
+        return out;
+    }
+
+    /** As an expression: a sum of coefficient-times-monomial terms in display order. */
+    Expr toExpr() {
+        if (terms.isEmpty()) {
+            return Expr.ZERO;
+        }
+        List<Expr> out = new ArrayList<>();
+        for (Map.Entry<Monomial, Double> e : displayTerms()) {
+            List<Expr> fs = new ArrayList<>();
+            fs.add(Expr.num(e.getValue()));
+            fs.addAll(e.getKey().factors());
+            out.add(Expr.product(fs));
+        }
+        return out.size() == 1 ? out.get(0) : new Expr.Sum(out);
+    }
+
+    @Override
+    public String toString() {
+        return terms.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package org.autogradstudio.lesson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a folder of lessons: every lesson runs without an error, every {@code studio.compare}
+ * agrees, and where {@code expected/NAME.out} holds what real PyTorch printed, ours is identical.
+ */
+public final class LessonCheck {
+    /** The verdict on one lesson; {@code problems} is empty when it passed. */
+    public record Result(String lesson, int comparisons, List<String> problems) {
+        public boolean passed() {
+            return problems.isEmpty();
+        }
+    }
+
+    private LessonCheck() {
+    }
+
+    public static List<Result> checkFolder(Path folder) throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (Path file : LessonStore.lessonFiles(folder)) {
+            results.add(check(file, folder.resolve("expected")));
+        }
+        return results;
+    }
+
+    public static Result check(Path file, Path expectedFolder) throws IOException {
+        String name = file.getFileName().toString();
+        List<String> problems = new ArrayList<>();
+        Lesson lesson;
+        try {
+            lesson = LessonStore.load(file);
+        } catch (LessonFormatException e) {
+            return new Result(name, 0, List.of(e.getMessage()));
+        }
+        StringBuilder printed = new StringBuilder();
+        int comparisons;
+        try (LessonSession session = new LessonSession(file.toAbsolutePath().getParent())) {
+            for (CellResult r : session.runAll(lesson, printed::append)) {
+                if (!r.ok()) {
+                    problems.add("error: " + r.error().summary() + " (line " + r.error().line() + ")");
+                }
+            }
+            for (Comparison c : session.comparisons()) {
+                if (!c.match()) {
+                    problems.add("comparison '" + c.label() + "' does not match: manual " + c.manual() + ", autograd " + c.autograd());
+                }
+            }
+            comparisons = session.comparisons().size();
+        }
+        Path expected = expectedFolder.resolve(name.replaceFirst("\\.(py|ipynb)$", ".out"));
+        if (Files.exists(expected)) {
+            String want = Files.readString(expected, StandardCharsets.UTF_8);
+            String diff = firstDifference(want, printed.toString());
+            if (diff != null) {
+                problems.add("output differs from PyTorch's " + diff);
+            }
+        }
+        return new Result(name, comparisons, problems);
+    }
+
+    /** Where two outputs first differ, as {@code at line N: expected "...", got "..."}; null if equal. */
+    static String firstDifference(String expected, String actual) {
+        String[] a = expected.split("\n", -1), b = actual.split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "<end>", y = i < b.length ? b[i] : "<end>";
+            if (!x.equals(y)) {
+                return "at line " + (i + 1) + ": expected \"" + x + "\", got \"" + y + "\"";
+            }
+        }
+        return null;
+    }
+}

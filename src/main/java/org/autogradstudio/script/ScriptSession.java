@@ -1,0 +1,205 @@
+package org.autogradstudio.script;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.autogradstudio.script.interp.CompiledCode;
+import org.autogradstudio.script.interp.ModuleRegistry;
+import org.autogradstudio.script.interp.SessionState;
+import org.autogradstudio.script.runtime.Cancellation;
+import org.autogradstudio.script.runtime.Ops;
+import org.autogradstudio.script.runtime.PyException;
+
+/**
+ * One interpreter session with a persistent global namespace, like a Python process or a notebook
+ * kernel. Runs block the caller but execute on a fresh worker thread with a large stack, so deep
+ * recursion ends in {@code RecursionError}, never a Java {@code StackOverflowError}.
+ * {@link #cancel()} may be called from any thread and stops the run within milliseconds with
+ * {@code KeyboardInterrupt}. Output goes to the sinks given by {@link #setOut}/{@link #setErr}
+ * as it is printed; an uncaught error's traceback is written to the error sink.
+ */
+public final class ScriptSession implements AutoCloseable {
+    /** Worker stack: deep enough for 1000 Python frames of deeply nested expressions. */
+    static final long STACK_SIZE = 512L * 1024 * 1024;
+
+    private final SessionState state;
+    private Appendable out;
+    private Appendable err;
+    private boolean echoToOutput = true;
+    private long timeoutMillis;
+    private volatile boolean running;
+
+    ScriptSession(ModuleRegistry registry, Appendable out, Appendable err) {
+        this.out = out;
+        this.err = err;
+        this.state = new SessionState(registry, out);
+    }
+
+    public ScriptSession setOut(Appendable out) {
+        this.out = out;
+        state.setOut(out);
+        return this;
+    }
+
+    public ScriptSession setErr(Appendable err) {
+        this.err = err;
+        return this;
+    }
+
+    /** Whether a cell's echoed value is also printed to the output sink (as the conformance runner does). */
+    public ScriptSession setEchoToOutput(boolean echo) {
+        this.echoToOutput = echo;
+        return this;
+    }
+
+    /** A time limit for each subsequent run (0: none); exceeding it cancels the run. */
+    public ScriptSession setTimeoutMillis(long millis) {
+        this.timeoutMillis = millis;
+        return this;
+    }
+
+    /** The stop handle of this session (shared by all its runs). */
+    public Cancellation cancellation() {
+        return state.cancellation();
+    }
+
+    /** Stops the current run, from any thread. */
+    public void cancel() {
+        state.cancellation().cancel();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Runs a whole file, like {@code python3 file.py}. */
+    public RunResult runScript(String source, String fileName) {
+        return execute(source, fileName, 0, false);
+    }
+
+    /**
+     * Runs one notebook cell in the shared namespace; a trailing bare expression is evaluated and,
+     * when not None, echoed. {@code firstLine} is the file line where the cell starts (1 for a
+     * standalone cell) so tracebacks show file lines.
+     */
+    public RunResult runCell(String source, String fileName, int firstLine) {
+        return execute(source, fileName, Math.max(0, firstLine - 1), true);
+    }
+
+    /** Splits a notebook file into cells ({@link Cells}) and runs them in order, stopping at the first error. */
+    public List<RunResult> runCells(String source, String fileName) {
+        List<RunResult> results = new ArrayList<>();
+        for (Cells.Cell c : Cells.split(source)) {
+            RunResult r = runCell(c.source(), fileName, c.firstLine());
+            results.add(r);
+            if (!r.ok()) {
+                break;
+            }
+        }
+        return results;
+    }
+
+    /** A snapshot of the global variables in definition order (dunder names excluded). */
+    public Map<String, Object> globals() {
+        Map<String, Object> g = state.globals().snapshot();
+        g.keySet().removeIf(k -> k.startsWith("__") && k.endsWith("__"));
+        return g;
+    }
+
+    /** A global variable's value, or null when unbound. */
+    public Object global(String name) {
+        return state.globals().get(name);
+    }
+
+    public void setGlobal(String name, Object value) {
+        state.globals().put(name, value);
+    }
+
+    /** Clears the namespace and loaded modules, as restarting a notebook kernel. */
+    public void reset() {
+        state.reset();
+    }
+
+    @Override
+    public void close() {
+        cancel();
+    }
+
+    private RunResult execute(String source, String fileName, int lineOffset, boolean echo) {
+        Cancellation c = state.cancellation();
+        c.reset();
+        c.setTimeoutMillis(timeoutMillis);
+        AtomicReference<RunResult> result = new AtomicReference<>();
+        running = true;
+        try {
+            Thread worker = new Thread(null, () -> result.set(executeHere(source, fileName, lineOffset, echo)),
+                    "autograd-script", STACK_SIZE);
+            worker.setDaemon(true);
+            worker.start();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    worker.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    c.cancel();
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            running = false;
+        }
+        RunResult r = result.get();
+        if (r == null) {
+            PyException e = new PyException("SystemError", "the script thread ended unexpectedly");
+            r = new RunResult(null, null, e, e.formatTraceback(), false);
+        }
+        return r;
+    }
+
+    private RunResult executeHere(String source, String fileName, int lineOffset, boolean echo) {
+        try {
+            CompiledCode code = state.compile(source, fileName, lineOffset, echo);
+            Object value = state.run(code);
+            String echoText = null;
+            if (value != null && value != org.autogradstudio.script.runtime.Py.NONE) {
+                echoText = Ops.repr(value);
+                if (echoToOutput) {
+                    out.append(echoText).append('\n');
+                }
+            } else {
+                value = null;
+            }
+            return new RunResult(value, echoText, null, null, false);
+        } catch (PyException e) {
+            return failure(e);
+        } catch (Throwable t) {
+            PyException e;
+            try {
+                e = org.autogradstudio.script.interp.ErrorTranslator.translate(t);
+            } catch (Throwable again) {
+                e = new PyException("SystemError", "internal error: " + t.getClass().getSimpleName());
+            }
+            return failure(e);
+        }
+    }
+
+    private RunResult failure(PyException e) {
+        String tb;
+        try {
+            tb = e.formatTraceback();
+        } catch (RuntimeException | StackOverflowError inner) {
+            tb = e.typeName() + "\n";
+        }
+        try {
+            err.append(tb);
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the error sink failing must not hide the result
+        }
+        return new RunResult(null, null, e, tb, e.isCancellation());
+    }
+}

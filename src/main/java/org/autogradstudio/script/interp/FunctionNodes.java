@@ -1,0 +1,274 @@
+package org.autogradstudio.script.interp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.autogradstudio.script.runtime.Ops;
+import org.autogradstudio.script.runtime.Py;
+import org.autogradstudio.script.runtime.PyClass;
+import org.autogradstudio.script.runtime.PyDict;
+import org.autogradstudio.script.runtime.PyException;
+import org.autogradstudio.script.runtime.PyIterator;
+import org.autogradstudio.script.runtime.PyList;
+import org.autogradstudio.script.runtime.PySet;
+import org.autogradstudio.script.runtime.PyType;
+
+/** Creating functions, classes and comprehension frames, which all capture closure cells. */
+final class FunctionNodes {
+    private static final Cell[] NO_CELLS = new Cell[0];
+
+    private FunctionNodes() {
+    }
+
+    /** Gathers a new scope's closure: a source s >= 0 is the cell in local slot s, else free[-s-1]. */
+    static Cell[] closure(Frame f, int[] sources) {
+        if (sources.length == 0) {
+            return NO_CELLS;
+        }
+        Cell[] cells = new Cell[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            int s = sources[i];
+            cells[i] = s >= 0 ? (Cell) f.locals[s] : f.free[-s - 1];
+        }
+        return cells;
+    }
+
+    static final class MakeFunction extends ExprNode {
+        final FunctionCode code;
+        final ExprNode[] defaults;
+        final String[] kwDefaultNames;
+        final ExprNode[] kwDefaults;
+        final int[] closureSources;
+
+        MakeFunction(int line, FunctionCode code, ExprNode[] defaults, String[] kwDefaultNames, ExprNode[] kwDefaults,
+                int[] closureSources) {
+            super(line);
+            this.code = code;
+            this.defaults = defaults;
+            this.kwDefaultNames = kwDefaultNames;
+            this.kwDefaults = kwDefaults;
+            this.closureSources = closureSources;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object[] defs = CallNodes.evalAll(defaults, f);
+            Map<String, Object> kwDefs = null;
+            if (kwDefaults.length > 0) {
+                kwDefs = new HashMap<>();
+                for (int i = 0; i < kwDefaults.length; i++) {
+                    kwDefs.put(kwDefaultNames[i], kwDefaults[i].eval(f));
+                }
+            }
+            return new PyFunction(code, defs, kwDefs, closure(f, closureSources), f.globals, f.ctx);
+        }
+    }
+
+    /** One {@code for target in iter if cond...} clause of a comprehension. */
+    record Clause(Target target, ExprNode iter, ExprNode[] ifs) {
+    }
+
+    /** A comprehension: its own frame (as in Python 3), the first iterable evaluated outside it. */
+    static final class Comprehension extends ExprNode {
+        enum Kind { LIST, SET, DICT, GENERATOR }
+
+        final Kind kind;
+        final ExprNode firstIter;
+        final Clause[] clauses;
+        final ExprNode element;
+        final ExprNode value;
+        final int nlocals;
+        final int[] cellSlots;
+        final int[] closureSources;
+        final CodeInfo info;
+
+        Comprehension(int line, Kind kind, ExprNode firstIter, Clause[] clauses, ExprNode element, ExprNode value,
+                int nlocals, int[] cellSlots, int[] closureSources, CodeInfo info) {
+            super(line);
+            this.kind = kind;
+            this.firstIter = firstIter;
+            this.clauses = clauses;
+            this.element = element;
+            this.value = value;
+            this.nlocals = nlocals;
+            this.cellSlots = cellSlots;
+            this.closureSources = closureSources;
+            this.info = info;
+        }
+
+        @Override
+        Object eval(Frame outer) {
+            Iterator<Object> first = Ops.iter(firstIter.eval(outer));
+            ExecContext ctx = outer.ctx;
+            ctx.enterCall();
+            Frame f = new Frame(nlocals, closure(outer, closureSources), outer.globals, info, ctx);
+            f.line = line;
+            for (int s : cellSlots) {
+                f.locals[s] = new Cell(null);
+            }
+            try {
+                Object acc;
+                switch (kind) {
+                    case DICT: acc = new PyDict(); break;
+                    case SET: acc = new PySet(); break;
+                    default: acc = new ArrayList<Object>(); break;
+                }
+                loop(f, 0, first, acc);
+                if (kind == Kind.GENERATOR) {
+                    @SuppressWarnings("unchecked")
+                    List<Object> l = (List<Object>) acc;
+                    return new PyIterator(l.iterator(), "generator");
+                }
+                if (kind == Kind.LIST) {
+                    @SuppressWarnings("unchecked")
+                    List<Object> l = (List<Object>) acc;
+                    return new PyList(l);
+                }
+                return acc;
+            } catch (PyException e) {
+                e.addTraceback(info.entry(f.line));
+                throw e;
+            } catch (StackOverflowError | RuntimeException e) {
+                PyException p = ErrorTranslator.translate(e);
+                p.addTraceback(info.entry(f.line));
+                throw p;
+            } finally {
+                ctx.depth--;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void loop(Frame f, int level, Iterator<Object> it, Object acc) {
+            Clause c = clauses[level];
+            ExecContext ctx = f.ctx;
+            outer:
+            while (it.hasNext()) {
+                ctx.cancellation.check();
+                c.target().assign(f, it.next());
+                for (ExprNode cond : c.ifs()) {
+                    if (!Ops.truthy(cond.eval(f))) {
+                        continue outer;
+                    }
+                }
+                if (level + 1 < clauses.length) {
+                    loop(f, level + 1, Ops.iter(clauses[level + 1].iter().eval(f)), acc);
+                } else if (kind == Kind.DICT) {
+                    Object k = element.eval(f);
+                    ((PyDict) acc).put(k, value.eval(f));
+                } else if (kind == Kind.SET) {
+                    ((PySet) acc).add(element.eval(f));
+                } else {
+                    List<Object> l = (List<Object>) acc;
+                    l.add(element.eval(f));
+                    if (l.size() > org.autogradstudio.script.runtime.Sequences.MAX_SIZE) {
+                        throw new PyException("MemoryError", "list too large (Autograd Studio limit)");
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code class Name(bases): body}: runs the body in a class namespace, then builds the class. */
+    static final class ClassDef extends StmtNode {
+        final String name;
+        final ExprNode[] bases;
+        final ExprNode[] decorators;
+        final Target target;
+        final StmtNode body;
+        final int nlocals;
+        final int[] cellSlots;
+        final int classCellSlot;
+        final int[] closureSources;
+        final CodeInfo info;
+        final String doc;
+
+        ClassDef(int line, String name, ExprNode[] bases, ExprNode[] decorators, Target target, StmtNode body,
+                int nlocals, int[] cellSlots, int classCellSlot, int[] closureSources, CodeInfo info, String doc) {
+            super(line);
+            this.name = name;
+            this.bases = bases;
+            this.decorators = decorators;
+            this.target = target;
+            this.body = body;
+            this.nlocals = nlocals;
+            this.cellSlots = cellSlots;
+            this.classCellSlot = classCellSlot;
+            this.closureSources = closureSources;
+            this.info = info;
+            this.doc = doc;
+        }
+
+        @Override
+        int exec(Frame f) {
+            Object[] decs = CallNodes.evalAll(decorators, f);
+            List<PyType> baseTypes = new ArrayList<>();
+            for (ExprNode b : bases) {
+                Object v = b.eval(f);
+                if (!(v instanceof PyType t)) {
+                    throw Py.typeError("bases must be types");
+                }
+                baseTypes.add(t);
+            }
+            ExecContext ctx = f.ctx;
+            ctx.enterCall();
+            Frame cf = new Frame(nlocals, closure(f, closureSources), f.globals, info, ctx);
+            cf.line = line;
+            Map<String, Object> ns = new LinkedHashMap<>();
+            Object module = f.globals.get("__name__");
+            ns.put("__module__", module == null ? "__main__" : module);
+            ns.put("__qualname__", name);
+            if (doc != null) {
+                ns.put("__doc__", doc);
+            }
+            cf.classNamespace = ns;
+            for (int s : cellSlots) {
+                cf.locals[s] = new Cell(null);
+            }
+            try {
+                body.exec(cf);
+            } catch (PyException e) {
+                e.addTraceback(info.entry(cf.line));
+                throw e;
+            } finally {
+                ctx.depth--;
+            }
+            Object cls = new PyClass(name, String.valueOf(ns.get("__module__")), baseTypes, ns, false);
+            if (classCellSlot >= 0) {
+                ((Cell) cf.locals[classCellSlot]).value = cls;
+            }
+            for (int i = decs.length - 1; i >= 0; i--) {
+                cls = Ops.call(decs[i], new Object[] {cls}, Py.NO_KWARGS);
+            }
+            target.assign(f, cls);
+            return NORMAL;
+        }
+    }
+
+    /** Zero-argument {@code super()} inside a method: the class cell and the first argument. */
+    static final class SuperNode extends ExprNode {
+        final ExprNode classCell;
+        final ExprNode self;
+
+        SuperNode(int line, ExprNode classCell, ExprNode self) {
+            super(line);
+            this.classCell = classCell;
+            this.self = self;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object cls;
+            Object obj;
+            try {
+                cls = classCell.eval(f);
+                obj = self.eval(f);
+            } catch (PyException e) {
+                throw Py.runtimeError("super(): no arguments");
+            }
+            return Builtins.makeSuper(cls, obj);
+        }
+    }
+}

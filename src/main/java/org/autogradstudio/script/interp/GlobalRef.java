@@ -1,0 +1,14 @@
+package org.autogradstudio.script.interp;
+
+/**
+ * One global variable. Compiled code holds the ref itself, so reading a global is a field read;
+ * a null value means unbound (the builtins are consulted next).
+ */
+final class GlobalRef {
+    final String name;
+    Object value;
+
+    GlobalRef(String name) {
+        this.name = name;
+    }
+}

@@ -1,0 +1,124 @@
+package org.autogradstudio.script.interp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.autogradstudio.script.runtime.Bindable;
+import org.autogradstudio.script.runtime.Py;
+import org.autogradstudio.script.runtime.PyDict;
+import org.autogradstudio.script.runtime.PyException;
+import org.autogradstudio.script.runtime.PyTuple;
+
+/**
+ * A function defined by {@code def} or {@code lambda}: code plus defaults, closure cells and
+ * globals. Calls check the recursion limit and the cancellation flag, and add this frame to the
+ * traceback of any exception passing through; internal Java errors become Python errors here.
+ */
+public final class PyFunction implements Bindable {
+    final FunctionCode code;
+    private final Object[] defaults;
+    private final Map<String, Object> kwDefaults;
+    private final Cell[] closure;
+    private final Globals globals;
+    private final ExecContext ctx;
+    private Map<String, Object> attrs;
+    private String name;
+
+    PyFunction(FunctionCode code, Object[] defaults, Map<String, Object> kwDefaults, Cell[] closure, Globals globals,
+            ExecContext ctx) {
+        this.code = code;
+        this.defaults = defaults;
+        this.kwDefaults = kwDefaults;
+        this.closure = closure;
+        this.globals = globals;
+        this.ctx = ctx;
+        this.name = code.info.name();
+    }
+
+    @Override
+    public String typeName() {
+        return "function";
+    }
+
+    @Override
+    public Object call(Object[] args, Map<String, Object> kwargs) {
+        return invoke(false, null, args, kwargs);
+    }
+
+    @Override
+    public Object callWithSelf(Object self, Object[] args, Map<String, Object> kwargs) {
+        return invoke(true, self, args, kwargs);
+    }
+
+    private Object invoke(boolean hasSelf, Object self, Object[] args, Map<String, Object> kwargs) {
+        ExecContext c = ctx;
+        c.enterCall();
+        FunctionCode fc = code;
+        Frame f = new Frame(fc.nlocals, closure, globals, fc.info, c);
+        try {
+            Object[] locals = f.locals;
+            int n = args.length;
+            if (fc.simple && kwargs.isEmpty() && n + (hasSelf ? 1 : 0) == fc.nPositional) {
+                if (hasSelf) {
+                    locals[0] = self;
+                    System.arraycopy(args, 0, locals, 1, n);
+                } else {
+                    System.arraycopy(args, 0, locals, 0, n);
+                }
+            } else {
+                fc.binder.bind(locals, hasSelf, self, args, kwargs, defaults, kwDefaults);
+            }
+            if (fc.cellSlots.length > 0) {
+                fc.prepareCells(locals);
+            }
+            int r = fc.body.exec(f);
+            return r == StmtNode.RETURN ? f.returnValue : Py.NONE;
+        } catch (PyException e) {
+            e.addTraceback(fc.info.entry(f.line));
+            throw e;
+        } catch (StackOverflowError | RuntimeException e) {
+            PyException p = ErrorTranslator.translate(e);
+            p.addTraceback(fc.info.entry(f.line));
+            throw p;
+        } finally {
+            c.depth--;
+        }
+    }
+
+    @Override
+    public String qualifiedName() {
+        return code.qualName;
+    }
+
+    @Override
+    public Object getAttr(String attr) {
+        switch (attr) {
+            case "__name__": return name;
+            case "__qualname__": return code.qualName;
+            case "__doc__": return code.doc == null ? Py.NONE : code.doc;
+            case "__module__": {
+                Object m = globals.get("__name__");
+                return m == null ? Py.NONE : m;
+            }
+            case "__defaults__": return defaults == null || defaults.length == 0 ? Py.NONE : new PyTuple(defaults.clone());
+            case "__dict__": return PyDict.ofStrings(attrs == null ? Map.of() : attrs);
+            default: return attrs == null ? null : attrs.get(attr);
+        }
+    }
+
+    @Override
+    public void setAttr(String attr, Object value) {
+        if (attr.equals("__name__")) {
+            name = String.valueOf(value);
+            return;
+        }
+        if (attrs == null) {
+            attrs = new LinkedHashMap<>();
+        }
+        attrs.put(attr, value);
+    }
+
+    @Override
+    public String repr() {
+        return "<function " + code.qualName + " at " + Py.address(this) + ">";
+    }
+}

@@ -1,0 +1,253 @@
+package org.autogradstudio.script.interp;
+
+import org.autogradstudio.script.runtime.BinaryOp;
+import org.autogradstudio.script.runtime.ExceptionTypes;
+import org.autogradstudio.script.runtime.Ops;
+import org.autogradstudio.script.runtime.Py;
+import org.autogradstudio.script.runtime.PyClass;
+import org.autogradstudio.script.runtime.PyException;
+import org.autogradstudio.script.runtime.PyExceptionObject;
+
+/** Statements without nested blocks. */
+final class SimpleStatements {
+    private SimpleStatements() {
+    }
+
+    /** A sequence of statements; records each statement's line in the frame for tracebacks. */
+    static final class Block extends StmtNode {
+        final StmtNode[] body;
+
+        Block(int line, StmtNode[] body) {
+            super(line);
+            this.body = body;
+        }
+
+        @Override
+        int exec(Frame f) {
+            for (StmtNode s : body) {
+                f.line = s.line;
+                int r = s.exec(f);
+                if (r != NORMAL) {
+                    return r;
+                }
+            }
+            return NORMAL;
+        }
+    }
+
+    static final class ExprStmt extends StmtNode {
+        final ExprNode value;
+
+        ExprStmt(int line, ExprNode value) {
+            super(line);
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            value.eval(f);
+            return NORMAL;
+        }
+    }
+
+    static final class Assign extends StmtNode {
+        final Target[] targets;
+        final ExprNode value;
+
+        Assign(int line, Target[] targets, ExprNode value) {
+            super(line);
+            this.targets = targets;
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            Object v = value.eval(f);
+            for (Target t : targets) {
+                t.assign(f, v);
+            }
+            return NORMAL;
+        }
+    }
+
+    /** {@code name OP= value}: in-place hook first ({@code w -= lr * g} updates the same tensor). */
+    static final class AugName extends StmtNode {
+        final ExprNode load;
+        final Target store;
+        final BinaryOp op;
+        final ExprNode value;
+
+        AugName(int line, ExprNode load, Target store, BinaryOp op, ExprNode value) {
+            super(line);
+            this.load = load;
+            this.store = store;
+            this.op = op;
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            Object cur = load.eval(f);
+            store.assign(f, Ops.inPlace(op, cur, value.eval(f)));
+            return NORMAL;
+        }
+    }
+
+    static final class AugAttr extends StmtNode {
+        final ExprNode obj;
+        final String name;
+        final BinaryOp op;
+        final ExprNode value;
+
+        AugAttr(int line, ExprNode obj, String name, BinaryOp op, ExprNode value) {
+            super(line);
+            this.obj = obj;
+            this.name = name;
+            this.op = op;
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            Object o = obj.eval(f);
+            Object cur = Ops.getAttr(o, name);
+            Ops.setAttr(o, name, Ops.inPlace(op, cur, value.eval(f)));
+            return NORMAL;
+        }
+    }
+
+    static final class AugSubscript extends StmtNode {
+        final ExprNode obj;
+        final ExprNode index;
+        final BinaryOp op;
+        final ExprNode value;
+
+        AugSubscript(int line, ExprNode obj, ExprNode index, BinaryOp op, ExprNode value) {
+            super(line);
+            this.obj = obj;
+            this.index = index;
+            this.op = op;
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            Object o = obj.eval(f);
+            Object k = index.eval(f);
+            Object cur = Ops.getItem(o, k);
+            Ops.setItem(o, k, Ops.inPlace(op, cur, value.eval(f)));
+            return NORMAL;
+        }
+    }
+
+    static final class Flow extends StmtNode {
+        final int signal;
+
+        Flow(int line, int signal) {
+            super(line);
+            this.signal = signal;
+        }
+
+        @Override
+        int exec(Frame f) {
+            if (signal == NORMAL) {
+                return NORMAL;
+            }
+            return signal;
+        }
+    }
+
+    static final class Return extends StmtNode {
+        final ExprNode value;
+
+        Return(int line, ExprNode value) {
+            super(line);
+            this.value = value;
+        }
+
+        @Override
+        int exec(Frame f) {
+            f.returnValue = value == null ? Py.NONE : value.eval(f);
+            return RETURN;
+        }
+    }
+
+    static final class Delete extends StmtNode {
+        final Target[] targets;
+
+        Delete(int line, Target[] targets) {
+            super(line);
+            this.targets = targets;
+        }
+
+        @Override
+        int exec(Frame f) {
+            for (Target t : targets) {
+                t.delete(f);
+            }
+            return NORMAL;
+        }
+    }
+
+    static final class Assert extends StmtNode {
+        final ExprNode test;
+        final ExprNode msg;
+
+        Assert(int line, ExprNode test, ExprNode msg) {
+            super(line);
+            this.test = test;
+            this.msg = msg;
+        }
+
+        @Override
+        int exec(Frame f) {
+            if (!Ops.truthy(test.eval(f))) {
+                PyClass cls = ExceptionTypes.get("AssertionError");
+                Object[] args = msg == null ? new Object[0] : new Object[] {msg.eval(f)};
+                throw new PyException(cls.instantiate(args));
+            }
+            return NORMAL;
+        }
+    }
+
+    static final class Raise extends StmtNode {
+        final ExprNode exc;
+        final ExprNode cause;
+
+        Raise(int line, ExprNode exc, ExprNode cause) {
+            super(line);
+            this.exc = exc;
+            this.cause = cause;
+        }
+
+        @Override
+        int exec(Frame f) {
+            if (exc == null) {
+                PyException current = f.ctx.handling.peek();
+                if (current == null) {
+                    throw Py.runtimeError("No active exception to reraise");
+                }
+                throw current;
+            }
+            Object v = exc.eval(f);
+            if (cause != null) {
+                Object c = cause.eval(f);
+                if (c != Py.NONE && !(c instanceof PyExceptionObject) && !(c instanceof PyClass pc
+                        && pc.isExceptionClass())) {
+                    throw Py.typeError("exception causes must derive from BaseException");
+                }
+            }
+            throw toException(v);
+        }
+
+        static PyException toException(Object v) {
+            if (v instanceof PyClass c && c.isExceptionClass()) {
+                v = c.call(Py.NO_ARGS, Py.NO_KWARGS);
+            }
+            if (v instanceof PyExceptionObject e) {
+                return new PyException(e);
+            }
+            return Py.typeError("exceptions must derive from BaseException");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.autogradstudio.script.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A Python exception travelling through Java code. Host code raises Python errors with
+ * {@code throw new PyException("RuntimeError", "element 0 of tensors does not require grad ...")};
+ * scripts catch them with {@code except RuntimeError as e:} and {@code print(e)} shows the message.
+ * Type names are Python's built-in exception classes; an unknown name becomes a new subclass of
+ * {@code Exception} with that name.
+ *
+ * <p>No Java stack trace is captured: exceptions are ordinary control flow for scripts.
+ */
+public class PyException extends RuntimeException {
+    private PyExceptionObject value;
+    private final String typeName;
+    private final String message;
+    private final List<TracebackEntry> traceback = new ArrayList<>();
+    private boolean cancellation;
+    private String syntaxErrorText;
+
+    public PyException(String typeName, String message) {
+        this(typeName, message, null);
+    }
+
+    /** Wraps an exception instance created by a script ({@code raise ValueError("x")}). */
+    public PyException(PyExceptionObject value) {
+        super(null, null, false, false);
+        this.value = value;
+        this.typeName = value.pyClass().name();
+        this.message = null;
+    }
+
+    /** Keeps the Java cause of an internal error for debugging. */
+    public PyException(String typeName, String message, Throwable cause) {
+        super(null, cause, false, false);
+        this.typeName = typeName;
+        this.message = message == null ? "" : message;
+    }
+
+    /** The Python exception instance ({@code e} in {@code except E as e}). */
+    public PyExceptionObject value() {
+        if (value == null) {
+            Object[] args = message.isEmpty() ? new Object[0] : new Object[] {message};
+            value = ExceptionTypes.get(typeName).instantiate(args);
+        }
+        return value;
+    }
+
+    /** The exception's class name, e.g. "ZeroDivisionError". */
+    public String typeName() {
+        return value != null ? value.pyClass().name() : typeName;
+    }
+
+    /** {@code str(e)}. */
+    public String pyMessage() {
+        return value != null ? value.str() : message;
+    }
+
+    /** Whether {@code except cls:} catches this exception. */
+    public boolean matches(PyType cls) {
+        return value().pyClass().isSubclassOf(cls);
+    }
+
+    /** "Type: message" (or just "Type"), the last line of a traceback. */
+    public String summary() {
+        String m = pyMessage();
+        return m.isEmpty() ? typeName() : typeName() + ": " + m;
+    }
+
+    @Override
+    public String getMessage() {
+        return summary();
+    }
+
+    /** Frames from innermost to outermost, as added while unwinding. */
+    public List<TracebackEntry> traceback() {
+        return Collections.unmodifiableList(traceback);
+    }
+
+    public void addTraceback(TracebackEntry entry) {
+        traceback.add(entry);
+    }
+
+    /** Raised because the run was cancelled: user code cannot swallow it with {@code except}. */
+    public boolean isCancellation() {
+        return cancellation;
+    }
+
+    public PyException markCancellation() {
+        cancellation = true;
+        return this;
+    }
+
+    /** For a SyntaxError: the block Python prints instead of a traceback. */
+    public String syntaxErrorText() {
+        return syntaxErrorText;
+    }
+
+    public PyException withSyntaxErrorText(String text) {
+        this.syntaxErrorText = text;
+        return this;
+    }
+
+    /** The full text Python prints for this exception when it is not caught. */
+    public String formatTraceback() {
+        if (syntaxErrorText != null) {
+            StringBuilder sb = new StringBuilder();
+            if (!traceback.isEmpty()) {
+                appendFrames(sb);
+            }
+            return sb.append(syntaxErrorText).toString();
+        }
+        StringBuilder sb = new StringBuilder();
+        appendFrames(sb);
+        sb.append(summary()).append('\n');
+        return sb.toString();
+    }
+
+    private void appendFrames(StringBuilder sb) {
+        if (traceback.isEmpty()) {
+            return;
+        }
+        sb.append("Traceback (most recent call last):\n");
+        for (int i = traceback.size() - 1; i >= 0; i--) {
+            TracebackEntry e = traceback.get(i);
+            sb.append("  File \"").append(e.file()).append("\", line ").append(e.line()).append(", in ")
+                    .append(e.function()).append('\n');
+            if (e.sourceLine() != null && !e.sourceLine().isBlank()) {
+                sb.append("    ").append(e.sourceLine().strip()).append('\n');
+            }
+        }
+    }
+}

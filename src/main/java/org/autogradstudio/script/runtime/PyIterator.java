@@ -1,0 +1,50 @@
+package org.autogradstudio.script.runtime;
+
+import java.util.Iterator;
+
+/**
+ * A Python iterator over a Java iterator: what {@code iter()}, {@code enumerate}, {@code zip},
+ * {@code map} and generator expressions return. Iterating it consumes it, as in Python.
+ */
+public final class PyIterator implements PyObject {
+    private final Iterator<Object> it;
+    private final String typeName;
+
+    public PyIterator(Iterator<Object> it, String typeName) {
+        this.it = it;
+        this.typeName = typeName;
+    }
+
+    /** The next value, or null when exhausted. */
+    public Object nextOrNull() {
+        return it.hasNext() ? it.next() : null;
+    }
+
+    @Override
+    public String typeName() {
+        return typeName;
+    }
+
+    @Override
+    public Iterator<Object> iter() {
+        return it;
+    }
+
+    @Override
+    public Object callMethod(String name, Object[] args, java.util.Map<String, Object> kwargs) {
+        if (name.equals("__next__")) {
+            Object v = nextOrNull();
+            if (v == null) {
+                throw new PyException("StopIteration", "");
+            }
+            return v;
+        }
+        return PyObject.super.callMethod(name, args, kwargs);
+    }
+
+    @Override
+    public String repr() {
+        String what = typeName.equals("generator") ? "generator object <genexpr>" : typeName + " object";
+        return "<" + what + " at " + Py.address(this) + ">";
+    }
+}

@@ -1,0 +1,88 @@
+package org.autogradstudio.script.runtime;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A module: a named namespace. Host modules are built by filling one with {@link #put} (functions
+ * as {@link PyBuiltin}s, types, constants, submodules) and registering a factory with the
+ * interpreter.
+ */
+public class PyModule implements PyObject {
+    private final String name;
+    private final String file;
+    private final Map<String, Object> attrs;
+
+    /** A host (built-in) module. */
+    public PyModule(String name) {
+        this(name, null, new LinkedHashMap<>());
+    }
+
+    /** A module whose namespace is {@code attrs} (live), loaded from {@code file} when not null. */
+    public PyModule(String name, String file, Map<String, Object> attrs) {
+        this.name = name;
+        this.file = file;
+        this.attrs = attrs;
+        attrs.putIfAbsent("__name__", name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Adds or replaces an attribute; returns this for chaining. */
+    public PyModule put(String attr, Object value) {
+        attrs.put(attr, Py.fromJava(value));
+        return this;
+    }
+
+    /** Adds a function. */
+    public PyModule function(String fname, PyBuiltin.Body body) {
+        return put(fname, new PyBuiltin(fname, body));
+    }
+
+    public Object get(String attr) {
+        return attrs.get(attr);
+    }
+
+    /** The attributes (read-only view). */
+    public Map<String, Object> attributes() {
+        return Collections.unmodifiableMap(attrs);
+    }
+
+    @Override
+    public String typeName() {
+        return "module";
+    }
+
+    @Override
+    public PyType type() {
+        return Types.MODULE;
+    }
+
+    @Override
+    public Object getAttr(String attr) {
+        if (attr.equals("__dict__")) {
+            return PyDict.ofStrings(attrs);
+        }
+        return attrs.get(attr);
+    }
+
+    @Override
+    public void setAttr(String attr, Object value) {
+        attrs.put(attr, value);
+    }
+
+    @Override
+    public void delAttr(String attr) {
+        if (attrs.remove(attr) == null) {
+            throw Py.noAttribute(this, attr);
+        }
+    }
+
+    @Override
+    public String repr() {
+        return file == null ? "<module '" + name + "' (built-in)>" : "<module '" + name + "' from '" + file + "'>";
+    }
+}

@@ -1,0 +1,83 @@
+package org.autogradstudio.script.syntax;
+
+import java.util.Arrays;
+
+/**
+ * A source file's text with its line starts, so that lexer, parser and tracebacks can turn
+ * offsets into (line, column) and show the offending line. Lines are 1-based, columns 0-based.
+ */
+public final class SourceText {
+    private final String fileName;
+    private final String text;
+    private final int[] lineStarts;
+    /** Added to every reported line: a notebook cell taken from line 40 of a file reports file lines. */
+    private final int lineOffset;
+
+    public SourceText(String fileName, String text) {
+        this(fileName, text, 0);
+    }
+
+    public SourceText(String fileName, String text, int lineOffset) {
+        this.fileName = fileName;
+        this.text = text;
+        this.lineOffset = lineOffset;
+        int[] starts = new int[16];
+        int n = 0;
+        starts[n++] = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
+            }
+        }
+        this.lineStarts = Arrays.copyOf(starts, n);
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int lineOffset() {
+        return lineOffset;
+    }
+
+    /** Number of lines (a final line without newline counts). */
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** 1-based local line of an offset. */
+    public int lineOf(int offset) {
+        int i = Arrays.binarySearch(lineStarts, offset);
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    public int lineStart(int line) {
+        return lineStarts[Math.max(0, Math.min(line - 1, lineStarts.length - 1))];
+    }
+
+    /** Text of a 1-based local line without its line terminator ("" when out of range). */
+    public String line(int line) {
+        if (line < 1 || line > lineStarts.length) {
+            return "";
+        }
+        int start = lineStarts[line - 1];
+        int end = line < lineStarts.length ? lineStarts[line] : text.length();
+        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    /** Text of a line given in reported (file) numbering. */
+    public String reportedLine(int reportedLine) {
+        return line(reportedLine - lineOffset);
+    }
+}

@@ -1,0 +1,249 @@
+package org.autogradstudio.ui.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.autogradstudio.lesson.LessonFormatException;
+import org.autogradstudio.ui.I18n;
+import org.autogradstudio.ui.StudioTheme;
+import org.autogradstudio.ui.graph.GraphPanel;
+import org.autogradstudio.ui.graph.NodeInspector;
+import org.autogradstudio.ui.lesson.CellModel;
+import org.autogradstudio.ui.lesson.LessonLibrary;
+import org.autogradstudio.ui.lesson.NotebookModel;
+import org.autogradstudio.ui.lesson.NotebookView;
+
+/**
+ * The main window's content: menu and toolbar on top; lessons on the left; the open lesson's
+ * cells in the centre; the graph with its animation and, below it, the side tabs (the inspector
+ * now; the derivation panel and charts join them later).
+ */
+public final class MainWindow extends BorderPane {
+    private final StudioModel model;
+    private final LessonListView lessonList;
+    private final NotebookView notebookView;
+    private final GraphPanel graphPanel;
+    private final NodeInspector inspector;
+    private final TabPane sideTabs = new TabPane();
+    private final StudioToolbar toolbar;
+    private final SplitPane split = new SplitPane();
+    private final SplitPane right = new SplitPane();
+
+    public MainWindow(StudioModel model) {
+        this.model = model;
+        this.lessonList = new LessonListView(model, this::open);
+        this.notebookView = new NotebookView(model.runner());
+        this.graphPanel = new GraphPanel(model.animation(), model.selection());
+        this.inspector = new NodeInspector(model.selection());
+        this.toolbar = new StudioToolbar(model);
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("main-window");
+        setTop(new VBox(menuBar(), toolbar));
+        Tab inspectorTab = new Tab();
+        inspectorTab.textProperty().bind(I18n.text("inspector.title"));
+        inspectorTab.setContent(inspector);
+        inspectorTab.setClosable(false);
+        inspectorTab.setId("tab-inspector");
+        sideTabs.getTabs().add(inspectorTab);
+        sideTabs.getStyleClass().add("side-tabs");
+        right.setOrientation(Orientation.VERTICAL);
+        right.getItems().addAll(graphPanel, sideTabs);
+        right.setDividerPositions(0.74);
+        split.getItems().addAll(lessonList, notebookView, right);
+        split.setDividerPositions(0.13, 0.47);
+        SplitPane.setResizableWithParent(lessonList, false);
+        setCenter(split);
+    }
+
+    private void initListeners() {
+        model.notebookProperty().addListener((o, a, nb) -> notebookView.setNotebook(nb));
+    }
+
+    /** {@code Autograd Studio — <lesson title>}, following the open lesson and the language. */
+    public StringBinding titleBinding() {
+        return Bindings.createStringBinding(() -> {
+            NotebookModel nb = model.getNotebook();
+            String app = I18n.get("app.name");
+            return nb == null ? app : I18n.get("app.title", app, nb.title());
+        }, model.notebookProperty(), I18n.localeProperty());
+    }
+
+    private MenuBar menuBar() {
+        Menu file = menu("menu.file",
+                item("menu.file.open", "Shortcut+O", this::chooseAndOpen),
+                item("menu.file.save", "Shortcut+S", this::save),
+                item("menu.file.saveAs", "Shortcut+Shift+S", this::saveAs),
+                new SeparatorMenuItem(),
+                item("menu.file.quit", "Shortcut+Q", () -> getScene().getWindow().hide()));
+        Menu run = menu("menu.run",
+                item("menu.run.cell", null, this::runFocused),
+                item("menu.run.all", "Shortcut+Shift+ENTER", () -> {
+                    if (model.getNotebook() != null) {
+                        model.runner().runAll(model.getNotebook().codeCells());
+                    }
+                }),
+                item("menu.run.stop", null, () -> model.runner().stop()),
+                new SeparatorMenuItem(),
+                item("menu.run.restart", null, () -> model.runner().restart()));
+        Menu theme = menu("menu.view.theme");
+        ToggleGroup themes = new ToggleGroup();
+        for (StudioTheme t : StudioTheme.values()) {
+            RadioMenuItem r = new RadioMenuItem(t.label());
+            r.setToggleGroup(themes);
+            r.setSelected(t == StudioTheme.LIGHT);
+            r.setOnAction(e -> t.apply());
+            theme.getItems().add(r);
+        }
+        Menu view = menu("menu.view",
+                item("menu.view.fit", "Shortcut+0", () -> graphPanel.canvas().fit()),
+                item("menu.view.zoomIn", "Shortcut+EQUALS", () -> graphPanel.canvas().zoomIn()),
+                item("menu.view.zoomOut", "Shortcut+MINUS", () -> graphPanel.canvas().zoomOut()),
+                new SeparatorMenuItem(), theme);
+        Menu help = menu("menu.help",
+                item("menu.help.keys", "F1", () -> Dialogs.info(window(), I18n.get("dialog.keys.title"), I18n.get("dialog.keys.text"))),
+                item("menu.help.about", null, () -> Dialogs.info(window(), I18n.get("app.name"), I18n.get("dialog.about.text"))));
+        MenuBar bar = new MenuBar(file, run, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static Menu menu(String key, MenuItem... items) {
+        Menu m = new Menu();
+        m.textProperty().bind(I18n.text(key));
+        m.getItems().addAll(items);
+        return m;
+    }
+
+    private static MenuItem item(String key, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem();
+        i.textProperty().bind(I18n.text(key));
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void runFocused() {
+        CellModel c = notebookView.getFocusedCell();
+        if (c != null) {
+            notebookView.runAndAdvance(c);
+        }
+    }
+
+    /** Opens a lesson, showing an error dialog (naming file and line) when it cannot be read. */
+    public boolean open(LessonLibrary.Entry entry) {
+        try {
+            model.open(entry);
+            return true;
+        } catch (IOException | LessonFormatException | RuntimeException e) {
+            Dialogs.openFailed(window(), entry.path().getFileName().toString(), e);
+            return false;
+        }
+    }
+
+    /** Opens a file from disk (File > Open, the command line). */
+    public boolean openFile(Path file) {
+        try {
+            model.openFile(file);
+            return true;
+        } catch (IOException | LessonFormatException | RuntimeException e) {
+            Dialogs.openFailed(window(), String.valueOf(file.getFileName()), e);
+            return false;
+        }
+    }
+
+    private void chooseAndOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.get("dialog.open.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("dialog.open.filter"), "*.py", "*.ipynb"));
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            openFile(f.toPath());
+        }
+    }
+
+    private void save() {
+        NotebookModel nb = model.getNotebook();
+        if (nb == null) {
+            return;
+        }
+        if (nb.file() == null || !nb.file().toString().endsWith(".py")) {
+            saveAs();
+            return;
+        }
+        saveTo(nb.file());
+    }
+
+    private void saveAs() {
+        NotebookModel nb = model.getNotebook();
+        if (nb == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.get("dialog.saveAs.title"));
+        chooser.setInitialFileName(nb.name().replaceFirst("\\.ipynb$", ".py"));
+        File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            saveTo(f.toPath());
+        }
+    }
+
+    private void saveTo(Path file) {
+        try {
+            model.saveAs(file);
+        } catch (IOException e) {
+            Dialogs.error(window(), I18n.get("dialog.save.error", file.getFileName(), e.getMessage()), e.toString());
+        }
+    }
+
+    public NotebookView notebookView() {
+        return notebookView;
+    }
+
+    public GraphPanel graphPanel() {
+        return graphPanel;
+    }
+
+    public NodeInspector inspector() {
+        return inspector;
+    }
+
+    public LessonListView lessonList() {
+        return lessonList;
+    }
+
+    public StudioToolbar toolbar() {
+        return toolbar;
+    }
+
+    /** The tabs under the graph (inspector; derivation and charts are added here later). */
+    public TabPane sideTabs() {
+        return sideTabs;
+    }
+}

@@ -1,0 +1,44 @@
+package org.autogradstudio.ui.lesson;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Makes simple LaTeX readable as plain text ({@code \frac{dL}{dw}} → {@code (dL)/(dw)},
+ * {@code \sigma} → σ, {@code x^2} → x²) until the derivation panel draws formulas with jlatexmath.
+ */
+public final class LatexText {
+    private static final Map<String, String> SYMBOLS = new LinkedHashMap<>();
+
+    static {
+        String[][] pairs = {{"\\partial", "\u2202"}, {"\\sigma", "\u03c3"}, {"\\cdot", " \u00b7 "}, {"\\times", "\u00d7"},
+            {"\\alpha", "\u03b1"}, {"\\beta", "\u03b2"}, {"\\eta", "\u03b7"}, {"\\theta", "\u03b8"}, {"\\lambda", "\u03bb"},
+            {"\\epsilon", "\u03b5"}, {"\\nabla", "\u2207"}, {"\\sum", "\u03a3"}, {"\\approx", "\u2248"}, {"\\neq", "\u2260"},
+            {"\\leq", "\u2264"}, {"\\geq", "\u2265"}, {"\\rightarrow", "\u2192"}, {"\\to", "\u2192"}, {"\\log", "log"},
+            {"\\exp", "exp"}, {"\\sin", "sin"}, {"\\cos", "cos"}, {"\\tanh", "tanh"}, {"\\left", ""}, {"\\right", ""},
+            {"\\,", " "}, {"\\;", " "}, {"\\quad", "  "}, {"\\mathrm", ""}, {"\\text", ""}};
+        for (String[] p : pairs) {
+            SYMBOLS.put(p[0], p[1]);
+        }
+    }
+
+    private LatexText() {
+    }
+
+    public static String toUnicode(String latex) {
+        String s = latex.replace("^{2}", "\u00b2").replace("^2", "\u00b2").replace("^{3}", "\u00b3").replace("^3", "\u00b3")
+                .replace("^{T}", "\u1d40").replace("^T", "\u1d40");
+        s = s.replaceAll("\\\\hat\\{(\\w)\\}", "$1\u0302");
+        for (String before = null; !s.equals(before);) {
+            before = s;
+            s = s.replaceAll("\\^\\{([^{}]*)\\}", "^$1");
+            s = s.replaceAll("\\\\frac\\{([^{}]*)\\}\\{([^{}]*)\\}", "($1)/($2)");
+            s = s.replaceAll("\\\\sqrt\\{([^{}]*)\\}", "\u221a($1)");
+        }
+        for (Map.Entry<String, String> e : SYMBOLS.entrySet()) {
+            s = s.replace(e.getKey(), e.getValue());
+        }
+        s = s.replace("{", "").replace("}", "").replaceAll(" {2,}", " ");
+        return s.replaceAll("\\((\\w+)\\)/", "$1/").replaceAll("/\\((\\w+)\\)", "/$1");
+    }
+}

@@ -1,0 +1,27 @@
+package org.autogradstudio.ui.run;
+
+import java.util.function.Consumer;
+import org.autogradstudio.lesson.Cell;
+import org.autogradstudio.lesson.CellResult;
+import org.autogradstudio.ui.graph.GraphData;
+
+/**
+ * What the studio needs from a notebook kernel. {@link #run}, {@link #reset} and {@link #graph} are
+ * called on the script thread only; {@link #cancel} from any thread.
+ */
+public interface Kernel extends AutoCloseable {
+    /** Runs one cell, passing printed text to {@code output} as it is printed. */
+    CellResult run(Cell cell, Consumer<String> output);
+
+    /** Stops the running cell (a KeyboardInterrupt); harmless when none runs. */
+    void cancel();
+
+    /** Clears the namespace, as restarting a notebook kernel. */
+    void reset();
+
+    /** The graph to draw after the last cell: the last backward's, else the newest tensor's. */
+    GraphData graph();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,157 @@
+package org.autogradstudio.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.autogradstudio.script.runtime.PyBuiltin;
+import org.autogradstudio.script.runtime.PyModule;
+import org.junit.jupiter.api.Test;
+
+/** Runaway code stops, deep recursion is a RecursionError, nothing from Java leaks, no sandbox escape. */
+class SafetyTest {
+
+    private static RunResult run(String src) {
+        return new Interpreter().newSession(new StringBuilder(), new StringBuilder()).runScript(src, "t.py");
+    }
+
+    private static void assertCancelledWithin100ms(String src) throws Exception {
+        ScriptSession s = new Interpreter().newSession(new StringBuilder(), new StringBuilder());
+        CompletableFuture<RunResult> f = CompletableFuture.supplyAsync(() -> s.runScript(src, "loop.py"));
+        Thread.sleep(150);
+        assertFalse(f.isDone(), "the loop should still be running");
+        long t0 = System.nanoTime();
+        s.cancel();
+        RunResult r = f.get(5, TimeUnit.SECONDS);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 100, "stopped after " + ms + " ms");
+        assertTrue(r.cancelled());
+        assertEquals("KeyboardInterrupt", r.errorType());
+        assertTrue(r.traceback().endsWith("KeyboardInterrupt\n"), r.traceback());
+    }
+
+    @Test
+    void cancelStopsWhileTrueWithin100ms() throws Exception {
+        assertCancelledWithin100ms("while True:\n    pass\n");
+    }
+
+    @Test
+    void cancelCannotBeSwallowedByExcept() throws Exception {
+        assertCancelledWithin100ms("while True:\n    try:\n        while True:\n            x = 1\n    except:\n"
+                + "        pass\n");
+        assertCancelledWithin100ms("while True:\n    try:\n        while True:\n            x = 1\n"
+                + "    except BaseException:\n        pass\n    finally:\n        pass\n");
+    }
+
+    @Test
+    void cancelStopsRecursionLoopsAndComprehensions() throws Exception {
+        assertCancelledWithin100ms("def f(n):\n    return [i for i in range(10**6)]\nwhile True:\n    f(1)\n");
+    }
+
+    @Test
+    void timeoutStopsARunawayScript() {
+        ScriptSession s = new Interpreter().newSession(new StringBuilder(), new StringBuilder());
+        s.setTimeoutMillis(200);
+        RunResult r = s.runScript("n = 0\nwhile True:\n    n += 1\n", "t.py");
+        assertTrue(r.cancelled());
+        assertEquals("KeyboardInterrupt", r.errorType());
+        s.setTimeoutMillis(0);
+        assertTrue(s.runScript("print(n > 0)", "t.py").ok(), "the session stays usable");
+    }
+
+    @Test
+    void recursionLimitIsAPythonError() {
+        RunResult r = run("def f(n):\n    return f(n + 1)\nf(0)\n");
+        assertEquals("RecursionError", r.errorType());
+        assertEquals("maximum recursion depth exceeded", r.errorMessage());
+        assertTrue(r.traceback().startsWith("Traceback (most recent call last):\n"));
+    }
+
+    @Test
+    void recursionJustBelowTheLimitWorks() {
+        StringBuilder out = new StringBuilder();
+        ScriptSession s = new Interpreter().newSession(out, new StringBuilder());
+        RunResult r = s.runScript("def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(990))\n",
+                "t.py");
+        assertTrue(r.ok(), r.traceback());
+        assertEquals("990\n", out.toString());
+    }
+
+    @Test
+    void recursionErrorCanBeCaught() {
+        StringBuilder out = new StringBuilder();
+        RunResult r = new Interpreter().newSession(out, new StringBuilder()).runScript(
+                "def f():\n    return f()\ntry:\n    f()\nexcept RecursionError as e:\n    print('caught', e)\n", "t.py");
+        assertTrue(r.ok(), r.traceback());
+        assertEquals("caught maximum recursion depth exceeded\n", out.toString());
+    }
+
+    @Test
+    void deeplyNestedExpressionsDoNotOverflowTheJavaStack() {
+        String deep = "x = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "\nprint(x)\n";
+        RunResult r = run(deep);
+        assertTrue(r.ok() || r.errorType().equals("RecursionError"), String.valueOf(r.traceback()));
+        String sum = "x = " + "1 + ".repeat(20000) + "1\n";
+        RunResult r2 = run(sum);
+        assertTrue(r2.ok() || r2.errorType().equals("RecursionError"), String.valueOf(r2.traceback()));
+    }
+
+    @Test
+    void sandboxedModulesAreNotAvailable() {
+        for (String m : new String[] {"os", "sys", "subprocess", "socket", "shutil", "pathlib"}) {
+            RunResult r = run("import " + m + "\n");
+            assertEquals("ModuleNotFoundError", r.errorType());
+            assertEquals("No module named '" + m + "' (not available in Autograd Studio)", r.errorMessage());
+        }
+        RunResult r = run("from os import path\n");
+        assertEquals("ModuleNotFoundError", r.errorType());
+        r = run("import numpy as np\n");
+        assertEquals("ModuleNotFoundError: No module named 'numpy'", r.errorSummary());
+        r = run("f = open('/etc/passwd')\n");
+        assertEquals("OSError", r.errorType());
+        assertTrue(r.errorMessage().contains("not available"));
+        r = run("eval('1+1')\n");
+        assertFalse(r.ok());
+    }
+
+    @Test
+    void javaExceptionsFromHostCodeBecomePythonErrors() {
+        Interpreter in = new Interpreter();
+        in.registerModule("host", () -> new PyModule("host")
+                .put("npe", new PyBuiltin("npe", (a, k) -> {
+                    throw new NullPointerException("oops");
+                }))
+                .put("bad", new PyBuiltin("bad", (a, k) -> {
+                    throw new IllegalArgumentException("element 0 of tensors does not require grad");
+                })));
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        ScriptSession s = in.newSession(out, err);
+        RunResult r = s.runScript("import host\ntry:\n    host.bad()\nexcept RuntimeError as e:\n    print('caught', e)\n"
+                + "host.npe()\n", "h.py");
+        assertEquals("caught element 0 of tensors does not require grad\n", out.toString());
+        assertEquals("SystemError", r.errorType());
+        assertTrue(r.traceback().contains("File \"h.py\", line 6, in <module>"), r.traceback());
+        assertFalse(err.toString().contains("java."), err.toString());
+    }
+
+    @Test
+    void hugeAllocationsFailFastInsteadOfHanging() {
+        assertEquals("MemoryError", run("x = [0] * 10**10\n").errorType());
+        assertEquals("MemoryError", run("x = 10 ** 10 ** 10\n").errorType());
+        assertEquals("MemoryError", run("x = list(range(10**12))\n").errorType());
+        assertEquals("ValueError", run("print(10 ** 5000)\n").errorType());
+    }
+
+    @Test
+    void globalsOfASessionAreReadable() {
+        ScriptSession s = new Interpreter().newSession(new StringBuilder(), new StringBuilder());
+        s.runScript("a = 1\nb = [1, 2]\ndef f(): pass\nimport math\n", "t.py");
+        Map<String, Object> g = s.globals();
+        assertEquals(java.util.List.of("a", "b", "f", "math"), java.util.List.copyOf(g.keySet()));
+        assertEquals(1L, g.get("a"));
+    }
+}

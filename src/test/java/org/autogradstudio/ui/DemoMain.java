@@ -1,0 +1,43 @@
+package org.autogradstudio.ui;
+
+import javafx.application.Platform;
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
+
+/**
+ * A manual check (not a test): the studio with the {@link FakeKernel}, which runs the first two
+ * code cells of the open lesson and stops the animation at {@code -Ddemo.position=N} (from the end
+ * when negative). For screenshots under Xvfb before the interpreter is wired.
+ */
+public final class DemoMain {
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) {
+        StudioApp.setKernelFactory(FakeKernel::new);
+        Thread watcher = new Thread(() -> {
+            try {
+                while (StudioApp.current() == null || !StudioApp.current().readyProperty().get()) {
+                    Thread.sleep(50);
+                }
+                Platform.runLater(() -> {
+                    StudioApp app = StudioApp.current();
+                    var cells = app.model().getNotebook().codeCells();
+                    app.model().runner().runAll(cells.subList(0, Math.min(cells.size(), Integer.getInteger("demo.cells", 4))));
+                    PauseTransition later = new PauseTransition(Duration.seconds(1.5));
+                    later.setOnFinished(e -> {
+                        var anim = app.model().animation();
+                        int p = Integer.getInteger("demo.position", -1);
+                        anim.moveTo(p < 0 ? anim.lengthProperty().get() + p : p);
+                    });
+                    later.play();
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        watcher.setDaemon(true);
+        watcher.start();
+        StudioLauncher.launch(args);
+    }
+}

@@ -1,0 +1,171 @@
+package org.autogradstudio.ui;
+
+import static org.autogradstudio.ui.StudioFixture.fx;
+import static org.autogradstudio.ui.StudioFixture.onFx;
+import static org.autogradstudio.ui.StudioFixture.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.input.KeyCode;
+import org.autogradstudio.lesson.LessonSession;
+import org.autogradstudio.ui.anim.AnimationModel;
+import org.autogradstudio.ui.graph.EdgeView;
+import org.autogradstudio.ui.graph.GraphCanvas;
+import org.autogradstudio.ui.graph.GraphData;
+import org.autogradstudio.ui.graph.TraceStep;
+import org.autogradstudio.ui.lesson.CellModel;
+import org.autogradstudio.ui.lesson.LessonLibrary;
+import org.autogradstudio.ui.run.SessionKernel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The studio with the real interpreter ({@link SessionKernel} over {@link LessonSession}): the
+ * logistic-neuron lesson run, its backward pass stepped edge by edge with the printed gradients,
+ * and a {@code while True: pass} cell stopped. Skipped while the session is not wired yet.
+ */
+class RealLessonFlowTest {
+    /** Seed 06 (the logistic neuron with autograd) as cells, used when the course has no such lesson. */
+    static final String SEED_06 = "# %% [markdown]\n# # Logistic neuron with autograd\n\n# %%\nimport torch\n\n"
+            + "x = torch.tensor(6.7)\ny = torch.tensor(0.0)\nw = torch.tensor(1.0, requires_grad=True)\n"
+            + "b = torch.tensor(0.0, requires_grad=True)\nprint(\"Initial weight:\", w)\nprint(\"Initial bias:\", b)\n\n"
+            + "# %%\nz = w * x + b\nprint(\"Linear output (z):\", z)\ny_pred = torch.sigmoid(z)\n"
+            + "print(\"Predicted probability:\", y_pred)\n\n"
+            + "# %%\ndef binary_cross_entropy_loss(prediction, target):\n    epsilon = 1e-8\n"
+            + "    prediction = torch.clamp(prediction, epsilon, 1 - epsilon)\n"
+            + "    return -(target * torch.log(prediction) + (1 - target) * torch.log(1 - prediction))\n\n"
+            + "loss = binary_cross_entropy_loss(y_pred, y)\nprint(\"Loss:\", loss)\n\n"
+            + "# %%\nloss.backward()\nprint(\"Gradient of w:\", w.grad)\nprint(\"Gradient of b:\", b.grad)\n";
+
+    private final FxRobot robot = new FxRobot();
+    private StudioApp app;
+
+    static boolean sessionWired() {
+        try (LessonSession s = new LessonSession()) {
+            s.variables();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(sessionWired(), "LessonSession is not wired to the interpreter yet");
+        System.setProperty("studio.noInitialLesson", "true");
+        app = StudioFixture.start(SessionKernel::new);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            fx(() -> app.model().runner().stop());
+            StudioFixture.stop(app);
+        }
+    }
+
+    private List<CellModel> cells() {
+        return app.model().getNotebook().codeCells();
+    }
+
+    private void openLogisticLesson() throws Exception {
+        LessonLibrary.Entry lesson = onFx(() -> app.model().lessons().stream()
+                .filter(e -> e.path().getFileName().toString().contains("logistic")
+                        && e.path().getFileName().toString().contains("autograd"))
+                .findFirst().orElse(null));
+        if (lesson != null) {
+            fx(() -> assertTrue(app.window().open(lesson)));
+        } else {
+            Path file = StudioFixture.lessonFile("06_logistic_autograd.py", SEED_06);
+            fx(() -> assertTrue(app.window().openFile(file)));
+        }
+    }
+
+    private static double printed(String output, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*tensor\\((-?[0-9.]+)").matcher(output);
+        assertTrue(m.find(), label + " in " + output);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void runsTheLogisticLessonAndStepsItsBackwardPassWithThePrintedGradients() throws Exception {
+        openLogisticLesson();
+        String title = onFx(() -> app.stage().getTitle());
+        assertTrue(title.startsWith("Autograd Studio \u2014 "), title);
+        robot.clickOn("#run-all");
+        waitFor(60, () -> !app.model().runner().isRunning() && cells().stream().noneMatch(c -> c.getState() == CellModel.State.QUEUED));
+        StringBuilder all = new StringBuilder();
+        for (CellModel c : cells()) {
+            assertEquals(CellModel.State.OK, c.getState(), () -> c.getSource() + "\n" + c.getError());
+            all.append(c.getOutput());
+        }
+        double wGrad = printed(all.toString(), "Gradient of w:");
+        double bGrad = printed(all.toString(), "Gradient of b:");
+        GraphCanvas canvas = app.window().graphPanel().canvas();
+        GraphData g = onFx(canvas::graph);
+        assertNotNull(g.named("w"));
+        assertNotNull(g.named("b"));
+        assertNotNull(g.named("loss"));
+        assertFalse(g.trace().isEmpty());
+        AnimationModel anim = app.model().animation();
+        fx(() -> anim.moveTo(anim.backwardStart() - 1));
+        robot.clickOn(canvas);
+        String w = g.named("w").id();
+        String b = g.named("b").id();
+        boolean sawW = false;
+        boolean sawB = false;
+        for (TraceStep step : g.trace()) {
+            robot.type(KeyCode.RIGHT);
+            EdgeView active = onFx(canvas::activeEdge);
+            if (step.kind() == TraceStep.Kind.EDGE) {
+                assertNotNull(active);
+                assertEquals(step.edge(), active.data().id());
+                assertEquals(step.equation(), onFx(active::labelText));
+            } else {
+                assertNull(active);
+            }
+            if (step.kind() == TraceStep.Kind.ACCUMULATE && step.target().equals(w)) {
+                assertEquals(String.format(java.util.Locale.ROOT, "grad %.4f", wGrad), onFx(() -> canvas.vertexView(w).gradText()));
+                sawW = true;
+            }
+            if (step.kind() == TraceStep.Kind.ACCUMULATE && step.target().equals(b)) {
+                assertEquals(String.format(java.util.Locale.ROOT, "grad %.4f", bGrad), onFx(() -> canvas.vertexView(b).gradText()));
+                sawB = true;
+            }
+        }
+        assertTrue(sawW && sawB);
+    }
+
+    @Test
+    void stopEndsAWhileTrueCellAndTheUiStaysResponsive() throws Exception {
+        Path file = StudioFixture.lessonFile("99_loop.py", "# %%\nwhile True:\n    pass\n\n# %%\nprint('after')\n");
+        fx(() -> assertTrue(app.window().openFile(file)));
+        robot.clickOn("#run-all");
+        waitFor(10, () -> cells().get(0).getState() == CellModel.State.RUNNING);
+        Thread.sleep(300);
+        assertEquals(CellModel.State.RUNNING, cells().get(0).getState());
+        double zoom = onFx(() -> app.window().graphPanel().canvas().zoomProperty().get());
+        robot.clickOn("#graph-zoom-in");
+        assertTrue(onFx(() -> app.window().graphPanel().canvas().zoomProperty().get()) > zoom, "another button still reacts");
+        long t0 = System.nanoTime();
+        robot.clickOn("#stop");
+        waitFor(5, () -> cells().get(0).getState() == CellModel.State.CANCELLED);
+        System.err.println("[test] stopped in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        assertEquals(CellModel.State.IDLE, cells().get(1).getState());
+        assertTrue(onFx(() -> app.window().notebookView().codeView(cells().get(0)).errorArea().getText()).contains("KeyboardInterrupt"));
+        // the kernel still works after the interrupt
+        fx(() -> app.model().runner().run(cells().get(1)));
+        waitFor(10, () -> cells().get(1).getState() == CellModel.State.OK);
+        assertEquals("after\n", cells().get(1).getOutput());
+    }
+}
