@@ -1,6 +1,7 @@
 package org.autogradstudio.script.interp;
 
 import java.util.ConcurrentModificationException;
+import org.autogradstudio.engine.TorchException;
 import org.autogradstudio.script.runtime.PyException;
 
 /**
@@ -15,6 +16,9 @@ public final class ErrorTranslator {
     public static PyException translate(Throwable t) {
         if (t instanceof PyException p) {
             return p;
+        }
+        if (t instanceof TorchException e) {
+            return new PyException(e.pythonType(), e.getMessage(), t);
         }
         if (t instanceof StackOverflowError) {
             return new PyException("RecursionError", "maximum recursion depth exceeded", t);

@@ -1,7 +1,9 @@
 package org.autogradstudio.script.torch;
 
 import java.nio.file.Path;
+import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.script.Interpreter;
+import org.autogradstudio.script.runtime.PyModule;
 
 /** Registers {@code torch} and its submodules with an interpreter. */
 public final class TorchModules {
@@ -18,6 +20,19 @@ public final class TorchModules {
         return interp;
     }
 
+    /** {@code import torch} (with {@code torch.nn}, {@code torch.nn.functional}, {@code torch.optim} as attributes). */
     public static void install(Interpreter interp) {
+        interp.registerModule("torch", () -> {
+            PyModule torch = TorchModule.create();
+            PyModule functional = NnModules.functional();
+            torch.put("nn", NnModules.nn(functional));
+            torch.put("optim", OptimModule.create());
+            return torch;
+        });
+    }
+
+    /** The engine tensor behind a script value, or null when it is not a tensor. */
+    public static Tensor tensorOf(Object value) {
+        return value instanceof TensorObject t ? t.tensor() : null;
     }
 }

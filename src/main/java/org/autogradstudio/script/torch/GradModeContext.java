@@ -1,0 +1,51 @@
+package org.autogradstudio.script.torch;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.autogradstudio.engine.GradMode;
+import org.autogradstudio.script.runtime.PyException;
+import org.autogradstudio.script.runtime.PyObject;
+
+/** {@code torch.no_grad()}, {@code torch.enable_grad()}, {@code torch.set_grad_enabled(b)} as context managers. */
+final class GradModeContext implements PyObject {
+    private final boolean enabled;
+    private final String name;
+    private final Deque<Boolean> previous = new ArrayDeque<>();
+
+    GradModeContext(boolean enabled, String name) {
+        this.enabled = enabled;
+        this.name = name;
+    }
+
+    @Override
+    public String typeName() {
+        return name;
+    }
+
+    @Override
+    public Object enter() {
+        previous.push(GradMode.set(enabled));
+        return org.autogradstudio.script.runtime.Py.NONE;
+    }
+
+    @Override
+    public boolean exit(PyException error) {
+        GradMode.set(previous.isEmpty() ? true : previous.pop());
+        return false;
+    }
+
+    /** Used as a decorator: {@code @torch.no_grad()} wraps the function. */
+    @Override
+    public Object call(Object[] args, Map<String, Object> kwargs) {
+        Object f = args.length == 1 ? args[0] : null;
+        return new org.autogradstudio.script.runtime.PyBuiltin(name, (a, k) -> {
+            enter();
+            try {
+                return org.autogradstudio.script.runtime.Ops.call(f, a, k);
+            } finally {
+                exit(null);
+            }
+        });
+    }
+}
