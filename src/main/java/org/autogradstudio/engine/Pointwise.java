@@ -84,20 +84,28 @@ public final class Pointwise {
         return out;
     }
 
+    /**
+     * PyTorch casts every operand to the computation's dtype first: {@code 0.001 * x} with x float32
+     * multiplies by {@code 0.001f}, not by the double 0.001 (this decides the last bit).
+     */
+    private static double computeValue(double v, DType outType) {
+        return outType == DType.FLOAT32 ? (float) v : v;
+    }
+
     static Tensor map2(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
         int[] shape = Shape.broadcast(a.shape, b.shape);
         int n = Shape.numel(shape);
         double[] out = new double[n];
         if (b.numel() == 1 && a.shape == shape) {
             double[] av = a.values();
-            double bv = b.getFlat(0);
+            double bv = computeValue(b.getFlat(0), outType);
             for (int i = 0; i < n; i++) {
-                out[i] = outType.round(f.applyAsDouble(av[i], bv));
+                out[i] = outType.round(f.applyAsDouble(computeValue(av[i], outType), bv));
             }
         } else {
             double[] av = broadcastValues(a, shape), bv = broadcastValues(b, shape);
             for (int i = 0; i < n; i++) {
-                out[i] = outType.round(f.applyAsDouble(av[i], bv[i]));
+                out[i] = outType.round(f.applyAsDouble(computeValue(av[i], outType), computeValue(bv[i], outType)));
             }
         }
         return Tensor.wrap(out, shape, outType);
