@@ -1,81 +1,266 @@
 package org.autogradstudio.lesson;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.autogradstudio.engine.BackwardListener;
+import org.autogradstudio.engine.Edge;
+import org.autogradstudio.engine.Engine;
+import org.autogradstudio.engine.Node;
 import org.autogradstudio.engine.Tensor;
+import org.autogradstudio.script.Interpreter;
+import org.autogradstudio.script.RunResult;
+import org.autogradstudio.script.ScriptSession;
+import org.autogradstudio.script.interp.ModuleRegistry;
+import org.autogradstudio.script.torch.TorchModules;
 
 /**
  * One interpreter session running a lesson's cells in a shared namespace, as a notebook kernel.
  * {@link #run} blocks: call it from a worker thread, never the UI thread. {@link #cancel} may be
  * called from any thread and stops a running cell (a {@code KeyboardInterrupt}) within 100 ms.
- * (Being wired to the interpreter: signatures are final.)
  */
 public final class LessonSession implements AutoCloseable {
+    /** The bundled {@code studio.py}, used when the lesson's own folder has none. */
+    private static final String BUNDLED_STUDIO = "/lessons/studio.py";
+    /**
+     * The session whose cell the current thread runs. Inheritable: the interpreter runs each cell on
+     * a fresh worker thread created by the caller, so the engine's events can be told apart.
+     */
+    private static final InheritableThreadLocal<LessonSession> CURRENT = new InheritableThreadLocal<>();
+    private static final BackwardListener DISPATCH = new Dispatcher();
+
+    static {
+        Engine.addListener(DISPATCH);
+    }
+
+    private final ScriptSession script;
+    private final List<BackwardListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Comparison> comparisons = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Double>> charts = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile List<Tensor> lastRoots = List.of();
+    private volatile BiConsumer<String, Double> chartListener = (name, value) -> { };
+    private final StringBuilderSink sink = new StringBuilderSink();
 
     /** A session whose {@code import} of helper modules ({@code studio}) also looks in {@code lessonFolder} (may be null). */
-    public LessonSession(java.nio.file.Path lessonFolder) {
+    public LessonSession(Path lessonFolder) {
+        Interpreter interp = TorchModules.newInterpreter(lessonFolder);
+        interp.addSourceResolver(name -> name.equals("studio") ? bundledStudio() : Optional.empty());
+        interp.registerModule("_studio_host", () -> StudioHostModule.create(comparisons::add, this::addChartPoint));
+        // the traceback is returned in the CellResult, not printed into the cell's output
+        script = interp.newSession(sink, new StringBuilderSink());
+        script.setEchoToOutput(false);
     }
 
     public LessonSession() {
         this(null);
     }
 
+    private static Optional<ModuleRegistry.ModuleSource> bundledStudio() {
+        try (InputStream in = LessonSession.class.getResourceAsStream(BUNDLED_STUDIO)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new ModuleRegistry.ModuleSource("studio.py", new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void addChartPoint(String name, double value) {
+        charts.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(value);
+        chartListener.accept(name, value);
+    }
+
+    /** Called (on the script thread) for every chart point as the cell produces it: live charts. */
+    public void setChartListener(BiConsumer<String, Double> listener) {
+        this.chartListener = listener == null ? (name, value) -> { } : listener;
+    }
+
     /** Runs one cell; text the cell prints is passed to {@code output} as it is printed. */
     public CellResult run(Cell cell, Consumer<String> output) {
-        throw new UnsupportedOperationException("being wired");
+        StringBuilder printed = new StringBuilder();
+        sink.target = text -> {
+            printed.append(text);
+            output.accept(text);
+        };
+        LessonSession previous = CURRENT.get();
+        CURRENT.set(this);
+        RunResult r;
+        try {
+            r = script.runCell(cell.source(), "<cell>", 1);
+        } finally {
+            CURRENT.set(previous);
+            sink.target = text -> { };
+        }
+        ScriptError error = r.ok() ? null : ScriptErrors.of(r, cell.source());
+        return new CellResult(printed.toString(), r.echo(), error, r.cancelled());
     }
 
     /** Runs a whole lesson's code cells in order, stopping at the first error. */
     public List<CellResult> runAll(Lesson lesson, Consumer<String> output) {
-        throw new UnsupportedOperationException("being wired");
+        List<CellResult> results = new ArrayList<>();
+        for (Cell c : lesson.codeCells()) {
+            CellResult r = run(c, output);
+            results.add(r);
+            if (!r.ok()) {
+                break;
+            }
+        }
+        return results;
     }
 
     public void cancel() {
-        throw new UnsupportedOperationException("being wired");
+        script.cancel();
     }
 
     public boolean isRunning() {
-        return false;
+        return script.isRunning();
     }
 
     /** A snapshot of the global variables (name to value: Tensor, Double, Long, String, List ...). */
     public Map<String, Object> variables() {
-        throw new UnsupportedOperationException("being wired");
+        Map<String, Object> out = new LinkedHashMap<>();
+        script.globals().forEach((name, value) -> {
+            Tensor t = TorchModules.tensorOf(value);
+            out.put(name, t != null ? t : value);
+        });
+        return out;
     }
 
     /** Tensors held by global variables, by identity, to the variable's name: the graph's labels. */
     public Map<Tensor, String> tensorNames() {
-        throw new UnsupportedOperationException("being wired");
+        Map<Tensor, String> names = new IdentityHashMap<>();
+        script.globals().forEach((name, value) -> {
+            Tensor t = TorchModules.tensorOf(value);
+            if (t != null && !name.startsWith("_")) {
+                names.putIfAbsent(t, name);
+            }
+        });
+        return names;
     }
 
     /** The roots of the most recent {@code backward()} in this session (empty before any). */
     public List<Tensor> lastBackwardRoots() {
-        throw new UnsupportedOperationException("being wired");
+        return lastRoots;
     }
 
     /** Receives the engine's backward events for passes run by this session's cells. */
     public void addBackwardListener(BackwardListener listener) {
-        throw new UnsupportedOperationException("being wired");
+        listeners.add(listener);
+    }
+
+    public void removeBackwardListener(BackwardListener listener) {
+        listeners.remove(listener);
     }
 
     /** Comparisons the lesson asked for with {@code studio.compare}, in order. */
     public List<Comparison> comparisons() {
-        throw new UnsupportedOperationException("being wired");
+        return List.copyOf(comparisons);
     }
 
-    /** Series the lesson charted with {@code studio.chart(name, value)} (and loss-like scalars), by name. */
+    /** Series the lesson charted with {@code studio.chart(name, value)}, by name. */
     public Map<String, List<Double>> charts() {
-        throw new UnsupportedOperationException("being wired");
+        synchronized (charts) {
+            Map<String, List<Double>> copy = new LinkedHashMap<>();
+            charts.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            return copy;
+        }
     }
 
     /** Clears the namespace, as restarting a notebook kernel. */
     public void reset() {
-        throw new UnsupportedOperationException("being wired");
+        script.reset();
+        comparisons.clear();
+        charts.clear();
+        lastRoots = List.of();
     }
 
     @Override
     public void close() {
+        script.close();
+    }
+
+    /** Forwards the engine's events to the session whose cell is running on this thread. */
+    private static final class Dispatcher implements BackwardListener {
+        @Override
+        public void onBackwardStart(Tensor[] roots, Tensor[] gradients) {
+            LessonSession s = CURRENT.get();
+            if (s != null) {
+                s.lastRoots = List.of(roots);
+                s.listeners.forEach(l -> l.onBackwardStart(roots, gradients));
+            }
+        }
+
+        @Override
+        public void onNodeRun(Node node, Tensor incomingGradient) {
+            LessonSession s = CURRENT.get();
+            if (s != null) {
+                s.listeners.forEach(l -> l.onNodeRun(node, incomingGradient));
+            }
+        }
+
+        @Override
+        public void onEdge(Node from, Edge edge, Tensor gradient) {
+            LessonSession s = CURRENT.get();
+            if (s != null) {
+                s.listeners.forEach(l -> l.onEdge(from, edge, gradient));
+            }
+        }
+
+        @Override
+        public void onAccumulate(Tensor leaf, Tensor incoming, Tensor total) {
+            LessonSession s = CURRENT.get();
+            if (s != null) {
+                s.listeners.forEach(l -> l.onAccumulate(leaf, incoming, total));
+            }
+        }
+
+        @Override
+        public void onRetainedGrad(Tensor tensor, Tensor gradient) {
+            LessonSession s = CURRENT.get();
+            if (s != null) {
+                s.listeners.forEach(l -> l.onRetainedGrad(tensor, gradient));
+            }
+        }
+
+        @Override
+        public void onBackwardEnd() {
+            LessonSession s = CURRENT.get();
+            if (s != null) {
+                s.listeners.forEach(BackwardListener::onBackwardEnd);
+            }
+        }
+    }
+
+    /** The interpreter's output sink, redirected per cell to that cell's consumer. */
+    private static final class StringBuilderSink implements Appendable {
+        volatile Consumer<String> target = text -> { };
+
+        @Override
+        public Appendable append(CharSequence csq) {
+            target.accept(String.valueOf(csq));
+            return this;
+        }
+
+        @Override
+        public Appendable append(CharSequence csq, int start, int end) {
+            return append(String.valueOf(csq).subSequence(start, end));
+        }
+
+        @Override
+        public Appendable append(char c) {
+            return append(String.valueOf(c));
+        }
     }
 }

@@ -1,0 +1,127 @@
+package org.autogradstudio.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.autogradstudio.engine.BackwardListener;
+import org.autogradstudio.engine.Edge;
+import org.autogradstudio.engine.Node;
+import org.autogradstudio.engine.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** The notebook kernel: shared namespace, names of tensors, backward events, errors, cancellation. */
+class LessonSessionTest {
+    private static Cell code(String source) {
+        return new Cell(Cell.Kind.CODE, source, 1);
+    }
+
+    @Test
+    void cellsShareANamespaceAndNameTheirTensors() {
+        try (LessonSession s = new LessonSession()) {
+            StringBuilder out = new StringBuilder();
+            assertTrue(s.run(code("import torch\nx = torch.tensor(3.0, requires_grad=True)"), out::append).ok());
+            CellResult r = s.run(code("y = x ** 2\ny.backward()\nprint(x.grad)\ny"), out::append);
+            assertTrue(r.ok());
+            assertEquals("tensor(6.)\n", r.output());
+            assertEquals("tensor(9., grad_fn=<PowBackward0>)", r.echo());
+            Tensor x = (Tensor) s.variables().get("x");
+            assertEquals(6.0, x.grad().item());
+            assertEquals("x", s.tensorNames().get(x));
+            assertEquals("y", s.tensorNames().get((Tensor) s.variables().get("y")));
+            assertEquals(1, s.lastBackwardRoots().size());
+            assertTrue(s.lastBackwardRoots().get(0) == s.variables().get("y"));
+        }
+    }
+
+    @Test
+    void backwardEventsReachOnlyTheSessionThatRanThem() {
+        try (LessonSession a = new LessonSession(); LessonSession b = new LessonSession()) {
+            List<String> seenA = new ArrayList<>();
+            List<String> seenB = new ArrayList<>();
+            a.addBackwardListener(recorder(seenA));
+            b.addBackwardListener(recorder(seenB));
+            a.run(code("import torch\nw = torch.tensor(2.0, requires_grad=True)\nl = w * w + w\nl.backward()"), t -> { });
+            assertEquals(List.of("edge GraphRoot->AddBackward0", "run AddBackward0", "edge AddBackward0->MulBackward0", "edge AddBackward0->AccumulateGrad",
+                    "run MulBackward0", "edge MulBackward0->AccumulateGrad", "edge MulBackward0->AccumulateGrad",
+                    "run AccumulateGrad", "acc 5.0"), seenA);
+            assertTrue(seenB.isEmpty());
+        }
+    }
+
+    private static BackwardListener recorder(List<String> log) {
+        return new BackwardListener() {
+            @Override
+            public void onNodeRun(Node node, Tensor incomingGradient) {
+                log.add("run " + node.name());
+            }
+
+            @Override
+            public void onEdge(Node from, Edge edge, Tensor gradient) {
+                log.add("edge " + from.name() + "->" + edge.function().name());
+            }
+
+            @Override
+            public void onAccumulate(Tensor leaf, Tensor incoming, Tensor total) {
+                log.add("acc " + total.item());
+            }
+        };
+    }
+
+    @Test
+    void errorsCarryTheirLineAndTheSessionGoesOn() {
+        try (LessonSession s = new LessonSession()) {
+            CellResult r = s.run(code("a = 1\nb = a +\nc = 2"), t -> { });
+            assertEquals("SyntaxError", r.error().type());
+            assertEquals(2, r.error().line());
+            assertEquals(8, r.error().column());
+            CellResult r2 = s.run(code("import torch\nt = torch.tensor(1.0, requires_grad=True)\nt.backward()\nt.backward()\nq = undefined_name"), t -> { });
+            assertEquals("NameError", r2.error().type());
+            assertEquals("name 'undefined_name' is not defined", r2.error().message());
+            assertEquals(5, r2.error().line());
+            // a syntax error runs nothing of its cell; a runtime error keeps what ran before it
+            assertEquals("NameError", s.run(code("print(a)"), t -> { }).error().type());
+            assertEquals("tensor(1., requires_grad=True)\n", s.run(code("print(t)"), t -> { }).output());
+        }
+    }
+
+    @Test
+    void stopEndsARunawayLoopQuickly() throws Exception {
+        try (LessonSession s = new LessonSession()) {
+            CompletableFuture<CellResult> run = CompletableFuture.supplyAsync(() -> s.run(code("while True:\n    pass"), t -> { }));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!s.isRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(s.isRunning());
+            s.cancel();
+            CellResult r = run.get(5, TimeUnit.SECONDS);
+            assertTrue(r.cancelled());
+            assertFalse(s.isRunning());
+            assertTrue(s.run(code("x = 1"), t -> { }).ok());
+        }
+    }
+
+    @Test
+    void theStudioHostCollectsComparisonsAndCharts() {
+        try (LessonSession s = new LessonSession()) {
+            CellResult r = s.run(code("import _studio_host as h\nh.compare('dL/dw', 6.6918, [6.6918], True)\n"
+                    + "for i in range(3):\n    h.chart('loss', 1.0 / (i + 1))"), t -> { });
+            assertTrue(r.ok(), () -> r.error().summary());
+            assertEquals(1, s.comparisons().size());
+            Comparison c = s.comparisons().get(0);
+            assertEquals("dL/dw", c.label());
+            assertEquals(List.of(6.6918), c.manual());
+            assertTrue(c.match());
+            assertEquals(List.of(1.0, 0.5, 1.0 / 3), s.charts().get("loss"));
+            s.reset();
+            assertTrue(s.comparisons().isEmpty());
+            assertNull(s.variables().get("h"));
+        }
+    }
+}
