@@ -189,7 +189,7 @@ final class Builtins {
         b.put("property", PyBuiltin.of("property(fget=None, fset=None, fdel=None, doc=None)",
                 a -> new Descriptors.Property(a[0], a[1])));
         fn(b, "open", (a, k) -> {
-            throw new PyException("OSError", "file access is not available in Autograd Studio");
+            throw new PyException("NameError", "name 'open' is not defined (file access is not available in Autograd Studio)");
         });
         fn(b, "input", (a, k) -> {
             throw new PyException("EOFError", "EOF when reading a line");

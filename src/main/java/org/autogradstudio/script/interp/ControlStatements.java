@@ -195,6 +195,7 @@ final class ControlStatements {
             if (e.isCancellation()) {
                 throw e;
             }
+            int errorLine = f.line;
             for (Handler h : handlers) {
                 f.line = h.line();
                 if (h.type() != null && !matches(e, h.type().eval(f))) {
@@ -218,6 +219,8 @@ final class ControlStatements {
                     }
                 }
             }
+            // no clause matched: the traceback must still point at the line that raised
+            f.line = errorLine;
             throw e;
         }
 

@@ -7,6 +7,7 @@ import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyList;
 import org.autogradstudio.script.runtime.PyObject;
+import org.autogradstudio.script.runtime.PyRange;
 import org.autogradstudio.script.runtime.PyTuple;
 
 /** Conversions from Python argument values to what the engine takes, with PyTorch's TypeErrors. */
@@ -138,7 +139,7 @@ final class Args {
     }
 
     static boolean isSequence(Object o) {
-        return o instanceof PyTuple || o instanceof PyList || o instanceof SizeObject;
+        return o instanceof PyTuple || o instanceof PyList || o instanceof SizeObject || o instanceof PyRange;
     }
 
     static List<Object> sequence(Object o) {
@@ -150,6 +151,11 @@ final class Args {
         }
         if (o instanceof SizeObject s) {
             return s.items();
+        }
+        if (o instanceof PyRange r) {
+            List<Object> items = new java.util.ArrayList<>();
+            r.iter().forEachRemaining(items::add);
+            return items;
         }
         throw Py.typeError("expected a sequence, got " + Py.typeName(o));
     }

@@ -30,20 +30,31 @@ final class OptimModule {
         HostType[] types = new HostType[2];
         types[0] = new HostType("SGD", o -> o instanceof OptimizerObject p && p.name.equals("SGD"), new PyBuiltin("SGD", (args, kw) -> {
             Object[] a = sgd.bind(args, kw);
-            Map<String, Object> options = Map.of("lr", a[1], "momentum", a[2], "dampening", a[3], "weight_decay", a[4],
-                    "nesterov", a[5]);
+            Map<String, Object> options = ordered("lr", a[1], "momentum", a[2], "dampening", a[3], "weight_decay", a[4],
+                    "nesterov", a[5], "maximize", false, "foreach", Py.NONE, "differentiable", false);
             return create("SGD", types[0], params(a[0]), options, () -> new SGD(params(a[0]), Args.number(a[1]),
                     Args.number(a[2]), Args.number(a[3]), Args.number(a[4]), Py.isTrue(a[5])));
         }));
         types[1] = new HostType("Adam", o -> o instanceof OptimizerObject p && p.name.equals("Adam"), new PyBuiltin("Adam", (args, kw) -> {
             Object[] a = adam.bind(args, kw);
             List<Object> betas = Py.isNone(a[2]) ? List.of(0.9, 0.999) : Args.sequence(a[2]);
-            Map<String, Object> options = Map.of("lr", a[1], "betas", Py.tuple(betas.toArray()), "eps", a[3], "weight_decay", a[4], "amsgrad", a[5]);
+            Map<String, Object> options = ordered("lr", a[1], "betas", Py.tuple(betas.toArray()), "eps", a[3],
+                    "weight_decay", a[4], "amsgrad", a[5], "maximize", false, "foreach", Py.NONE, "capturable", false,
+                    "differentiable", false, "fused", false);
             return create("Adam", types[1], params(a[0]), options, () -> new Adam(params(a[0]), Args.number(a[1]),
                     Args.number(betas.get(0)), Args.number(betas.get(1)), Args.number(a[3]), Args.number(a[4])));
         }));
         m.put("SGD", types[0]);
         m.put("Adam", types[1]);
+        return m;
+    }
+
+    /** The param group's keys in PyTorch's order (as {@code param_groups[0].keys()} lists them). */
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
         return m;
     }
 

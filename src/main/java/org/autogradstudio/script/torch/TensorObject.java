@@ -79,12 +79,10 @@ public final class TensorObject implements PyObject {
         }
     }
 
+    /** {@code x.T}: PyTorch records it as a permute (PermuteBackward0) whatever the rank. */
     static Tensor reverseDims(Tensor t) {
         if (t.dim() < 2) {
             return t;
-        }
-        if (t.dim() == 2) {
-            return ShapeOps.t(t);
         }
         int[] dims = new int[t.dim()];
         for (int i = 0; i < dims.length; i++) {
