@@ -98,8 +98,9 @@ public final class LinearAlgebra {
             throw TorchException.runtime("vector + matrix @ vector expected, got " + a.dim() + ", " + v.dim());
         }
         if (a.shape[1] != v.shape[0]) {
-            throw TorchException.runtime("size mismatch, got input (" + a.shape[0] + "), mat (" + a.shape[0] + "x" + a.shape[1]
-                    + "), vec (" + v.shape[0] + ")");
+            // PyTorch 1.13's wording for mv: "size mismatch, got 2, 2x2,3"
+            throw TorchException.runtime("size mismatch, got " + a.shape[0] + ", " + a.shape[0] + "x" + a.shape[1]
+                    + "," + v.shape[0]);
         }
         checkFloat(a, v);
         int n = a.shape[0], k = a.shape[1];

@@ -51,6 +51,9 @@ final class TensorMethods {
         });
         def("detach()", (s, a) -> t(s.tensor().detach()));
         def("requires_grad_(requires_grad=True)", (s, a) -> {
+            if (Py.isTrue(a[0]) && !s.tensor().dtype().isFloatingPoint()) {
+                throw Py.runtimeError("only Tensors of floating point dtype can require gradients");
+            }
             s.tensor().requiresGrad_(Py.isTrue(a[0]));
             return s;
         });

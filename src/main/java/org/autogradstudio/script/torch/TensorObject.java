@@ -95,7 +95,7 @@ public final class TensorObject implements PyObject {
     public void setAttr(String name, Object value) {
         switch (name) {
             case "requires_grad":
-                tensor.requiresGrad_(Py.isTrue(value));
+                tensor.requiresGrad_(Py.isTrue(value));  // engine's wording is the attribute's
                 return;
             case "grad":
                 if (Py.isNone(value)) {
@@ -329,7 +329,7 @@ public final class TensorObject implements PyObject {
 
     /** {@code item()}: a Python float, int or bool by dtype. */
     Object item() {
-        double v = tensor.item();
+        double v = scalarValue();
         switch (tensor.dtype()) {
             case INT64: return (long) v;
             case BOOL: return v != 0;

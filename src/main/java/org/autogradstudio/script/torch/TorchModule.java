@@ -62,7 +62,7 @@ final class TorchModule {
             Tensor t = a[0] instanceof TensorObject x
                     ? Tensor.of(x.tensor().toArray(), x.tensor().shape(), Args.dtype(a[1], x.tensor().dtype()))
                     : TensorLiteral.build(a[0], Py.isNone(a[1]) ? null : Args.dtype(a[1], null));
-            return new TensorObject(Py.isTrue(a[3]) ? t.requiresGrad_(true) : t);
+            return new TensorObject(Py.isTrue(a[3]) ? requiringGrad(t) : t);
         }));
         m.put("zeros", sized("zeros", (shape, dtype, rg) -> Creation.zeros(shape, dtype, rg)));
         m.put("ones", sized("ones", (shape, dtype, rg) -> Creation.ones(shape, dtype, rg)));
@@ -126,6 +126,14 @@ final class TorchModule {
         return m;
     }
 
+    /** {@code requires_grad=True} in a factory: PyTorch's factory wording starts with a capital. */
+    static Tensor requiringGrad(Tensor t) {
+        if (!t.dtype().isFloatingPoint()) {
+            throw Py.runtimeError("Only Tensors of floating point and complex dtype can require gradients");
+        }
+        return t.requiresGrad_(true);
+    }
+
     private static TensorObject self(Object o, String fn) {
         if (o instanceof TensorObject t) {
             return t;
@@ -145,6 +153,10 @@ final class TorchModule {
         return out;
     }
 
+    private static Tensor requiresGradIf(Tensor t, Object flag) {
+        return Py.isTrue(flag) ? requiringGrad(t) : t;
+    }
+
     interface SizedFactory {
         Tensor make(int[] shape, DType dtype, boolean requiresGrad);
     }
@@ -155,14 +167,14 @@ final class TorchModule {
 
     private static PyBuiltin sized(String name, SizedFactory f) {
         return PyBuiltin.of(name + "(*size, dtype=None, device=None, requires_grad=False)",
-                a -> new TensorObject(f.make(Args.shape(((PyTuple) a[0]).toArray()), Args.dtype(a[1], DType.FLOAT32),
-                        Py.isTrue(a[3]))));
+                a -> new TensorObject(requiresGradIf(f.make(Args.shape(((PyTuple) a[0]).toArray()), Args.dtype(a[1], DType.FLOAT32),
+                        false), a[3])));
     }
 
     private static PyBuiltin like(String name, LikeFactory f) {
         return PyBuiltin.of(name + "(input, *, dtype=None, device=None, requires_grad=False)", a -> {
             Tensor x = Args.strictTensor(a[0], name, "input", 1);
-            return new TensorObject(f.make(x, Args.dtype(a[1], x.dtype()), Py.isTrue(a[3])));
+            return new TensorObject(requiresGradIf(f.make(x, Args.dtype(a[1], x.dtype()), false), a[3]));
         });
     }
 }
