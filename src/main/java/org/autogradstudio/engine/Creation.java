@@ -85,7 +85,7 @@ public final class Creation {
         checkSize(shape);
         double[] data = new double[Shape.numel(shape)];
         for (int i = 0; i < data.length; i++) {
-            data[i] = dtype.round(RandomSource.uniform());
+            data[i] = RandomSource.uniform(dtype);
         }
         Tensor t = Tensor.wrap(data, shape.clone(), dtype);
         return requiresGrad ? t.requiresGrad_(true) : t;
@@ -94,8 +94,12 @@ public final class Creation {
     public static Tensor randn(int[] shape, DType dtype, boolean requiresGrad) {
         checkSize(shape);
         double[] data = new double[Shape.numel(shape)];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = dtype.round(RandomSource.normal());
+        if (data.length >= 16) {
+            RandomSource.normalFill(data, dtype);
+        } else {
+            for (int i = 0; i < data.length; i++) {
+                data[i] = dtype.round(RandomSource.normal());
+            }
         }
         Tensor t = Tensor.wrap(data, shape.clone(), dtype);
         return requiresGrad ? t.requiresGrad_(true) : t;
@@ -106,7 +110,7 @@ public final class Creation {
         checkSize(shape);
         double[] data = new double[Shape.numel(shape)];
         for (int i = 0; i < data.length; i++) {
-            data[i] = low + (long) Math.floor(RandomSource.uniform() * (high - low));
+            data[i] = RandomSource.integer(low, high);
         }
         return Tensor.wrap(data, shape.clone(), DType.INT64);
     }

@@ -1,0 +1,12 @@
+import torch
+torch.manual_seed(42)
+print(torch.rand(3))
+print(torch.rand(2, dtype=torch.float64))
+print(torch.randn(5))
+print(torch.randn(3, 2))
+print(torch.randn(20))
+print(torch.randint(0, 10, (6,)))
+torch.manual_seed(0)
+print(torch.randn(2, 3, requires_grad=True))
+print(torch.randn(17, dtype=torch.float64))
+print(torch.rand(1000).sum())
