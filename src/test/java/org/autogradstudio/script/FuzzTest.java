@@ -19,6 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.autogradstudio.script.syntax.Parser;
+import org.autogradstudio.script.torch.TorchModules;
 import org.autogradstudio.script.syntax.PySyntaxError;
 import org.autogradstudio.script.syntax.SourceText;
 
@@ -40,22 +41,24 @@ class FuzzTest {
 
     static List<String> seeds() {
         List<String> seeds = new ArrayList<>();
-        for (String dir : new String[] {"../shared/conformance/seed", "../shared/bench", "/work/shared/conformance/seed"}) {
-            Path p = Path.of(dir);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> files = Files.list(p)) {
-                    files.filter(f -> f.toString().endsWith(".py")).sorted().forEach(f -> {
-                        try {
-                            // torch is provided by the lead's bindings, not here: keep the Python, drop the import
-                            seeds.add(Files.readString(f).replace("import torch", "import math as torch"));
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                break;
+        // the project's own copies of the conformance cases and the torch reference scripts
+        for (String dir : new String[] {"conformance/seed", "torch-cases"}) {
+            Path p;
+            try {
+                p = Path.of(FuzzTest.class.getClassLoader().getResource(dir).toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+            try (Stream<Path> files = Files.list(p)) {
+                files.filter(f -> f.toString().endsWith(".py")).sorted().forEach(f -> {
+                    try {
+                        seeds.add(Files.readString(f));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
             }
         }
         seeds.addAll(PythonSnippetsTestAccess.sources());
@@ -152,12 +155,9 @@ class FuzzTest {
     }
 
     static void runAndCheck(String src) {
-        ScriptSession s = new Interpreter().newSession(new Bounded(), new Bounded());
+        ScriptSession s = TorchModules.newInterpreter(null).newSession(new Bounded(), new Bounded());
         s.setTimeoutMillis(1500);
-        long t0 = System.nanoTime();
         RunResult r = s.runScript(src, "fuzz.py");
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 10_000, "run took " + ms + " ms");
         if (r.ok()) {
             return;
         }
