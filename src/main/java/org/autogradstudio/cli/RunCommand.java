@@ -42,10 +42,10 @@ final class RunCommand implements Callable<Integer> {
         try (ScriptSession session = TorchModules.newInterpreter(folder).newSession(out, err)) {
             if (cells) {
                 session.setEchoToOutput(true);
-                List<RunResult> results = session.runCells(source, file.toString());
+                List<RunResult> results = session.runCells(source, file.toAbsolutePath().toString());
                 ok = results.isEmpty() || results.get(results.size() - 1).ok();
             } else {
-                ok = session.runScript(source, file.toString()).ok();
+                ok = session.runScript(source, file.toAbsolutePath().toString()).ok();
             }
         }
         out.flush();
