@@ -20,6 +20,15 @@ except RuntimeError as e:
     print(type(e).__name__ + ':', e)
 
 # %% [markdown]
+# The normal way out is simply a **new forward pass**: every training step records a fresh
+# graph, so it never needs the old one. The new pass adds another $2x = 6$ to `x.grad`.
+
+# %%
+y = x ** 2
+y.backward()
+print("after a new forward and backward pass:", x.grad)
+
+# %% [markdown]
 # ## Keeping the graph
 #
 # `backward(retain_graph=True)` keeps the saved values so the graph can be used again.

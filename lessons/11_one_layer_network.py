@@ -7,7 +7,8 @@
 # $$z = XW + b, \qquad \hat y = \sigma(z), \qquad
 #   L = -\frac{1}{N}\sum_i \left[y_i \ln \hat y_i + (1 - y_i)\ln(1 - \hat y_i)\right]$$
 #
-# The numbers $z$ before the sigmoid are called **logits**.
+# The numbers $z$ before the sigmoid are called **logits**. `X @ W` is the same as
+# `torch.matmul(X, W)`: row $i$ of the result is $\sum_j X_{ij} W_{j}$.
 
 # %%
 import torch
@@ -24,7 +25,7 @@ print("X:", X)
 print("W:", W)
 
 # %%
-z = X @ W + b
+z = torch.matmul(X, W) + b
 print("logits z:", z.t())
 loss = torch.nn.functional.binary_cross_entropy_with_logits(z, y)
 print("loss:", loss)
