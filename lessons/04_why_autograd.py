@@ -11,6 +11,9 @@
 # - **Intermediate nodes** are everything in between. Their gradients are computed on the
 #   way but not kept (lesson 8 shows how to keep them).
 #
+# The graph is **dynamic** (*define-by-run*): it is recorded afresh on every forward pass,
+# from whatever Python code actually ran, loops and `if`s included.
+#
 # Training then repeats four steps: **forward pass** (compute the output), **loss**,
 # **backward pass** (gradients of the loss with respect to the parameters) and **update**.
 

@@ -53,6 +53,22 @@ print(A.grad)
 compare("ds/dA", torch.cos(A.detach()), A.grad)
 
 # %% [markdown]
+# A few more operations on top change nothing in principle: for
+# $d = 2\sin(a) + 1$ and $\text{out} = \sum_{ij} d_{ij}$, the chain rule gives
+# $\frac{\partial\,\text{out}}{\partial a_{ij}} = 2\cos(a_{ij})$ (the $+1$ has derivative $0$).
+
+# %%
+torch.manual_seed(0)
+a = torch.randn(3, 4, requires_grad=True)
+b = torch.sin(a)
+c = 2 * b
+d = c + 1
+out = d.sum()
+print("out:", out)
+out.backward()
+compare("d out/da = 2 cos(a)", 2 * torch.cos(a.detach()), a.grad)
+
+# %% [markdown]
 # ## Mean over one dimension
 #
 # `mean(dim=0)` averages each column; summing the result gives a scalar again. Each entry

@@ -2,7 +2,8 @@
 # # 10. Disabling gradient tracking, three ways
 #
 # Recording a graph costs memory and time. We don't need it when we only **predict**
-# (inference), or when we **update** the parameters themselves. There are three ways to
+# (inference), when we **update** the parameters themselves, or when we **freeze** some
+# parameters (say, of a pretrained model we fine-tune) so they stay fixed. There are three ways to
 # stop autograd from recording:
 #
 # 1. `x.requires_grad_(False)`: the tensor itself stops requiring grad

@@ -73,6 +73,32 @@ compare("dL/dW", dL_dW, W.grad)
 compare("dL/db", dL_db, b.grad)
 
 # %% [markdown]
+# ## One input, three outputs
+#
+# The classic PyTorch tutorial version of this example has a single input vector
+# $x = (1, 1, 1, 1, 1)$, three outputs that should all be $0$, and random $W$ of shape
+# $(5, 3)$. Then $z = xW + b$ has three logits, and since $\frac{\partial L}{\partial W_{jk}} =
+# x_j \frac{\partial L}{\partial z_k}$ with every $x_j = 1$, **all five rows of `W.grad` are
+# equal**, and each equals `b.grad`.
+
+# %%
+torch.manual_seed(42)
+x1 = torch.ones(5)
+y1 = torch.zeros(3)
+W1 = torch.randn(5, 3, requires_grad=True)
+b1 = torch.randn(3, requires_grad=True)
+z1 = torch.matmul(x1, W1) + b1
+loss1 = torch.nn.functional.binary_cross_entropy_with_logits(z1, y1)
+print("loss:", loss1)
+loss1.backward()
+print("W.grad:", W1.grad)
+print("b.grad:", b1.grad)
+
+dL_dz1 = (torch.sigmoid(z1.detach()) - y1) / 3
+compare("dL/db (1 input, 3 outputs)", dL_dz1, b1.grad)
+compare("dL/dW = x^T dL/dz", x1.reshape(5, 1) @ dL_dz1.reshape(1, 3), W1.grad)
+
+# %% [markdown]
 # ## Why "with logits"?
 #
 # For a very confident wrong prediction the sigmoid rounds to exactly $0$ in float32, and
