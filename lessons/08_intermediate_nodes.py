@@ -64,7 +64,7 @@ compare("dL/dz", p - 0.0, z.grad)
 compare("dL/dw", (p - 0.0) * 6.7, w.grad)
 
 # %% [markdown]
-# `dL/dy_pred` is large (about 814) because $\hat y$ is close to $1$ while the label is $0$;
+# `dL/dy_pred` is large (about 813) because $\hat y$ is close to $1$ while the label is $0$;
 # float32 has only about 7 significant digits, so that comparison uses a looser tolerance.
 #
 # Also worth knowing: a tensor that does not require grad has no gradient at all, leaf or not.
