@@ -95,12 +95,12 @@ public final class ComputationGraph {
     }
 
     private void addFunction(Node n, Map<Tensor, String> names, Map<Node, String> nodeNames) {
-        FunctionVertex f = new FunctionVertex(order.size(), n, FunctionSymbols.of(n));
         List<Tensor> inputs = n.inputs();
         List<GraphVertex> sources = new ArrayList<>(inputs.size());
         for (Tensor in : inputs) {
             sources.add(in.gradFn() != null && outputs.containsKey(in.gradFn()) ? outputs.get(in.gradFn()) : leaf(in, names));
         }
+        FunctionVertex f = new FunctionVertex(order.size(), n, FunctionSymbols.of(n));
         add(f);
         functions.put(n, f);
         for (int i = 0; i < sources.size(); i++) {

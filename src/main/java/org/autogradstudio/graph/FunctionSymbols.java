@@ -26,6 +26,10 @@ public final class FunctionSymbols {
     }
 
     public static String of(Node node) {
+        Object exponent = node.attributes().get("exponent");
+        if (exponent instanceof Double e) {
+            return "x^" + (e == Math.rint(e) ? Long.toString(e.longValue()) : e.toString());
+        }
         if (node.op() != null && node.op().symbol() != null && !node.op().symbol().isEmpty()) {
             return node.op().symbol();
         }
