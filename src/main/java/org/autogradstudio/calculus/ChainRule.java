@@ -295,13 +295,14 @@ public final class ChainRule {
                     numeric = false;
                 }
                 // one element fanning out to several (a broadcast) makes the path a sum over those
-                // elements, not the single product written here: claim no formula for it
-                if (f.symbolic() == null || f.positions().length > 1) {
+                // elements, and a factor at no element (the leaf element does not reach it) makes it
+                // zero: neither is the single product written here, so claim no formula for it
+                if (f.symbolic() == null || f.positions().length != 1) {
                     symbolic = false;
                 } else {
                     symbols.add(f.symbolic().expr());
                 }
-                if (f.values() != null && f.values().length == 1 && product != null) {
+                if (f.values() != null && f.values().length == 1 && f.positions().length == 1 && product != null) {
                     product *= f.values()[0];
                 } else {
                     product = null;
@@ -364,6 +365,10 @@ public final class ChainRule {
 
         /** The elements the factor is evaluated at: those depending on the leaf element through this input. */
         private int[] positions(Link link, LocalRule rule, List<Values> in, Values out) {
+            Values outMask = ctx.mask(link.consumer());
+            if (outMask != null && outMask.nonZeroPositions().length == 0) {
+                return new int[0]; // the leaf element does not reach this output (e.g. another element selected)
+            }
             Values inMask = ctx.mask(link.producer());
             Values input = in.get(link.input());
             if (rule.factorAtOutput()) {

@@ -95,7 +95,10 @@ final class ElementwiseRule implements LocalRule {
             o[p] = out.data()[positions[p]];
         }
         Dual d = op.derivatives(a, xs, new Dual(outExpr, o), params).get(i);
-        return d.values().length == positions.length ? d : new Dual(d.expr(), fill(positions.length, d.values()[0]));
+        if (d.values().length == positions.length || d.values().length == 0) {
+            return d;
+        }
+        return new Dual(d.expr(), fill(positions.length, d.values()[0]));
     }
 
     private static double[] fill(int n, double v) {

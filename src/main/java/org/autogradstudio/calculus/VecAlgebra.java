@@ -19,6 +19,9 @@ public final class VecAlgebra implements RuleAlgebra<double[]> {
     }
 
     private static double[] zip(double[] a, double[] b, DoubleBinaryOperator f) {
+        if (a.length == 0 || b.length == 0) {
+            return new double[0]; // no element depends on the leaf here
+        }
         int n = Math.max(a.length, b.length);
         if (a.length != b.length && a.length != 1 && b.length != 1) {
             throw new IllegalArgumentException("lengths " + a.length + " and " + b.length + " do not broadcast");
