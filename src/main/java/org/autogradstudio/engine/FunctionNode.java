@@ -24,10 +24,11 @@ public final class FunctionNode extends Node {
 
     private final String name;
     private final Rule rule;
+    /** Shapes and dtypes of the inputs are read from these (both final in Tensor), not copied per node. */
     private final Tensor[] inputs;
-    private final int[][] inputShapes;
-    private final DType[] inputDTypes;
     private final ElementwiseOp op;
+    /** Scalar arguments of an elementwise op (exponent, clamp bounds), read by the shared rules in Pointwise. */
+    final double[] params;
     private final Map<String, Object> attributes;
     private Tensor[] saved;
     private int[] savedVersions;
@@ -35,19 +36,20 @@ public final class FunctionNode extends Node {
     private Tensor output;
 
     FunctionNode(String name, Tensor[] inputs, Tensor[] saved, ElementwiseOp op, Map<String, Object> attributes, Rule rule) {
+        this(name, inputs, saved, op, null, attributes, rule);
+    }
+
+    FunctionNode(String name, Tensor[] inputs, Tensor[] saved, ElementwiseOp op, double[] params,
+                 Map<String, Object> attributes, Rule rule) {
         this.name = name;
         this.rule = rule;
         this.inputs = inputs;
         this.op = op;
+        this.params = params;
         this.attributes = attributes;
-        this.inputShapes = new int[inputs.length][];
-        this.inputDTypes = new DType[inputs.length];
         this.nextEdges = new Edge[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            Tensor in = inputs[i];
-            inputShapes[i] = in.shape;
-            inputDTypes[i] = in.dtype();
-            nextEdges[i] = in.gradientEdge();
+            nextEdges[i] = inputs[i].gradientEdge();
         }
         this.saved = saved;
         if (saved.length > 0) {
@@ -88,7 +90,17 @@ public final class FunctionNode extends Node {
     }
 
     public int[] inputShape(int i) {
-        return inputShapes[i];
+        return inputs[i].shape;
+    }
+
+    /** How many tensors this node saved for backward (0 once released). */
+    int savedCount() {
+        return saved == null ? 0 : saved.length;
+    }
+
+    /** Whether a gradient for input {@code i} is wanted (it requires grad). */
+    boolean needsGrad(int i) {
+        return nextEdges[i] != null;
     }
 
     /** A saved tensor, checked as PyTorch checks it: not freed, not modified in place since. */
@@ -129,11 +141,13 @@ public final class FunctionNode extends Node {
                 grads[i] = null;
                 continue;
             }
-            if (!Arrays.equals(g.shape, inputShapes[i])) {
-                g = Reductions.sumToShape(g, inputShapes[i]);
+            Tensor in = inputs[i];
+            if (g.shape != in.shape && !Arrays.equals(g.shape, in.shape)) {
+                g = Reductions.sumToShape(g, in.shape);
             }
-            if (g.dtype() != inputDTypes[i] && inputDTypes[i].isFloatingPoint()) {
-                g = g.toDType(inputDTypes[i]);
+            DType inType = in.dtype();
+            if (g.dtype() != inType && inType.isFloatingPoint()) {
+                g = g.toDType(inType);
             }
             grads[i] = g;
         }

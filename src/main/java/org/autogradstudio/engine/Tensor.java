@@ -157,6 +157,11 @@ public final class Tensor {
         return v == storage.data ? v.clone() : v;
     }
 
+    /** The element of a 0-d tensor (no strides to follow). */
+    double scalarValue() {
+        return storage.data[offset];
+    }
+
     /** The element at row-major position {@code i}. */
     public double getFlat(int i) {
         if (isPlain()) {
@@ -307,10 +312,10 @@ public final class Tensor {
     /** The edge a gradient for this tensor travels along: its grad_fn, or its leaf's AccumulateGrad. */
     Edge gradientEdge() {
         if (gradFn != null) {
-            return new Edge(gradFn, 0);
+            return gradFn.edgeToThis();
         }
         if (requiresGrad) {
-            return new Edge(gradAccumulator(), 0);
+            return gradAccumulator().edgeToThis();
         }
         return null;
     }

@@ -1,13 +1,131 @@
 package org.autogradstudio.engine.bench;
 
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.LongSupplier;
 
-/** The engine's benchmarks. */
+import org.autogradstudio.engine.DType;
+import org.autogradstudio.engine.Tensor;
+
+/**
+ * The engine's benchmarks, run by the {@code bench} command. Wall-clock medians over several
+ * repetitions after a warm-up, so the JIT has compiled the hot paths before anything is timed.
+ * <ul>
+ * <li>a scalar chain {@code y = y + 0.001 * torch.sin(y)} of float32 0-d tensors, the shape of
+ * graph a lesson's training loop builds: forward, backward, and ns per graph node (three autograd
+ * nodes per step: sin, mul, add);</li>
+ * <li>a 256x256 float32 matmul forward + backward, in GFLOP/s (2n^3 flops forward, twice that
+ * backward).</li>
+ * </ul>
+ */
 public final class EngineBench {
+    static final int CHAIN_STEPS = 100_000;
+    static final int NODES_PER_STEP = 3;
+    static final int MATRIX = 256;
+    private static final int WARMUP = 5;
+    private static final int REPETITIONS = 9;
+
     private EngineBench() {
     }
 
+    /** {@code java -cp target/classes org.autogradstudio.engine.bench.EngineBench}, without the CLI. */
+    public static void main(String[] args) {
+        run(System.out);
+    }
+
     public static void run(PrintStream out) {
-        out.println("bench: not yet implemented");
+        out.println("Autograd Studio engine benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + "); medians of " + REPETITIONS + " runs after " + WARMUP + " warm-up runs");
+        ChainTimes chain = chain(CHAIN_STEPS, WARMUP, REPETITIONS);
+        int nodes = CHAIN_STEPS * NODES_PER_STEP;
+        out.println(String.format(Locale.ROOT, "scalar chain y = y + 0.001 * sin(y), %,d steps (%,d nodes):", CHAIN_STEPS, nodes));
+        out.println(String.format(Locale.ROOT, "  forward  %8.1f ns/node  %8.1f ns/step", chain.forwardNs / nodes, chain.forwardNs / CHAIN_STEPS));
+        out.println(String.format(Locale.ROOT, "  backward %8.1f ns/node  %8.1f ns/step", chain.backwardNs / nodes, chain.backwardNs / CHAIN_STEPS));
+        double total = chain.forwardNs + chain.backwardNs;
+        out.println(String.format(Locale.ROOT, "  fwd+bwd  %8.1f ns/node  %8.1f ns/step", total / nodes, total / CHAIN_STEPS));
+        out.println(String.format(Locale.ROOT, "  forward allocates %.0f bytes/step (y = %.6f, dy/dx = %.6g)",
+                chain.forwardBytesPerStep, chain.value, chain.grad));
+
+        double matmulNs = matmul(MATRIX, 3, 7);
+        double flops = 3.0 * 2.0 * MATRIX * (double) MATRIX * MATRIX;
+        out.println(String.format(Locale.ROOT, "matmul %dx%d float32, forward + backward: %.2f ms, %.2f GFLOP/s",
+                MATRIX, MATRIX, matmulNs / 1e6, flops / matmulNs));
+    }
+
+    /** Median forward and backward times of the chain, in ns, and the last result for a sanity check. */
+    record ChainTimes(double forwardNs, double backwardNs, double value, double grad, double forwardBytesPerStep) {
+    }
+
+    /** Bytes this thread has allocated so far (HotSpot's counter), or 0 where the JVM has none. */
+    private static long allocatedBytes() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (bean instanceof com.sun.management.ThreadMXBean) {
+            return ((com.sun.management.ThreadMXBean) bean).getCurrentThreadAllocatedBytes();
+        }
+        return 0;
+    }
+
+    static ChainTimes chain(int steps, int warmup, int repetitions) {
+        long[] forward = new long[repetitions];
+        long[] backward = new long[repetitions];
+        double value = 0, grad = 0;
+        long allocated = 0;
+        for (int r = -warmup; r < repetitions; r++) {
+            // Every repetition starts from a collected heap, so one run's graph is not billed to the next.
+            System.gc();
+            Tensor x = Tensor.scalar(1.0, DType.FLOAT32).requiresGrad_(true);
+            long bytes0 = allocatedBytes();
+            long t0 = System.nanoTime();
+            Tensor y = x;
+            for (int i = 0; i < steps; i++) {
+                y = y.add(y.sin().mul(Tensor.wrappedNumber(0.001, true)));
+            }
+            long t1 = System.nanoTime();
+            allocated = allocatedBytes() - bytes0;
+            y.backward();
+            long t2 = System.nanoTime();
+            if (r >= 0) {
+                forward[r] = t1 - t0;
+                backward[r] = t2 - t1;
+            }
+            value = y.item();
+            grad = x.grad().item();
+        }
+        return new ChainTimes(median(forward), median(backward), value, grad, allocated / (double) steps);
+    }
+
+    /** Median ns of one {@code (a @ b).sum().backward()} on n x n float32 matrices. */
+    static double matmul(int n, int warmup, int repetitions) {
+        Random random = new Random(42);
+        double[] av = new double[n * n], bv = new double[n * n];
+        for (int i = 0; i < av.length; i++) {
+            av[i] = random.nextGaussian();
+            bv[i] = random.nextGaussian();
+        }
+        int[] shape = {n, n};
+        LongSupplier once = () -> {
+            Tensor a = Tensor.of(av, shape, DType.FLOAT32).requiresGrad_(true);
+            Tensor b = Tensor.of(bv, shape, DType.FLOAT32).requiresGrad_(true);
+            long t0 = System.nanoTime();
+            a.matmul(b).sum().backward();
+            return System.nanoTime() - t0;
+        };
+        long[] times = new long[repetitions];
+        for (int r = -warmup; r < repetitions; r++) {
+            long t = once.getAsLong();
+            if (r >= 0) {
+                times[r] = t;
+            }
+        }
+        return median(times);
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 }
