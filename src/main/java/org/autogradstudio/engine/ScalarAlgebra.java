@@ -91,7 +91,17 @@ final class ScalarAlgebra implements Algebra<ScalarAlgebra.Value> {
 
     @Override
     public Value pow(Value base, Value exponent) {
-        return new Value(round(Math.pow(cast(base), cast(exponent))));
+        return new Value(round(ElementwiseOp.powLikeATen(cast(base), cast(exponent), single)));
+    }
+
+    @Override
+    public Value masked(Value g, Value mask) {
+        return new Value(round(mask.v != 0 ? cast(g) : 0.0));
+    }
+
+    @Override
+    public Value oneMinusSquare(Value a) {
+        return unary(single ? Math.fma((float) -a.v, (float) a.v, 1f) : Math.fma(-a.v, a.v, 1));
     }
 
     @Override
