@@ -31,7 +31,11 @@ public final class FunctionNode extends Node {
     final double[] params;
     private final Map<String, Object> attributes;
     private Tensor[] saved;
-    private int[] savedVersions;
+    /** Versions of saved[0] and saved[1] when saved: fields, not an array, as most nodes save one or two. */
+    private int savedVersion0;
+    private int savedVersion1;
+    /** Versions of any further saved tensors (from index 2), null when there are none. */
+    private int[] moreSavedVersions;
     private boolean released;
     private Tensor output;
 
@@ -53,9 +57,13 @@ public final class FunctionNode extends Node {
         }
         this.saved = saved;
         if (saved.length > 0) {
-            savedVersions = new int[saved.length];
-            for (int i = 0; i < saved.length; i++) {
-                savedVersions[i] = saved[i].storage.version;
+            savedVersion0 = saved[0].storage.version;
+            savedVersion1 = saved.length > 1 ? saved[1].storage.version : 0;
+            if (saved.length > 2) {
+                moreSavedVersions = new int[saved.length - 2];
+                for (int i = 2; i < saved.length; i++) {
+                    moreSavedVersions[i - 2] = saved[i].storage.version;
+                }
             }
         }
     }
@@ -109,11 +117,12 @@ public final class FunctionNode extends Node {
             throw TorchException.runtime(FREED);
         }
         Tensor t = saved[i];
-        if (t.storage.version != savedVersions[i]) {
+        int expected = i == 0 ? savedVersion0 : i == 1 ? savedVersion1 : moreSavedVersions[i - 2];
+        if (t.storage.version != expected) {
             throw TorchException.runtime("one of the variables needed for gradient computation has been modified by an"
                     + " inplace operation: [" + t.legacyTypeName() + " " + Shape.toString(t.shape) + "]"
                     + (t.gradFn() != null ? ", which is output 0 of " + t.gradFn().name() + "," : "")
-                    + " is at version " + t.storage.version + "; expected version " + savedVersions[i]
+                    + " is at version " + t.storage.version + "; expected version " + expected
                     + " instead. Hint: enable anomaly detection to find the operation that failed to compute its"
                     + " gradient, with torch.autograd.set_detect_anomaly(True).");
         }

@@ -37,7 +37,8 @@ public final class EngineBench {
 
     public static void run(PrintStream out) {
         out.println("Autograd Studio engine benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + "); medians of " + REPETITIONS + " runs after " + WARMUP + " warm-up runs");
+                + System.getProperty("java.version") + ", GC: " + collectors() + "); medians of " + REPETITIONS + " runs after "
+                + WARMUP + " warm-up runs");
         ChainTimes chain = chain(CHAIN_STEPS, WARMUP, REPETITIONS);
         int nodes = CHAIN_STEPS * NODES_PER_STEP;
         out.println(String.format(Locale.ROOT, "scalar chain y = y + 0.001 * sin(y), %,d steps (%,d nodes):", CHAIN_STEPS, nodes));
@@ -45,8 +46,10 @@ public final class EngineBench {
         out.println(String.format(Locale.ROOT, "  backward %8.1f ns/node  %8.1f ns/step", chain.backwardNs / nodes, chain.backwardNs / CHAIN_STEPS));
         double total = chain.forwardNs + chain.backwardNs;
         out.println(String.format(Locale.ROOT, "  fwd+bwd  %8.1f ns/node  %8.1f ns/step", total / nodes, total / CHAIN_STEPS));
-        out.println(String.format(Locale.ROOT, "  forward allocates %.0f bytes/step (y = %.6f, dy/dx = %.6g)",
-                chain.forwardBytesPerStep, chain.value, chain.grad));
+        out.println(String.format(Locale.ROOT, "  allocated: forward %.0f bytes/step (all kept by the graph), backward %.0f bytes/step",
+                chain.forwardBytesPerStep, chain.backwardBytesPerStep));
+        out.println(String.format(Locale.ROOT, "  GC pauses: about %.0f%% of the last run (y = %.6f, dy/dx = %.6g)",
+                Math.min(100, 100 * chain.gcShare), chain.value, chain.grad));
 
         double matmulNs = matmul(MATRIX, 3, 7);
         double flops = 3.0 * 2.0 * MATRIX * (double) MATRIX * MATRIX;
@@ -55,7 +58,25 @@ public final class EngineBench {
     }
 
     /** Median forward and backward times of the chain, in ns, and the last result for a sanity check. */
-    record ChainTimes(double forwardNs, double backwardNs, double value, double grad, double forwardBytesPerStep) {
+    record ChainTimes(double forwardNs, double backwardNs, double value, double grad, double forwardBytesPerStep,
+                      double backwardBytesPerStep, double gcShare) {
+    }
+
+    /** Milliseconds all collectors have spent so far: the chain keeps every node alive, so GC is a real cost. */
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    private static String collectors() {
+        StringBuilder names = new StringBuilder();
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            names.append(names.length() > 0 ? ", " : "").append(gc.getName());
+        }
+        return names.toString();
     }
 
     /** Bytes this thread has allocated so far (HotSpot's counter), or 0 where the JVM has none. */
@@ -71,12 +92,13 @@ public final class EngineBench {
         long[] forward = new long[repetitions];
         long[] backward = new long[repetitions];
         double value = 0, grad = 0;
-        long allocated = 0;
+        long allocated = 0, backwardAllocated = 0, gc = 0;
         for (int r = -warmup; r < repetitions; r++) {
             // Every repetition starts from a collected heap, so one run's graph is not billed to the next.
             System.gc();
             Tensor x = Tensor.scalar(1.0, DType.FLOAT32).requiresGrad_(true);
             long bytes0 = allocatedBytes();
+            long gc0 = gcMillis();
             long t0 = System.nanoTime();
             Tensor y = x;
             for (int i = 0; i < steps; i++) {
@@ -84,8 +106,11 @@ public final class EngineBench {
             }
             long t1 = System.nanoTime();
             allocated = allocatedBytes() - bytes0;
+            long bytes1 = allocatedBytes();
             y.backward();
             long t2 = System.nanoTime();
+            backwardAllocated = allocatedBytes() - bytes1;
+            gc = gcMillis() - gc0;
             if (r >= 0) {
                 forward[r] = t1 - t0;
                 backward[r] = t2 - t1;
@@ -93,7 +118,8 @@ public final class EngineBench {
             value = y.item();
             grad = x.grad().item();
         }
-        return new ChainTimes(median(forward), median(backward), value, grad, allocated / (double) steps);
+        return new ChainTimes(median(forward), median(backward), value, grad, allocated / (double) steps,
+                backwardAllocated / (double) steps, gc * 1e6 / (median(forward) + median(backward)));
     }
 
     /** Median ns of one {@code (a @ b).sum().backward()} on n x n float32 matrices. */
