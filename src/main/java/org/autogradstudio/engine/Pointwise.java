@@ -45,6 +45,25 @@ public final class Pointwise {
         return new Tensor[] {op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, node.params).get(0)};
     };
 
+    /**
+     * MUL's rule ({@code g * other}) on 0-d operands without the list machinery, computing only
+     * the gradients an edge wants: the scalar chains of the lessons are mostly products with a
+     * Python number. Rounding as ScalarAlgebra.mul: both operands cast to the dtype, then the
+     * product rounded. ScalarPathPropertiesTest holds it to the general kernels, bit for bit.
+     */
+    private static Tensor[] scalarMulBackward(FunctionNode node, Tensor g) {
+        DType type = g.dtype() == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
+        double gv = type.round(g.scalarValue());
+        Tensor[] grads = new Tensor[2];
+        for (int i = 0; i < 2; i++) {
+            if (node.needsGrad(i)) {
+                double other = type.round(node.saved(1 - i).scalarValue());
+                grads[i] = Tensor.wrap(new double[] {type.round(gv * other)}, Shape.SCALAR, type);
+            }
+        }
+        return grads;
+    }
+
     private static ScalarAlgebra.Value number(Tensor t) {
         return t == null ? null : new ScalarAlgebra.Value(t.scalarValue());
     }
@@ -60,6 +79,13 @@ public final class Pointwise {
     /** The backward of every recorded binary op (see {@link #UNARY_RULE}). */
     private static final FunctionNode.Rule BINARY_RULE = (node, g) -> {
         ElementwiseOp op = node.op();
+        if (op == ElementwiseOp.ADD) {
+            // d(a+b) = (1, 1): the table's rule passes g through unchanged to both inputs.
+            return new Tensor[] {g, g};
+        }
+        if (op == ElementwiseOp.MUL && g.shape.length == 0) {
+            return scalarMulBackward(node, g);
+        }
         TensorAlgebra algebra = TensorAlgebra.of(g.dtype());
         if (!SAVES_INPUTS[op.ordinal()]) {
             List<Tensor> grads = op.backward(algebra, g, Arrays.asList(null, null), null, NO_PARAMS);
