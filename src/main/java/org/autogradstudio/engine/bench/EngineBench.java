@@ -36,25 +36,35 @@ public final class EngineBench {
     }
 
     public static void run(PrintStream out) {
+        run(out, CHAIN_STEPS, MATRIX);
+    }
+
+    /** The benchmark with a chain of {@code steps} steps and {@code matrix}-sized matmuls. */
+    static void run(PrintStream out, int steps, int matrix) {
         out.println("Autograd Studio engine benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", GC: " + collectors() + "); medians of " + REPETITIONS + " runs after "
                 + WARMUP + " warm-up runs");
-        ChainTimes chain = chain(CHAIN_STEPS, WARMUP, REPETITIONS);
-        int nodes = CHAIN_STEPS * NODES_PER_STEP;
-        out.println(String.format(Locale.ROOT, "scalar chain y = y + 0.001 * sin(y), %,d steps (%,d nodes):", CHAIN_STEPS, nodes));
-        out.println(String.format(Locale.ROOT, "  forward  %8.1f ns/node  %8.1f ns/step", chain.forwardNs / nodes, chain.forwardNs / CHAIN_STEPS));
-        out.println(String.format(Locale.ROOT, "  backward %8.1f ns/node  %8.1f ns/step", chain.backwardNs / nodes, chain.backwardNs / CHAIN_STEPS));
+        ChainTimes chain = chain(steps, WARMUP, REPETITIONS);
+        int nodes = steps * NODES_PER_STEP;
+        out.println(String.format(Locale.ROOT, "scalar chain y = y + 0.001 * sin(y), %,d steps (%,d nodes):", steps, nodes));
+        out.println(String.format(Locale.ROOT, "  forward  %8.1f ns/node  %8.1f ns/step", chain.forwardNs / nodes, chain.forwardNs / steps));
+        out.println(String.format(Locale.ROOT, "  backward %8.1f ns/node  %8.1f ns/step", chain.backwardNs / nodes, chain.backwardNs / steps));
         double total = chain.forwardNs + chain.backwardNs;
-        out.println(String.format(Locale.ROOT, "  fwd+bwd  %8.1f ns/node  %8.1f ns/step", total / nodes, total / CHAIN_STEPS));
+        out.println(String.format(Locale.ROOT, "  fwd+bwd  %8.1f ns/node  %8.1f ns/step", total / nodes, total / steps));
         out.println(String.format(Locale.ROOT, "  allocated: forward %.0f bytes/step (all kept by the graph), backward %.0f bytes/step",
                 chain.forwardBytesPerStep, chain.backwardBytesPerStep));
         out.println(String.format(Locale.ROOT, "  GC pauses: about %.0f%% of the last run (y = %.6f, dy/dx = %.6g)",
                 Math.min(100, 100 * chain.gcShare), chain.value, chain.grad));
+        if (chain.gcShare > 0.3 && collectors().startsWith("G1")) {
+            // Measured on 2 cores: G1's adaptive young generation copies a long live chain over and
+            // over; a fixed young generation or the parallel collector avoid that.
+            out.println("  note: a long graph stays alive until backward; with G1 run java -Xmn512m (or -XX:+UseParallelGC) to avoid most of these pauses");
+        }
 
-        double matmulNs = matmul(MATRIX, 3, 7);
-        double flops = 3.0 * 2.0 * MATRIX * (double) MATRIX * MATRIX;
+        double matmulNs = matmul(matrix, 3, 7);
+        double flops = 3.0 * 2.0 * matrix * (double) matrix * matrix;
         out.println(String.format(Locale.ROOT, "matmul %dx%d float32, forward + backward: %.2f ms, %.2f GFLOP/s",
-                MATRIX, MATRIX, matmulNs / 1e6, flops / matmulNs));
+                matrix, matrix, matmulNs / 1e6, flops / matmulNs));
     }
 
     /** Median forward and backward times of the chain, in ns, and the last result for a sanity check. */
