@@ -60,6 +60,19 @@ public final class LessonSession implements AutoCloseable {
         // the traceback is returned in the CellResult, not printed into the cell's output
         script = interp.newSession(sink, new StringBuilderSink());
         script.setEchoToOutput(false);
+        script.watchGlobals(name -> LOSS_LIKE.matcher(name).matches(), this::lossAssigned);
+    }
+
+    /** Variables a training loop's loss is usually called; their scalar values are charted automatically. */
+    private static final java.util.regex.Pattern LOSS_LIKE = java.util.regex.Pattern.compile("(?i).*(loss|cost).*|l");
+
+    private void lossAssigned(String name, Object value) {
+        Tensor t = TorchModules.tensorOf(value);
+        if (t != null && t.numel() == 1) {
+            addChartPoint(name, t.item());
+        } else if (value instanceof Double d) {
+            addChartPoint(name, d);
+        }
     }
 
     public LessonSession() {
@@ -169,7 +182,10 @@ public final class LessonSession implements AutoCloseable {
         return List.copyOf(comparisons);
     }
 
-    /** Series the lesson charted with {@code studio.chart(name, value)}, by name. */
+    /**
+     * Series by name: what the lesson charted with {@code studio.chart(name, value)}, and every scalar
+     * assigned to a loss-like global ({@code loss}, {@code train_loss}, {@code cost}, {@code l}).
+     */
     public Map<String, List<Double>> charts() {
         synchronized (charts) {
             Map<String, List<Double>> copy = new LinkedHashMap<>();

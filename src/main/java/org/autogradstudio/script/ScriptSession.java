@@ -100,6 +100,11 @@ public final class ScriptSession implements AutoCloseable {
         return results;
     }
 
+    /** Reports assignments to globals whose names match (see {@link org.autogradstudio.script.interp.Globals#watch}). */
+    public void watchGlobals(java.util.function.Predicate<String> names, java.util.function.BiConsumer<String, Object> onAssign) {
+        state.globals().watch(names, onAssign);
+    }
+
     /** A snapshot of the global variables in definition order (dunder names excluded). */
     public Map<String, Object> globals() {
         Map<String, Object> g = state.globals().snapshot();

@@ -108,6 +108,27 @@ class LessonSessionTest {
     }
 
     @Test
+    void lossLikeScalarsAssignedInALoopAreCharted() {
+        try (LessonSession s = new LessonSession()) {
+            List<String> live = new ArrayList<>();
+            s.setChartListener((name, value) -> live.add(name));
+            CellResult r = s.run(code("import torch\nw = torch.tensor(0.0, requires_grad=True)\n"
+                    + "for step in range(4):\n    loss = (w * 2.0 - 4.0) ** 2\n    loss.backward()\n"
+                    + "    with torch.no_grad():\n        w -= 0.1 * w.grad\n        w.grad.zero_()\n"
+                    + "lossy_text = 'not a number'\nlossy_vector = torch.ones(3)"), t -> { });
+            assertTrue(r.ok(), () -> r.error().summary());
+            List<Double> losses = s.charts().get("loss");
+            assertEquals(4, losses.size());
+            assertEquals(16.0, losses.get(0));
+            // each step of gradient descent lowers the loss: w goes 0 -> 1.6 -> 2.56 -> 3.136
+            assertEquals((1.6f * 2 - 4) * (1.6f * 2 - 4), losses.get(1), 1e-5);
+            assertEquals(List.of("loss", "loss", "loss", "loss"), live);
+            assertNull(s.charts().get("lossy_text"));
+            assertNull(s.charts().get("lossy_vector"));
+        }
+    }
+
+    @Test
     void theStudioHostCollectsComparisonsAndCharts() {
         try (LessonSession s = new LessonSession()) {
             CellResult r = s.run(code("import _studio_host as h\nh.compare('dL/dw', 6.6918, [6.6918], True)\n"

@@ -13,9 +13,9 @@ import org.autogradstudio.engine.Tensor;
  * The engine's benchmarks, run by the {@code bench} command. Wall-clock medians over several
  * repetitions after a warm-up, so the JIT has compiled the hot paths before anything is timed.
  * <ul>
- * <li>a scalar chain {@code y = y + 0.001 * torch.sin(y)} of float32 0-d tensors, the shape of
- * graph a lesson's training loop builds: forward, backward, and ns per graph node (three autograd
- * nodes per step: sin, mul, add);</li>
+ * <li>a scalar chain {@code y = y + 0.001 * torch.sin(y)} of float32 0-d tensors from x = 0.5, as
+ * {@code ../shared/bench/b2_deep_chain.py} (longer): forward, backward, and ns per graph node
+ * (three autograd nodes per step: sin, mul, add);</li>
  * <li>a 256x256 float32 matmul forward + backward, in GFLOP/s (2n^3 flops forward, twice that
  * backward).</li>
  * </ul>
@@ -106,7 +106,7 @@ public final class EngineBench {
         for (int r = -warmup; r < repetitions; r++) {
             // Every repetition starts from a collected heap, so one run's graph is not billed to the next.
             System.gc();
-            Tensor x = Tensor.scalar(1.0, DType.FLOAT32).requiresGrad_(true);
+            Tensor x = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
             long bytes0 = allocatedBytes();
             long gc0 = gcMillis();
             long t0 = System.nanoTime();

@@ -7,6 +7,8 @@ package org.autogradstudio.script.interp;
 final class GlobalRef {
     final String name;
     Object value;
+    /** Told of every assignment when the session watches this name (live charts); usually null. */
+    java.util.function.BiConsumer<String, Object> watcher;
 
     GlobalRef(String name) {
         this.name = name;

@@ -7,6 +7,8 @@ import java.util.Map;
 public final class Globals {
     private final LinkedHashMap<String, GlobalRef> refs = new LinkedHashMap<>();
     final Map<String, Object> builtins;
+    private java.util.function.Predicate<String> watchedNames = name -> false;
+    private java.util.function.BiConsumer<String, Object> watcher;
 
     public Globals(Map<String, Object> builtins) {
         this.builtins = builtins;
@@ -16,6 +18,9 @@ public final class Globals {
         GlobalRef r = refs.get(name);
         if (r == null) {
             r = new GlobalRef(name);
+            if (watcher != null && watchedNames.test(name)) {
+                r.watcher = watcher;
+            }
             refs.put(name, r);
         }
         return r;
@@ -25,6 +30,18 @@ public final class Globals {
     public Object get(String name) {
         GlobalRef r = refs.get(name);
         return r == null ? null : r.value;
+    }
+
+    /**
+     * Reports every assignment to a global whose name matches {@code names} (e.g. loss-like
+     * variables in a training loop) to {@code onAssign}, on the script thread.
+     */
+    public void watch(java.util.function.Predicate<String> names, java.util.function.BiConsumer<String, Object> onAssign) {
+        this.watchedNames = names;
+        this.watcher = onAssign;
+        for (GlobalRef r : refs.values()) {
+            r.watcher = names.test(r.name) ? onAssign : null;
+        }
     }
 
     public void put(String name, Object value) {

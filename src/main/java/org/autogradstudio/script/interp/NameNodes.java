@@ -151,6 +151,9 @@ final class NameNodes {
         @Override
         public void assign(Frame f, Object value) {
             ref.value = value;
+            if (ref.watcher != null) {
+                ref.watcher.accept(ref.name, value);
+            }
         }
 
         @Override
