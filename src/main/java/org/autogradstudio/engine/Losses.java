@@ -9,9 +9,12 @@ public final class Losses {
     private Losses() {
     }
 
-    /** Elementwise loss {@code f(input, target)} with derivative {@code df(input, target)} w.r.t. input, reduced. */
+    /**
+     * Elementwise loss {@code f(input, target)}, reduced, with derivatives {@code df} w.r.t. the input
+     * and {@code dfTarget} w.r.t. the target (PyTorch differentiates every loss here in both).
+     */
     private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
-                               DoubleBinaryOperator f, DoubleBinaryOperator df) {
+                               DoubleBinaryOperator f, DoubleBinaryOperator df, DoubleBinaryOperator dfTarget) {
         if (!Arrays.equals(input.shape, target.shape)) {
             if (name.startsWith("BinaryCrossEntropyWithLogits")) {
                 throw new TorchException("ValueError", "Target size (" + Shape.torchSize(target.shape)
@@ -42,25 +45,34 @@ public final class Losses {
                     Map.of("reduction", reduction), (node, g) -> {
                         double[] xs = Pointwise.broadcastValues(node.saved(0), shape), ys = Pointwise.broadcastValues(node.saved(1), shape);
                         double[] gv = g.values();
-                        double[] out = new double[xs.length];
                         double scale = reduction.equals("mean") ? 1.0 / n : 1.0;
-                        for (int i = 0; i < xs.length; i++) {
-                            double gi = reduction.equals("none") ? gv[i] : gv[0];
-                            out[i] = gi * df.applyAsDouble(xs[i], ys[i]) * scale;
+                        boolean each = reduction.equals("none");
+                        Tensor[] grads = new Tensor[2];
+                        for (int k = 0; k < 2; k++) {
+                            if (!node.needsGrad(k)) {
+                                continue;
+                            }
+                            DoubleBinaryOperator d = k == 0 ? df : dfTarget;
+                            double[] out = new double[xs.length];
+                            for (int i = 0; i < xs.length; i++) {
+                                out[i] = (each ? gv[i] : gv[0]) * d.applyAsDouble(xs[i], ys[i]) * scale;
+                            }
+                            grads[k] = Tensor.wrap(out, shape, DType.FLOAT64);
                         }
-                        Tensor gradInput = Tensor.wrap(out, shape, DType.FLOAT64);
-                        return new Tensor[] {gradInput, null};
+                        return grads;
                     });
         }
         return result;
     }
 
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
-        return loss("MseLossBackward0", input, target, reduction, (x, y) -> (x - y) * (x - y), (x, y) -> 2 * (x - y));
+        return loss("MseLossBackward0", input, target, reduction, (x, y) -> (x - y) * (x - y), (x, y) -> 2 * (x - y),
+                (x, y) -> -2 * (x - y));
     }
 
     public static Tensor l1Loss(Tensor input, Tensor target, String reduction) {
-        return loss("L1LossBackward0", input, target, reduction, (x, y) -> Math.abs(x - y), (x, y) -> Math.signum(x - y));
+        return loss("L1LossBackward0", input, target, reduction, (x, y) -> Math.abs(x - y), (x, y) -> Math.signum(x - y),
+                (x, y) -> -Math.signum(x - y));
     }
 
     /** {@code binary_cross_entropy}: inputs are probabilities; logs are clamped at -100 as in PyTorch. */
@@ -73,7 +85,8 @@ public final class Losses {
         }
         return loss("BinaryCrossEntropyBackward0", input, target, reduction,
                 (p, y) -> -(y * Math.max(Math.log(p), -100) + (1 - y) * Math.max(Math.log(1 - p), -100)),
-                (p, y) -> (p - y) / Math.max((1 - p) * p, 1e-12));
+                (p, y) -> (p - y) / Math.max((1 - p) * p, 1e-12),
+                (p, y) -> Math.max(Math.log(1 - p), -100) - Math.max(Math.log(p), -100));
     }
 
     /** {@code binary_cross_entropy_with_logits}: the numerically stable form PyTorch uses. */
@@ -81,6 +94,6 @@ public final class Losses {
         return loss("BinaryCrossEntropyWithLogitsBackward0", input, target, reduction, (x, y) -> {
             double maxVal = Math.max(-x, 0);
             return (1 - y) * x + maxVal + Math.log(Math.exp(-maxVal) + Math.exp(-x - maxVal));
-        }, (x, y) -> 1 / (1 + Math.exp(-x)) - y);
+        }, (x, y) -> 1 / (1 + Math.exp(-x)) - y, (x, y) -> -x);
     }
 }

@@ -190,4 +190,44 @@ class PyTorchValuesTest {
         }
         assertEquals(List.of(), wrong);
     }
+
+    /** F.<loss>(x, y) with x = [0.3, 0.8, 0.55], y = [0.0, 1.0, 0.25], both requiring grad: loss, x.grad, y.grad. */
+    private static final String[][] LOSSES = {
+        {"mse", "0.07333333045244217", "0.20000001788139343, -0.13333332538604736, 0.20000001788139343", "-0.20000001788139343, 0.13333332538604736, -0.20000001788139343"},
+        {"bce", "0.44271954894065857", "0.4761904776096344, -0.4166666567325592, 0.4040404260158539", "0.2824326157569885, -0.4620981216430664, -0.06689026206731796"},
+        {"bcel", "0.6978161334991455", "0.1914808303117752, -0.10334184020757675, 0.1280452013015747", "-0.10000000149011612, -0.2666666805744171, -0.18333333730697632"},
+        {"l1", "0.2666666805744171", "0.3333333432674408, -0.3333333432674408, 0.3333333432674408", "-0.3333333432674408, 0.3333333432674408, -0.3333333432674408"},
+    };
+
+    @Test
+    void lossesDifferentiateInputAndTarget() {
+        List<String> wrong = new ArrayList<>();
+        for (String[] row : LOSSES) {
+            Tensor x = Tensor.of(new double[] {0.3, 0.8, 0.55}, new int[] {3}, DType.FLOAT32).requiresGrad_(true);
+            Tensor y = Tensor.of(new double[] {0.0, 1.0, 0.25}, new int[] {3}, DType.FLOAT32).requiresGrad_(true);
+            Tensor loss;
+            switch (row[0]) {
+                case "mse": loss = Losses.mseLoss(x, y, "mean"); break;
+                case "bce": loss = Losses.binaryCrossEntropy(x, y, "mean"); break;
+                case "bcel": loss = Losses.binaryCrossEntropyWithLogits(x, y, "mean"); break;
+                default: loss = Losses.l1Loss(x, y, "mean"); break;
+            }
+            loss.backward();
+            // float32 losses are computed in double and rounded once; PyTorch's float kernels may round
+            // intermediate steps, so these compare to a float's precision rather than to the bit
+            check(wrong, row[0] + " loss", new double[] {Double.parseDouble(row[1])}, new double[] {loss.item()});
+            check(wrong, row[0] + " x.grad", parse(row[2]), x.grad().toArray());
+            check(wrong, row[0] + " y.grad", parse(row[3]), y.grad().toArray());
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private static void check(List<String> wrong, String what, double[] expected, double[] actual) {
+        for (int i = 0; i < expected.length; i++) {
+            if (Math.abs(expected[i] - actual[i]) > 2 * Math.ulp((float) expected[i])) {
+                wrong.add(what + " = " + Arrays.toString(actual) + ", PyTorch " + Arrays.toString(expected));
+                return;
+            }
+        }
+    }
 }
