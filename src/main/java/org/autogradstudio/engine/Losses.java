@@ -10,8 +10,8 @@ public final class Losses {
     }
 
     /**
-     * Elementwise loss {@code f(input, target)}, reduced, with derivatives {@code df} w.r.t. the input
-     * and {@code dfTarget} w.r.t. the target (PyTorch differentiates every loss here in both).
+     * Elementwise loss {@code f(input, target)}, reduced, with its derivatives w.r.t. the input
+     * ({@code df}) and the target ({@code dfTarget}): a target that requires grad gets one too.
      */
     private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
                                DoubleBinaryOperator f, DoubleBinaryOperator df, DoubleBinaryOperator dfTarget) {
@@ -45,21 +45,18 @@ public final class Losses {
                     Map.of("reduction", reduction), (node, g) -> {
                         double[] xs = Pointwise.broadcastValues(node.saved(0), shape), ys = Pointwise.broadcastValues(node.saved(1), shape);
                         double[] gv = g.values();
+                        double[] out = new double[xs.length];
+                        double[] outTarget = target.requiresGrad ? new double[xs.length] : null;
                         double scale = reduction.equals("mean") ? 1.0 / n : 1.0;
-                        boolean each = reduction.equals("none");
-                        Tensor[] grads = new Tensor[2];
-                        for (int k = 0; k < 2; k++) {
-                            if (!node.needsGrad(k)) {
-                                continue;
+                        for (int i = 0; i < xs.length; i++) {
+                            double gi = reduction.equals("none") ? gv[i] : gv[0];
+                            out[i] = gi * df.applyAsDouble(xs[i], ys[i]) * scale;
+                            if (outTarget != null) {
+                                outTarget[i] = gi * dfTarget.applyAsDouble(xs[i], ys[i]) * scale;
                             }
-                            DoubleBinaryOperator d = k == 0 ? df : dfTarget;
-                            double[] out = new double[xs.length];
-                            for (int i = 0; i < xs.length; i++) {
-                                out[i] = (each ? gv[i] : gv[0]) * d.applyAsDouble(xs[i], ys[i]) * scale;
-                            }
-                            grads[k] = Tensor.wrap(out, shape, DType.FLOAT64);
                         }
-                        return grads;
+                        Tensor gradInput = Tensor.wrap(out, shape, DType.FLOAT64);
+                        return new Tensor[] {gradInput, outTarget == null ? null : Tensor.wrap(outTarget, shape, DType.FLOAT64)};
                     });
         }
         return result;
