@@ -45,6 +45,32 @@ class TensorPrintingTest {
             {"gradFnDouble", "torch.tensor([1., 2.], dtype=torch.float64, requires_grad=True) * 2", "tensor([2., 4.], dtype=torch.float64, grad_fn=<MulBackward0>)"},
             {"longSuffix", "torch.arange(24., requires_grad=True).reshape(4, 6) / 7", "tensor([[0.0000, 0.1429, 0.2857, 0.4286, 0.5714, 0.7143],\n        [0.8571, 1.0000, 1.1429, 1.2857, 1.4286, 1.5714],\n        [1.7143, 1.8571, 2.0000, 2.1429, 2.2857, 2.4286],\n        [2.5714, 2.7143, 2.8571, 3.0000, 3.1429, 3.2857]],\n       grad_fn=<DivBackward0>)"},
             {"wrapGradFn", "torch.arange(30., requires_grad=True) / 7", "tensor([0.0000, 0.1429, 0.2857, 0.4286, 0.5714, 0.7143, 0.8571, 1.0000, 1.1429,\n        1.2857, 1.4286, 1.5714, 1.7143, 1.8571, 2.0000, 2.1429, 2.2857, 2.4286,\n        2.5714, 2.7143, 2.8571, 3.0000, 3.1429, 3.2857, 3.4286, 3.5714, 3.7143,\n        3.8571, 4.0000, 4.1429], grad_fn=<DivBackward0>)"},
+            {"boolMatrix", "torch.tensor([[True, False], [False, True]])", "tensor([[ True, False],\n        [False,  True]])"},
+            {"bigInts", "torch.tensor([123456789012, -5])", "tensor([123456789012,           -5])"},
+            {"negSci", "torch.tensor([-1e-5, 2.5e3])", "tensor([-1.0000e-05,  2.5000e+03])"},
+            {"boundary1e8", "torch.tensor([1e8, 1.])", "tensor([1.0000e+08, 1.0000e+00])"},
+            {"boundaryRatio", "torch.tensor([0.001, 1.0])", "tensor([0.0010, 1.0000])"},
+            {"boundaryRatio2", "torch.tensor([0.0009, 1.0])", "tensor([9.0000e-04, 1.0000e+00])"},
+            {"nan0d", "torch.tensor(float('nan'))", "tensor(nan)"},
+            {"inf0d", "torch.tensor(float('-inf'))", "tensor(-inf)"},
+            {"allZero", "torch.zeros(3)", "tensor([0., 0., 0.])"},
+            {"wholeNeg", "torch.tensor([-1., 2., -300.])", "tensor([  -1.,    2., -300.])"},
+            {"doubleReqGrad", "torch.tensor([0.5, 1.25], dtype=torch.float64, requires_grad=True)", "tensor([0.5000, 1.2500], dtype=torch.float64, requires_grad=True)"},
+            {"doubleSci", "torch.tensor([1e-10, 1.0], dtype=torch.float64)", "tensor([1.0000e-10, 1.0000e+00], dtype=torch.float64)"},
+            {"tiny0d", "torch.tensor(1e-7)", "tensor(1.0000e-07)"},
+            {"huge0d", "torch.tensor(3e20)", "tensor(3.0000e+20)"},
+            {"col", "torch.tensor([[1.5], [-2.25], [3.]])", "tensor([[ 1.5000],\n        [-2.2500],\n        [ 3.0000]])"},
+            {"row", "torch.tensor([[1.5, -2.25, 3.]])", "tensor([[ 1.5000, -2.2500,  3.0000]])"},
+            {"wrapSci", "torch.arange(1., 25.) ** 6", "tensor([1.0000e+00, 6.4000e+01, 7.2900e+02, 4.0960e+03, 1.5625e+04, 4.6656e+04,\n        1.1765e+05, 2.6214e+05, 5.3144e+05, 1.0000e+06, 1.7716e+06, 2.9860e+06,\n        4.8268e+06, 7.5295e+06, 1.1391e+07, 1.6777e+07, 2.4138e+07, 3.4012e+07,\n        4.7046e+07, 6.4000e+07, 8.5766e+07, 1.1338e+08, 1.4804e+08, 1.9110e+08])"},
+            {"summary2dWide", "torch.arange(3000.).reshape(3, 1000)", "tensor([[0.0000e+00, 1.0000e+00, 2.0000e+00,  ..., 9.9700e+02, 9.9800e+02,\n         9.9900e+02],\n        [1.0000e+03, 1.0010e+03, 1.0020e+03,  ..., 1.9970e+03, 1.9980e+03,\n         1.9990e+03],\n        [2.0000e+03, 2.0010e+03, 2.0020e+03,  ..., 2.9970e+03, 2.9980e+03,\n         2.9990e+03]])"},
+            {"summaryIntVec", "torch.arange(1001)", "tensor([   0,    1,    2,  ...,  998,  999, 1000])"},
+            {"bool3d", "torch.ones(2, 1, 2, dtype=torch.bool)", "tensor([[[True, True]],\n\n        [[True, True]]])"},
+            {"nanVec", "torch.tensor([float('nan'), 2.0])", "tensor([nan, 2.])"},
+            {"infWhole", "torch.tensor([float('inf'), 2.0])", "tensor([inf, 2.])"},
+            {"negZero0d", "torch.tensor(-0.0)", "tensor(-0.)"},
+            {"gradFnMatrix", "torch.tensor([[1., 2.], [3., 4.]], requires_grad=True) * 2", "tensor([[2., 4.],\n        [6., 8.]], grad_fn=<MulBackward0>)"},
+            {"emptyReqGrad", "torch.tensor([], requires_grad=True)", "tensor([], requires_grad=True)"},
+            {"empty3d", "torch.zeros(2, 0, 3)", "tensor([], size=(2, 0, 3))"},
     };
 
     private static Tensor f32(double... v) {
@@ -93,6 +119,32 @@ class TensorPrintingTest {
         m.put("gradFnDouble", () -> Tensor.of(new double[] {1, 2}, new int[] {2}, DType.FLOAT64).requiresGrad_(true).mul(integer(2)));
         m.put("longSuffix", () -> arange(24, DType.FLOAT32, true).reshape(4, 6).div(integer(7)));
         m.put("wrapGradFn", () -> arange(30, DType.FLOAT32, true).div(integer(7)));
+        m.put("boolMatrix", () -> Tensor.of(new double[] {1, 0, 0, 1}, new int[] {2, 2}, DType.BOOL));
+        m.put("bigInts", () -> Tensor.of(new double[] {123456789012.0, -5}, new int[] {2}, DType.INT64));
+        m.put("negSci", () -> f32(-1e-5, 2.5e3));
+        m.put("boundary1e8", () -> f32(1e8, 1.));
+        m.put("boundaryRatio", () -> f32(0.001, 1.0));
+        m.put("boundaryRatio2", () -> f32(0.0009, 1.0));
+        m.put("nan0d", () -> Tensor.scalar(Double.NaN, DType.FLOAT32));
+        m.put("inf0d", () -> Tensor.scalar(Double.NEGATIVE_INFINITY, DType.FLOAT32));
+        m.put("allZero", () -> Creation.zeros(new int[] {3}, DType.FLOAT32, false));
+        m.put("wholeNeg", () -> f32(-1., 2., -300.));
+        m.put("doubleReqGrad", () -> Tensor.of(new double[] {0.5, 1.25}, new int[] {2}, DType.FLOAT64).requiresGrad_(true));
+        m.put("doubleSci", () -> Tensor.of(new double[] {1e-10, 1.0}, new int[] {2}, DType.FLOAT64));
+        m.put("tiny0d", () -> Tensor.scalar(1e-7, DType.FLOAT32));
+        m.put("huge0d", () -> Tensor.scalar(3e20, DType.FLOAT32));
+        m.put("col", () -> f32(1.5, -2.25, 3.).reshape(3, 1));
+        m.put("row", () -> f32(1.5, -2.25, 3.).reshape(1, 3));
+        m.put("wrapSci", () -> Creation.arange(1, 25, 1, DType.FLOAT32, false).pow(6));
+        m.put("summary2dWide", () -> arange(3000, DType.FLOAT32, false).reshape(3, 1000));
+        m.put("summaryIntVec", () -> arange(1001, DType.INT64, false));
+        m.put("bool3d", () -> Creation.ones(new int[] {2, 1, 2}, DType.BOOL, false));
+        m.put("nanVec", () -> f32(Double.NaN, 2.0));
+        m.put("infWhole", () -> f32(Double.POSITIVE_INFINITY, 2.0));
+        m.put("negZero0d", () -> Tensor.scalar(-0.0, DType.FLOAT32));
+        m.put("gradFnMatrix", () -> f32(1, 2, 3, 4).reshape(2, 2).requiresGrad_(true).mul(integer(2)));
+        m.put("emptyReqGrad", () -> Tensor.of(new double[0], new int[] {0}, DType.FLOAT32).requiresGrad_(true));
+        m.put("empty3d", () -> Creation.zeros(new int[] {2, 0, 3}, DType.FLOAT32, false));
         return m;
     }
 
