@@ -41,4 +41,17 @@ public interface Algebra<T> {
 
     /** 1 where lo &lt;= a &lt;= hi, else 0: the derivative of clamp (bounds may be infinite). */
     T inRange(T a, double lo, double hi);
+
+    /**
+     * {@code g} where {@code mask} is nonzero, else +0: PyTorch's relu and clamp backward select
+     * rather than multiply, so a negative gradient gives 0, not -0 (which would print as {@code -0.}).
+     */
+    default T masked(T g, T mask) {
+        return mul(g, mask);
+    }
+
+    /** {@code 1 - a*a}; numeric algebras round it once (a fused multiply-add), as PyTorch's tanh backward does. */
+    default T oneMinusSquare(T a) {
+        return sub(constant(1), mul(a, a));
+    }
 }

@@ -39,6 +39,16 @@ final class Autograd {
         return out;
     }
 
+    /** An elementwise op's record: {@code params} go to the node so the rule can be one shared object. */
+    static Tensor record(Tensor out, ElementwiseOp op, Tensor[] inputs, Tensor[] saved, double[] params,
+                         Map<String, Object> attributes, FunctionNode.Rule rule) {
+        FunctionNode node = new FunctionNode(op.gradFnName(), inputs, saved, op, params, attributes, rule);
+        node.setOutput(out);
+        out.gradFn = node;
+        out.requiresGrad = true;
+        return out;
+    }
+
     static Tensor record(Tensor out, String name, Tensor[] inputs, Tensor[] saved, FunctionNode.Rule rule) {
         return record(out, name, inputs, saved, null, Map.of(), rule);
     }

@@ -47,7 +47,8 @@ public enum ElementwiseOp {
     },
     /** tensor ** number. */
     POW_SCALAR("pow", "PowBackward0", "^", 1) {
-        public double apply(double a, double b, double[] p) { return Math.pow(a, p[0]); }
+        public double apply(double a, double b, double[] p) { return powLikeATen(a, p[0], false); }
+        public double applyFloat32(double a, double b, double[] p) { return powLikeATen(a, p[0], true); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) {
             if (p[0] == 0) {
                 return List.of(A.constant(0));
@@ -88,6 +89,7 @@ public enum ElementwiseOp {
     TANH("tanh", "TanhBackward0", "tanh", 1) {
         public double apply(double a, double b, double[] p) { return Math.tanh(a); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.sub(A.constant(1), A.mul(out, out))); }
+        public <T> List<T> backward(Algebra<T> A, T g, List<T> x, T out, double[] p) { return List.of(A.mul(g, A.oneMinusSquare(out))); }
     },
     SIGMOID("sigmoid", "SigmoidBackward0", "σ", 1) {
         public double apply(double a, double b, double[] p) { return 1 / (1 + Math.exp(-a)); }
@@ -98,6 +100,7 @@ public enum ElementwiseOp {
     RELU("relu", "ReluBackward0", "ReLU", 1) {
         public double apply(double a, double b, double[] p) { return a > 0 ? a : (Double.isNaN(a) ? a : 0); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.positive(out)); }
+        public <T> List<T> backward(Algebra<T> A, T g, List<T> x, T out, double[] p) { return List.of(A.masked(g, A.positive(out))); }
     },
     ABS("abs", "AbsBackward0", "|·|", 1) {
         public double apply(double a, double b, double[] p) { return Math.abs(a); }
@@ -112,6 +115,7 @@ public enum ElementwiseOp {
     CLAMP("clamp", "ClampBackward1", "clamp", 1) {
         public double apply(double a, double b, double[] p) { return Double.isNaN(a) ? a : Math.min(Math.max(a, p[0]), p[1]); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.inRange(x.get(0), p[0], p[1])); }
+        public <T> List<T> backward(Algebra<T> A, T g, List<T> x, T out, double[] p) { return List.of(A.masked(g, A.inRange(x.get(0), p[0], p[1]))); }
     };
 
     private final String torchName;
@@ -124,6 +128,31 @@ public enum ElementwiseOp {
         this.gradFnName = gradFnName;
         this.symbol = symbol;
         this.arity = arity;
+    }
+
+    /**
+     * {@code base ** exponent} as ATen's pow kernel computes it: the exponents 2, 3, -1, -2, 0.5 and
+     * -0.5 are products, reciprocals and square roots rounded step by step ({@code x*x*x} in float32
+     * is not the correctly rounded cube), anything else is {@code pow}.
+     */
+    static double powLikeATen(double base, double exponent, boolean float32) {
+        if (float32) {
+            float x = (float) base;
+            if (exponent == 2) return x * x;
+            if (exponent == 3) return x * x * x;
+            if (exponent == -1) return 1f / x;
+            if (exponent == -2) return 1f / (x * x);
+            if (exponent == 0.5) return (float) Math.sqrt(x);
+            if (exponent == -0.5) return 1f / (float) Math.sqrt(x);
+            return (float) Math.pow(x, exponent);
+        }
+        if (exponent == 2) return base * base;
+        if (exponent == 3) return base * base * base;
+        if (exponent == -1) return 1 / base;
+        if (exponent == -2) return 1 / (base * base);
+        if (exponent == 0.5) return Math.sqrt(base);
+        if (exponent == -0.5) return 1 / Math.sqrt(base);
+        return Math.pow(base, exponent);
     }
 
     /** Forward on one element; unary ops ignore {@code b}. */

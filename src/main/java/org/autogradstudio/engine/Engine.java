@@ -71,6 +71,7 @@ public final class Engine {
         PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
         ready.add(root);
         boolean listening = !listeners.isEmpty();
+        boolean completed = false;
         try {
             while (!ready.isEmpty()) {
                 Node node = ready.poll();
@@ -83,7 +84,8 @@ public final class Engine {
                 }
                 if (node instanceof AccumulateGrad) {
                     Tensor total = ((AccumulateGrad) node).accumulate(incoming);
-                    for (BackwardListener l : listeners) {
+                    for (int k = 0; listening && k < listeners.size(); k++) {
+                        BackwardListener l = listeners.get(k);
                         l.onAccumulate(((AccumulateGrad) node).variable(), incoming, total);
                     }
                     continue;
@@ -102,8 +104,8 @@ public final class Engine {
                     Node next = edge.function();
                     Tensor g = grads[i];
                     if (g != null) {
-                        for (BackwardListener l : listeners) {
-                            l.onEdge(node, edge, g);
+                        for (int k = 0; listening && k < listeners.size(); k++) {
+                            listeners.get(k).onEdge(node, edge, g);
                         }
                         next.inputBuffer = next.inputBuffer == null ? g : sum(next.inputBuffer, g);
                     }
@@ -116,8 +118,14 @@ public final class Engine {
                     }
                 }
             }
+            completed = true;
         } finally {
-            clearBuffers(root, pass);
+            // A pass that ran to the end has emptied every buffer (a run takes its buffer, a skipped
+            // node never had one); only a failed pass leaves gradients behind to clear. Skipping the
+            // second walk of the whole graph matters on long chains.
+            if (!completed) {
+                clearBuffers(root, pass);
+            }
         }
     }
 

@@ -24,36 +24,46 @@ public final class FunctionNode extends Node {
 
     private final String name;
     private final Rule rule;
+    /** Shapes and dtypes of the inputs are read from these (both final in Tensor), not copied per node. */
     private final Tensor[] inputs;
-    private final int[][] inputShapes;
-    private final DType[] inputDTypes;
     private final ElementwiseOp op;
+    /** Scalar arguments of an elementwise op (exponent, clamp bounds), read by the shared rules in Pointwise. */
+    final double[] params;
     private final Map<String, Object> attributes;
     private Tensor[] saved;
-    private int[] savedVersions;
+    /** Versions of saved[0] and saved[1] when saved: fields, not an array, as most nodes save one or two. */
+    private int savedVersion0;
+    private int savedVersion1;
+    /** Versions of any further saved tensors (from index 2), null when there are none. */
+    private int[] moreSavedVersions;
     private boolean released;
     private Tensor output;
 
     FunctionNode(String name, Tensor[] inputs, Tensor[] saved, ElementwiseOp op, Map<String, Object> attributes, Rule rule) {
+        this(name, inputs, saved, op, null, attributes, rule);
+    }
+
+    FunctionNode(String name, Tensor[] inputs, Tensor[] saved, ElementwiseOp op, double[] params,
+                 Map<String, Object> attributes, Rule rule) {
         this.name = name;
         this.rule = rule;
         this.inputs = inputs;
         this.op = op;
+        this.params = params;
         this.attributes = attributes;
-        this.inputShapes = new int[inputs.length][];
-        this.inputDTypes = new DType[inputs.length];
         this.nextEdges = new Edge[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            Tensor in = inputs[i];
-            inputShapes[i] = in.shape;
-            inputDTypes[i] = in.dtype();
-            nextEdges[i] = in.gradientEdge();
+            nextEdges[i] = inputs[i].gradientEdge();
         }
         this.saved = saved;
         if (saved.length > 0) {
-            savedVersions = new int[saved.length];
-            for (int i = 0; i < saved.length; i++) {
-                savedVersions[i] = saved[i].storage.version;
+            savedVersion0 = saved[0].storage.version;
+            savedVersion1 = saved.length > 1 ? saved[1].storage.version : 0;
+            if (saved.length > 2) {
+                moreSavedVersions = new int[saved.length - 2];
+                for (int i = 2; i < saved.length; i++) {
+                    moreSavedVersions[i - 2] = saved[i].storage.version;
+                }
             }
         }
     }
@@ -88,7 +98,17 @@ public final class FunctionNode extends Node {
     }
 
     public int[] inputShape(int i) {
-        return inputShapes[i];
+        return inputs[i].shape;
+    }
+
+    /** How many tensors this node saved for backward (0 once released). */
+    int savedCount() {
+        return saved == null ? 0 : saved.length;
+    }
+
+    /** Whether a gradient for input {@code i} is wanted (it requires grad). */
+    boolean needsGrad(int i) {
+        return nextEdges[i] != null;
     }
 
     /** A saved tensor, checked as PyTorch checks it: not freed, not modified in place since. */
@@ -97,11 +117,12 @@ public final class FunctionNode extends Node {
             throw TorchException.runtime(FREED);
         }
         Tensor t = saved[i];
-        if (t.storage.version != savedVersions[i]) {
+        int expected = i == 0 ? savedVersion0 : i == 1 ? savedVersion1 : moreSavedVersions[i - 2];
+        if (t.storage.version != expected) {
             throw TorchException.runtime("one of the variables needed for gradient computation has been modified by an"
                     + " inplace operation: [" + t.legacyTypeName() + " " + Shape.toString(t.shape) + "]"
                     + (t.gradFn() != null ? ", which is output 0 of " + t.gradFn().name() + "," : "")
-                    + " is at version " + t.storage.version + "; expected version " + savedVersions[i]
+                    + " is at version " + t.storage.version + "; expected version " + expected
                     + " instead. Hint: enable anomaly detection to find the operation that failed to compute its"
                     + " gradient, with torch.autograd.set_detect_anomaly(True).");
         }
@@ -129,11 +150,13 @@ public final class FunctionNode extends Node {
                 grads[i] = null;
                 continue;
             }
-            if (!Arrays.equals(g.shape, inputShapes[i])) {
-                g = Reductions.sumToShape(g, inputShapes[i]);
+            Tensor in = inputs[i];
+            if (g.shape != in.shape && !Arrays.equals(g.shape, in.shape)) {
+                g = Reductions.sumToShape(g, in.shape);
             }
-            if (g.dtype() != inputDTypes[i] && inputDTypes[i].isFloatingPoint()) {
-                g = g.toDType(inputDTypes[i]);
+            DType inType = in.dtype();
+            if (g.dtype() != inType && inType.isFloatingPoint()) {
+                g = g.toDType(inType);
             }
             grads[i] = g;
         }

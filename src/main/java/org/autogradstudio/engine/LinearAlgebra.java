@@ -5,23 +5,158 @@ public final class LinearAlgebra {
     private LinearAlgebra() {
     }
 
-    /** Plain product of row-major (n x k) and (k x m) arrays, accumulated in double. */
-    static double[] multiply(double[] a, double[] b, int n, int k, int m) {
+    /**
+     * Product of row-major (n x k) and (k x m) arrays; see {@link #multiplyTransposed}.
+     * {@code single}: accumulate in float32, as PyTorch's float matmul does.
+     */
+    static double[] multiply(double[] a, double[] b, int n, int k, int m, boolean single) {
+        if (m == 1) {
+            return multiplyTransposed(a, b, n, k, 1, single);
+        }
+        double[] bt = new double[k * m];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0, row = p * m; j < m; j++) {
+                bt[j * k + p] = b[row + j];
+            }
+        }
+        return multiplyTransposed(a, bt, n, k, m, single);
+    }
+
+    /**
+     * {@code a @ bt.T}, in float32 when {@code single}: PyTorch 1.13's float matmul (this build's
+     * BLAS) adds the products one by one in order p = 0, 1, ..., each product and each sum rounded
+     * to float, and so does {@link #multiplyTransposedFloat}; accumulating in double and rounding
+     * once would differ in the last bit for most elements of a 256 x 256 product.
+     */
+    static double[] multiplyTransposed(double[] a, double[] bt, int n, int k, int m, boolean single) {
+        return single ? multiplyTransposedFloat(a, bt, n, k, m) : multiplyTransposed(a, bt, n, k, m);
+    }
+
+    /** {@link #multiplyTransposed(double[], double[], int, int, int)} with float accumulators. */
+    static double[] multiplyTransposedFloat(double[] a, double[] bt, int n, int k, int m) {
+        float[] af = toFloats(a), bf = toFloats(bt);
         double[] out = new double[n * m];
-        for (int i = 0; i < n; i++) {
-            int rowA = i * k, rowOut = i * m;
-            for (int p = 0; p < k; p++) {
-                double x = a[rowA + p];
-                if (x == 0) {
-                    continue;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            int a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+            int j = 0;
+            for (; j + 2 <= m; j += 2) {
+                int b0 = j * k, b1 = b0 + k;
+                float s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+                for (int p = 0; p < k; p++) {
+                    float x0 = af[a0 + p], x1 = af[a1 + p], x2 = af[a2 + p], x3 = af[a3 + p];
+                    float y0 = bf[b0 + p], y1 = bf[b1 + p];
+                    s00 += x0 * y0;
+                    s01 += x0 * y1;
+                    s10 += x1 * y0;
+                    s11 += x1 * y1;
+                    s20 += x2 * y0;
+                    s21 += x2 * y1;
+                    s30 += x3 * y0;
+                    s31 += x3 * y1;
                 }
-                int rowB = p * m;
-                for (int j = 0; j < m; j++) {
-                    out[rowOut + j] += x * b[rowB + j];
+                int o = i * m + j;
+                out[o] = s00;
+                out[o + 1] = s01;
+                out[o + m] = s10;
+                out[o + m + 1] = s11;
+                out[o + 2 * m] = s20;
+                out[o + 2 * m + 1] = s21;
+                out[o + 3 * m] = s30;
+                out[o + 3 * m + 1] = s31;
+            }
+            for (; j < m; j++) {
+                for (int r = 0; r < 4; r++) {
+                    out[(i + r) * m + j] = dotFloat(af, (i + r) * k, bf, j * k, k);
                 }
             }
         }
+        for (; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                out[i * m + j] = dotFloat(af, i * k, bf, j * k, k);
+            }
+        }
         return out;
+    }
+
+    private static float[] toFloats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    private static float dotFloat(float[] a, int offA, float[] b, int offB, int k) {
+        float s = 0;
+        for (int p = 0; p < k; p++) {
+            s += a[offA + p] * b[offB + p];
+        }
+        return s;
+    }
+
+    /**
+     * {@code a @ bt.T} for row-major a (n x k) and bt (m x k): every output element is a dot product
+     * of two contiguous rows, summed in order p = 0, 1, ... (so the tiling cannot change a result).
+     * Tiles of 4 x 2 outputs keep eight sums in registers, each loaded element serving several
+     * multiply-adds.
+     */
+    static double[] multiplyTransposed(double[] a, double[] bt, int n, int k, int m) {
+        double[] out = new double[n * m];
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            int a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+            int j = 0;
+            for (; j + 2 <= m; j += 2) {
+                int b0 = j * k, b1 = b0 + k;
+                double s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+                for (int p = 0; p < k; p++) {
+                    double x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
+                    double y0 = bt[b0 + p], y1 = bt[b1 + p];
+                    s00 += x0 * y0;
+                    s01 += x0 * y1;
+                    s10 += x1 * y0;
+                    s11 += x1 * y1;
+                    s20 += x2 * y0;
+                    s21 += x2 * y1;
+                    s30 += x3 * y0;
+                    s31 += x3 * y1;
+                }
+                int o = i * m + j;
+                out[o] = s00;
+                out[o + 1] = s01;
+                out[o + m] = s10;
+                out[o + m + 1] = s11;
+                out[o + 2 * m] = s20;
+                out[o + 2 * m + 1] = s21;
+                out[o + 3 * m] = s30;
+                out[o + 3 * m + 1] = s31;
+            }
+            for (; j < m; j++) {
+                for (int r = 0; r < 4; r++) {
+                    out[(i + r) * m + j] = dot(a, (i + r) * k, bt, j * k, k);
+                }
+            }
+        }
+        for (; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                out[i * m + j] = dot(a, i * k, bt, j * k, k);
+            }
+        }
+        return out;
+    }
+
+    private static double dot(double[] a, int offA, double[] b, int offB, int k) {
+        double s = 0;
+        for (int p = 0; p < k; p++) {
+            s += a[offA + p] * b[offB + p];
+        }
+        return s;
+    }
+
+    /** Whether products of this tensor's dtype accumulate in float32 (float64 and int64 accumulate in double). */
+    private static boolean single(Tensor t) {
+        return t.dtype() == DType.FLOAT32;
     }
 
     private static void checkFloat(Tensor a, Tensor b) {
@@ -79,14 +214,14 @@ public final class LinearAlgebra {
         }
         checkFloat(a, b);
         int n = a.shape[0], k = a.shape[1], m = b.shape[1];
-        Tensor out = rounded(multiply(a.values(), b.values(), n, k, m), new int[] {n, m}, a.dtype());
+        Tensor out = rounded(multiply(a.values(), b.values(), n, k, m, single(a)), new int[] {n, m}, a.dtype());
         if (Autograd.needed(a, b)) {
             Autograd.record(out, "MmBackward0", new Tensor[] {a, b}, new Tensor[] {a, b}, (node, g) -> {
                 Tensor x = node.saved(0), y = node.saved(1);
                 Tensor ga = node.nextEdges().get(0) == null ? null
-                        : rounded(multiply(g.values(), y.t().values(), n, m, k), new int[] {n, k}, g.dtype());
+                        : rounded(multiplyTransposed(g.values(), y.values(), n, m, k, single(g)), new int[] {n, k}, g.dtype());
                 Tensor gb = node.nextEdges().get(1) == null ? null
-                        : rounded(multiply(x.t().values(), g.values(), k, n, m), new int[] {k, m}, g.dtype());
+                        : rounded(multiply(x.t().values(), g.values(), k, n, m, single(g)), new int[] {k, m}, g.dtype());
                 return new Tensor[] {ga, gb};
             });
         }
@@ -104,12 +239,12 @@ public final class LinearAlgebra {
         }
         checkFloat(a, v);
         int n = a.shape[0], k = a.shape[1];
-        Tensor out = rounded(multiply(a.values(), v.values(), n, k, 1), new int[] {n}, a.dtype());
+        Tensor out = rounded(multiply(a.values(), v.values(), n, k, 1, single(a)), new int[] {n}, a.dtype());
         if (Autograd.needed(a, v)) {
             Autograd.record(out, "MvBackward0", new Tensor[] {a, v}, new Tensor[] {a, v}, (node, g) -> {
                 Tensor x = node.saved(0), y = node.saved(1);
-                Tensor ga = rounded(multiply(g.values(), y.values(), n, 1, k), new int[] {n, k}, g.dtype());
-                Tensor gv = rounded(multiply(g.values(), x.values(), 1, n, k), new int[] {k}, g.dtype());
+                Tensor ga = rounded(multiply(g.values(), y.values(), n, 1, k, single(g)), new int[] {n, k}, g.dtype());
+                Tensor gv = rounded(multiply(g.values(), x.values(), 1, n, k, single(g)), new int[] {k}, g.dtype());
                 return new Tensor[] {ga, gv};
             });
         }
@@ -127,9 +262,12 @@ public final class LinearAlgebra {
         }
         checkFloat(a, b);
         double[] x = a.values(), y = b.values();
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
+        double s;
+        if (single(a)) {
+            // in order, in float, as PyTorch's float dot (see multiplyTransposed)
+            s = dotFloat(toFloats(x), 0, toFloats(y), 0, x.length);
+        } else {
+            s = dot(x, 0, y, 0, x.length);
         }
         Tensor out = Tensor.scalar(s, a.dtype());
         if (Autograd.needed(a, b)) {

@@ -21,6 +21,9 @@ public abstract class Node {
     long passId;
     Tensor inputBuffer;
 
+    /** The edge into this node's (only) input, shared by every consumer instead of one Edge per use. */
+    private Edge edgeToThis;
+
     protected Node(long sequenceNr) {
         this.sequenceNr = sequenceNr;
     }
@@ -37,6 +40,16 @@ public abstract class Node {
 
     /** Frees saved tensors once a backward pass without {@code retain_graph} has used them. */
     protected void release() {
+    }
+
+    /** {@code Edge(this, 0)}, created once: a long scalar chain would otherwise allocate one per use. */
+    final Edge edgeToThis() {
+        Edge e = edgeToThis;
+        if (e == null) {
+            e = new Edge(this, 0);
+            edgeToThis = e;
+        }
+        return e;
     }
 
     public long sequenceNr() {

@@ -15,6 +15,95 @@ public final class Pointwise {
             ElementwiseOp.ABS, ElementwiseOp.CLAMP);
     private static final EnumSet<ElementwiseOp> SAVE_OUTPUT = EnumSet.of(ElementwiseOp.POW, ElementwiseOp.EXP,
             ElementwiseOp.TAN, ElementwiseOp.TANH, ElementwiseOp.SIGMOID, ElementwiseOp.RECIPROCAL, ElementwiseOp.RELU, ElementwiseOp.SQRT);
+    /** The two sets above by ordinal: looked up on every recorded op. */
+    private static final boolean[] SAVES_INPUTS = new boolean[ElementwiseOp.values().length];
+    private static final boolean[] SAVES_OUTPUT = new boolean[ElementwiseOp.values().length];
+
+    static {
+        for (ElementwiseOp op : SAVE_INPUTS) {
+            SAVES_INPUTS[op.ordinal()] = true;
+        }
+        for (ElementwiseOp op : SAVE_OUTPUT) {
+            SAVES_OUTPUT[op.ordinal()] = true;
+        }
+    }
+
+    /**
+     * The backward of every recorded unary op: one shared object (the op and its parameters are on
+     * the node), so recording allocates no closure per node.
+     */
+    private static final FunctionNode.Rule UNARY_RULE = (node, g) -> {
+        ElementwiseOp op = node.op();
+        boolean savedOutput = SAVES_OUTPUT[op.ordinal()];
+        Tensor x = savedOutput || !SAVES_INPUTS[op.ordinal()] ? null : node.saved(0);
+        Tensor y = savedOutput ? node.saved(0) : null;
+        if (g.shape.length == 0) {
+            ScalarAlgebra algebra = ScalarAlgebra.of(g.dtype());
+            ScalarAlgebra.Value gv = number(g);
+            return new Tensor[] {tensorOf(op.backward(algebra, gv, Arrays.asList(number(x)), number(y), node.params).get(0), gv, g, algebra)};
+        }
+        return new Tensor[] {op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, node.params).get(0)};
+    };
+
+    /**
+     * MUL's rule ({@code g * other}) on 0-d operands without the list machinery, computing only
+     * the gradients an edge wants: the scalar chains of the lessons are mostly products with a
+     * Python number. Rounding as ScalarAlgebra.mul: both operands cast to the dtype, then the
+     * product rounded. ScalarPathPropertiesTest holds it to the general kernels, bit for bit.
+     */
+    private static Tensor[] scalarMulBackward(FunctionNode node, Tensor g) {
+        DType type = g.dtype() == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
+        double gv = type.round(g.scalarValue());
+        Tensor[] grads = new Tensor[2];
+        for (int i = 0; i < 2; i++) {
+            if (node.needsGrad(i)) {
+                double other = type.round(node.saved(1 - i).scalarValue());
+                grads[i] = Tensor.wrap(new double[] {type.round(gv * other)}, Shape.SCALAR, type);
+            }
+        }
+        return grads;
+    }
+
+    private static ScalarAlgebra.Value number(Tensor t) {
+        return t == null ? null : new ScalarAlgebra.Value(t.scalarValue());
+    }
+
+    /** A scalar rule's result as a tensor: the incoming gradient itself when the rule passed it through. */
+    private static Tensor tensorOf(ScalarAlgebra.Value v, ScalarAlgebra.Value gv, Tensor g, ScalarAlgebra algebra) {
+        if (v == null) {
+            return null;
+        }
+        return v == gv ? g : Tensor.wrap(new double[] {v.v}, Shape.SCALAR, algebra.dtype());
+    }
+
+    /** The backward of every recorded binary op (see {@link #UNARY_RULE}). */
+    private static final FunctionNode.Rule BINARY_RULE = (node, g) -> {
+        ElementwiseOp op = node.op();
+        if (op == ElementwiseOp.ADD) {
+            // d(a+b) = (1, 1): the table's rule passes g through unchanged to both inputs.
+            return new Tensor[] {g, g};
+        }
+        if (op == ElementwiseOp.MUL && g.shape.length == 0) {
+            return scalarMulBackward(node, g);
+        }
+        TensorAlgebra algebra = TensorAlgebra.of(g.dtype());
+        if (!SAVES_INPUTS[op.ordinal()]) {
+            List<Tensor> grads = op.backward(algebra, g, Arrays.asList(null, null), null, NO_PARAMS);
+            return new Tensor[] {grads.get(0), grads.get(1)};
+        }
+        Tensor y = SAVES_OUTPUT[op.ordinal()] ? node.saved(2) : null;
+        if (g.shape.length == 0) {
+            // A 0-d output means 0-d inputs: evaluate the same rule on bare numbers.
+            ScalarAlgebra numbers = ScalarAlgebra.of(g.dtype());
+            ScalarAlgebra.Value gv = number(g);
+            List<ScalarAlgebra.Value> grads = op.backward(numbers, gv, List.of(number(node.saved(0)), number(node.saved(1))), number(y), NO_PARAMS);
+            return new Tensor[] {
+                node.needsGrad(0) ? tensorOf(grads.get(0), gv, g, numbers) : null,
+                node.needsGrad(1) ? tensorOf(grads.get(1), gv, g, numbers) : null};
+        }
+        List<Tensor> grads = op.backward(algebra, g, List.of(node.saved(0), node.saved(1)), y, NO_PARAMS);
+        return new Tensor[] {node.needsGrad(0) ? grads.get(0) : null, node.needsGrad(1) ? grads.get(1) : null};
+    };
 
     private Pointwise() {
     }
@@ -30,6 +119,9 @@ public final class Pointwise {
      * a lower tier only matters when it is of a higher category (bool &lt; int &lt; float).
      */
     public static DType resultType(Tensor a, Tensor b) {
+        if (a.dtype() == b.dtype() && !a.wrappedNumber && !b.wrappedNumber) {
+            return a.dtype();
+        }
         DType dim = null, zero = null, wrapped = null;
         for (Tensor t : new Tensor[] {a, b}) {
             if (t.wrappedNumber) {
@@ -93,6 +185,11 @@ public final class Pointwise {
     }
 
     static Tensor map2(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
+        if (a.shape.length == 0 && b.shape.length == 0) {
+            // 0-d with 0-d: no broadcasting machinery (the scalar chains of the lessons live here).
+            double r = outType.round(f.applyAsDouble(computeValue(a.scalarValue(), outType), computeValue(b.scalarValue(), outType)));
+            return Tensor.wrap(new double[] {r}, Shape.SCALAR, outType);
+        }
         int[] shape = Shape.broadcast(a.shape, b.shape);
         int n = Shape.numel(shape);
         double[] out = new double[n];
@@ -118,23 +215,28 @@ public final class Pointwise {
     }
 
     static Tensor unary(ElementwiseOp op, Tensor a, double[] p, DType outType) {
-        double[] v = a.values();
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = outType == DType.FLOAT32 ? (float) op.applyFloat32(v[i], 0, p) : outType.round(op.apply(v[i], 0, p));
+        double[] out;
+        if (a.shape.length == 0) {
+            out = new double[] {unaryValue(op, a.scalarValue(), p, outType)};
+        } else {
+            double[] v = a.values();
+            out = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = unaryValue(op, v[i], p, outType);
+            }
         }
         Tensor result = Tensor.wrap(out, a.shape, outType);
         if (Autograd.needed(a)) {
-            Tensor[] saved = SAVE_INPUTS.contains(op) ? new Tensor[] {a} : SAVE_OUTPUT.contains(op) ? new Tensor[] {result} : Autograd.NOTHING;
-            boolean savedOutput = SAVE_OUTPUT.contains(op);
-            Map<String, Object> attributes = attributesOf(op, p);
-            Autograd.record(result, op.gradFnName(), new Tensor[] {a}, saved, op, attributes, (node, g) -> {
-                Tensor x = savedOutput || saved.length == 0 ? null : node.saved(0);
-                Tensor y = savedOutput ? node.saved(0) : null;
-                return new Tensor[] {op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, p).get(0)};
-            });
+            Tensor[] inputs = {a};
+            // The input array doubles as the saved array when the input is what the rule needs.
+            Tensor[] saved = SAVES_INPUTS[op.ordinal()] ? inputs : SAVES_OUTPUT[op.ordinal()] ? new Tensor[] {result} : Autograd.NOTHING;
+            Autograd.record(result, op, inputs, saved, p, attributesOf(op, p), UNARY_RULE);
         }
         return result;
+    }
+
+    private static double unaryValue(ElementwiseOp op, double v, double[] p, DType outType) {
+        return outType == DType.FLOAT32 ? (float) op.applyFloat32(v, 0, p) : outType.round(op.apply(v, 0, p));
     }
 
     public static Tensor binary(ElementwiseOp op, Tensor a, Tensor b) {
@@ -145,23 +247,19 @@ public final class Pointwise {
         if (outType == DType.BOOL && (op == ElementwiseOp.SUB)) {
             throw TorchException.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
         }
-        Tensor result = outType == DType.FLOAT32 ? map2(a, b, outType, (x, y) -> op.applyFloat32(x, y, NO_PARAMS))
-                : map2(a, b, outType, (x, y) -> op.apply(x, y, NO_PARAMS));
+        Tensor result;
+        if (a.shape.length == 0 && b.shape.length == 0) {
+            double x = computeValue(a.scalarValue(), outType), y = computeValue(b.scalarValue(), outType);
+            double r = outType == DType.FLOAT32 ? op.applyFloat32(x, y, NO_PARAMS) : op.apply(x, y, NO_PARAMS);
+            result = Tensor.wrap(new double[] {outType.round(r)}, Shape.SCALAR, outType);
+        } else {
+            result = outType == DType.FLOAT32 ? map2(a, b, outType, (x, y) -> op.applyFloat32(x, y, NO_PARAMS))
+                    : map2(a, b, outType, (x, y) -> op.apply(x, y, NO_PARAMS));
+        }
         if (Autograd.needed(a, b)) {
-            boolean saveOut = SAVE_OUTPUT.contains(op);
-            Tensor[] saved = SAVE_INPUTS.contains(op) ? (saveOut ? new Tensor[] {a, b, result} : new Tensor[] {a, b}) : Autograd.NOTHING;
-            Autograd.record(result, op.gradFnName(), new Tensor[] {a, b}, saved, op, Map.of(), (node, g) -> {
-                TensorAlgebra algebra = TensorAlgebra.of(g.dtype());
-                if (saved.length == 0) {
-                    List<Tensor> grads = op.backward(algebra, g, Arrays.asList(null, null), null, NO_PARAMS);
-                    return new Tensor[] {grads.get(0), grads.get(1)};
-                }
-                Tensor y = saveOut ? node.saved(2) : null;
-                List<Tensor> grads = op.backward(algebra, g, List.of(node.saved(0), node.saved(1)), y, NO_PARAMS);
-                return new Tensor[] {
-                    node.nextEdges().get(0) == null ? null : grads.get(0),
-                    node.nextEdges().get(1) == null ? null : grads.get(1)};
-            });
+            Tensor[] inputs = {a, b};
+            Tensor[] saved = SAVES_INPUTS[op.ordinal()] ? (SAVES_OUTPUT[op.ordinal()] ? new Tensor[] {a, b, result} : inputs) : Autograd.NOTHING;
+            Autograd.record(result, op, inputs, saved, NO_PARAMS, Map.of(), BINARY_RULE);
         }
         return result;
     }

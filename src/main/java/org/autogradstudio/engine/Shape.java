@@ -21,6 +21,10 @@ public final class Shape {
     }
 
     public static int[] contiguousStrides(int[] shape) {
+        if (shape.length == 0) {
+            // 0-d tensors are the common case in scalar lessons: share the (immutable) empty array.
+            return SCALAR;
+        }
         int[] strides = new int[shape.length];
         int s = 1;
         for (int i = shape.length - 1; i >= 0; i--) {

@@ -11,7 +11,7 @@ import java.util.List;
  * Operations are in {@link Pointwise}, {@link Reductions}, {@link ShapeOps}, {@link LinearAlgebra},
  * {@link Indexing} and {@link Losses}; the methods here are PyTorch's method names for them.
  */
-public final class Tensor {
+public final class Tensor extends Storage {
     final Storage storage;
     final int offset;
     final int[] shape;
@@ -29,7 +29,9 @@ public final class Tensor {
     /** For a view: the tensor whose storage it shares (PyTorch refuses in-place ops on views of leaves). */
     Tensor viewBase;
 
+    /** A view of {@code storage} (another tensor's memory). */
     Tensor(Storage storage, int offset, int[] shape, int[] strides, DType dtype) {
+        super(null);
         this.storage = storage;
         this.offset = offset;
         this.shape = shape;
@@ -38,9 +40,20 @@ public final class Tensor {
         this.numel = Shape.numel(shape);
     }
 
+    /** A tensor owning {@code data}: its own storage (see {@link Storage}). */
+    private Tensor(double[] data, int[] shape, DType dtype) {
+        super(data);
+        this.storage = this;
+        this.offset = 0;
+        this.shape = shape;
+        this.strides = Shape.contiguousStrides(shape);
+        this.dtype = dtype;
+        this.numel = Shape.numel(shape);
+    }
+
     /** A new contiguous tensor owning {@code data} (already rounded to {@code dtype}). */
     static Tensor wrap(double[] data, int[] shape, DType dtype) {
-        return new Tensor(new Storage(data), 0, shape, Shape.contiguousStrides(shape), dtype);
+        return new Tensor(data, shape, dtype);
     }
 
     /** A new tensor holding {@code data} (copied) rounded to {@code dtype}. */
@@ -155,6 +168,11 @@ public final class Tensor {
     public double[] toArray() {
         double[] v = values();
         return v == storage.data ? v.clone() : v;
+    }
+
+    /** The element of a 0-d tensor (no strides to follow). */
+    double scalarValue() {
+        return storage.data[offset];
     }
 
     /** The element at row-major position {@code i}. */
@@ -307,10 +325,10 @@ public final class Tensor {
     /** The edge a gradient for this tensor travels along: its grad_fn, or its leaf's AccumulateGrad. */
     Edge gradientEdge() {
         if (gradFn != null) {
-            return new Edge(gradFn, 0);
+            return gradFn.edgeToThis();
         }
         if (requiresGrad) {
-            return new Edge(gradAccumulator(), 0);
+            return gradAccumulator().edgeToThis();
         }
         return null;
     }

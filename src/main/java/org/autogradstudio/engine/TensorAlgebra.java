@@ -73,7 +73,18 @@ final class TensorAlgebra implements Algebra<Tensor> {
 
     @Override
     public Tensor pow(Tensor base, Tensor exponent) {
-        return Pointwise.map2(base, exponent, dtype, Math::pow);
+        boolean single = dtype == DType.FLOAT32;
+        return Pointwise.map2(base, exponent, dtype, (x, e) -> ElementwiseOp.powLikeATen(x, e, single));
+    }
+
+    @Override
+    public Tensor masked(Tensor g, Tensor mask) {
+        return Pointwise.map2(g, mask, dtype, (x, m) -> m != 0 ? x : 0.0);
+    }
+
+    @Override
+    public Tensor oneMinusSquare(Tensor a) {
+        return dtype == DType.FLOAT32 ? map(a, x -> Math.fma((float) -x, (float) x, 1f)) : map(a, x -> Math.fma(-x, x, 1));
     }
 
     @Override

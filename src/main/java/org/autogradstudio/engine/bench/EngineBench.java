@@ -2,76 +2,166 @@ package org.autogradstudio.engine.bench;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
 import org.autogradstudio.engine.DType;
 import org.autogradstudio.engine.Tensor;
 
 /**
- * The engine's own benchmarks, run by the {@code bench} command: the cost per autograd node of a
- * long scalar chain (forward and backward, as in {@code ../shared/bench/b2_deep_chain.py}) and the
- * throughput of 256x256 matrix products with their backward pass. Each figure is the median of
- * several timed repetitions after warm-up repetitions.
+ * The engine's benchmarks, run by the {@code bench} command. Wall-clock medians over several
+ * repetitions after a warm-up, so the JIT has compiled the hot paths before anything is timed.
+ * <ul>
+ * <li>a scalar chain {@code y = y + 0.001 * torch.sin(y)} of float32 0-d tensors from x = 0.5, as
+ * {@code ../shared/bench/b2_deep_chain.py} (longer): forward, backward, and ns per graph node
+ * (three autograd nodes per step: sin, mul, add);</li>
+ * <li>a 256x256 float32 matmul forward + backward, in GFLOP/s (2n^3 flops forward, twice that
+ * backward).</li>
+ * </ul>
  */
 public final class EngineBench {
-    private static final int CHAIN_STEPS = 100_000;
-    private static final int MATMUL_N = 256;
+    static final int CHAIN_STEPS = 100_000;
+    static final int NODES_PER_STEP = 3;
+    static final int MATRIX = 256;
+    private static final int WARMUP = 5;
+    private static final int REPETITIONS = 9;
 
     private EngineBench() {
     }
 
+    /** {@code java -cp target/classes org.autogradstudio.engine.bench.EngineBench}, without the CLI. */
+    public static void main(String[] args) {
+        run(System.out);
+    }
+
     public static void run(PrintStream out) {
-        out.println("engine benchmarks (median of timed runs after warm-up)");
-        double nsPerNode = median(5, 5, EngineBench::chainNanosPerNode);
-        out.printf("scalar chain, %d nodes, forward+backward: %.0f ns per node%n", 3 * CHAIN_STEPS, nsPerNode);
-        double gflops = median(2, 5, EngineBench::matmulGflops);
-        out.printf("matmul %dx%d, forward+backward (3 products): %.2f GFLOP/s%n", MATMUL_N, MATMUL_N, gflops);
+        run(out, CHAIN_STEPS, MATRIX);
     }
 
-    /** One run of y = y + 0.001 * sin(y): three recorded nodes per step (sin, mul, add). */
-    static double chainNanosPerNode() {
-        long start = System.nanoTime();
-        Tensor x = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
-        Tensor y = x;
-        for (int i = 0; i < CHAIN_STEPS; i++) {
-            y = y.add(y.sin().mul(0.001));
+    /** The benchmark with a chain of {@code steps} steps and {@code matrix}-sized matmuls. */
+    static void run(PrintStream out, int steps, int matrix) {
+        out.println("Autograd Studio engine benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", GC: " + collectors() + "); medians of " + REPETITIONS + " runs after "
+                + WARMUP + " warm-up runs");
+        ChainTimes chain = chain(steps, WARMUP, REPETITIONS);
+        int nodes = steps * NODES_PER_STEP;
+        out.println(String.format(Locale.ROOT, "scalar chain y = y + 0.001 * sin(y), %,d steps (%,d nodes):", steps, nodes));
+        out.println(String.format(Locale.ROOT, "  forward  %8.1f ns/node  %8.1f ns/step", chain.forwardNs / nodes, chain.forwardNs / steps));
+        out.println(String.format(Locale.ROOT, "  backward %8.1f ns/node  %8.1f ns/step", chain.backwardNs / nodes, chain.backwardNs / steps));
+        double total = chain.forwardNs + chain.backwardNs;
+        out.println(String.format(Locale.ROOT, "  fwd+bwd  %8.1f ns/node  %8.1f ns/step", total / nodes, total / steps));
+        out.println(String.format(Locale.ROOT, "  allocated: forward %.0f bytes/step (all kept by the graph), backward %.0f bytes/step",
+                chain.forwardBytesPerStep, chain.backwardBytesPerStep));
+        out.println(String.format(Locale.ROOT, "  GC pauses: about %.0f%% of the last run (y = %.6f, dy/dx = %.6g)",
+                Math.min(100, 100 * chain.gcShare), chain.value, chain.grad));
+        if (chain.gcShare > 0.3 && collectors().startsWith("G1")) {
+            // Measured on 2 cores: G1's adaptive young generation copies a long live chain over and
+            // over; a fixed young generation or the parallel collector avoid that.
+            out.println("  note: a long graph stays alive until backward; with G1 run java -Xmn512m (or -XX:+UseParallelGC) to avoid most of these pauses");
         }
-        y.backward();
-        long elapsed = System.nanoTime() - start;
-        if (!(x.grad().item() > 0)) {
-            throw new IllegalStateException("chain gradient lost");
-        }
-        return elapsed / (3.0 * CHAIN_STEPS);
+
+        double matmulNs = matmul(matrix, 3, 7);
+        double flops = 3.0 * 2.0 * matrix * (double) matrix * matrix;
+        out.println(String.format(Locale.ROOT, "matmul %dx%d float32, forward + backward: %.2f ms, %.2f GFLOP/s",
+                matrix, matrix, matmulNs / 1e6, flops / matmulNs));
     }
 
-    /** C = A @ B, then backward through it: dA = G @ B^T and dB = A^T @ G, 2n^3 flops each. */
-    static double matmulGflops() {
-        double[] a = new double[MATMUL_N * MATMUL_N];
-        double[] b = new double[MATMUL_N * MATMUL_N];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = Math.sin(0.01 * i);
-            b[i] = Math.cos(0.013 * i);
-        }
-        int[] shape = {MATMUL_N, MATMUL_N};
-        Tensor ta = Tensor.of(a, shape, DType.FLOAT32).requiresGrad_(true);
-        Tensor tb = Tensor.of(b, shape, DType.FLOAT32).requiresGrad_(true);
-        long start = System.nanoTime();
-        ta.matmul(tb).sum().backward();
-        long elapsed = System.nanoTime() - start;
-        return 3 * 2.0 * Math.pow(MATMUL_N, 3) / elapsed;
+    /** Median forward and backward times of the chain, in ns, and the last result for a sanity check. */
+    record ChainTimes(double forwardNs, double backwardNs, double value, double grad, double forwardBytesPerStep,
+                      double backwardBytesPerStep, double gcShare) {
     }
 
-    interface Measurement {
-        double run();
+    /** Milliseconds all collectors have spent so far: the chain keeps every node alive, so GC is a real cost. */
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
-    static double median(int warmups, int runs, Measurement m) {
-        for (int i = 0; i < warmups; i++) {
-            m.run();
+    private static String collectors() {
+        StringBuilder names = new StringBuilder();
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            names.append(names.length() > 0 ? ", " : "").append(gc.getName());
         }
-        double[] r = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            r[i] = m.run();
+        return names.toString();
+    }
+
+    /** Bytes this thread has allocated so far (HotSpot's counter), or 0 where the JVM has none. */
+    private static long allocatedBytes() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (bean instanceof com.sun.management.ThreadMXBean) {
+            return ((com.sun.management.ThreadMXBean) bean).getCurrentThreadAllocatedBytes();
         }
-        Arrays.sort(r);
-        return r[runs / 2];
+        return 0;
+    }
+
+    static ChainTimes chain(int steps, int warmup, int repetitions) {
+        long[] forward = new long[repetitions];
+        long[] backward = new long[repetitions];
+        double value = 0, grad = 0;
+        long allocated = 0, backwardAllocated = 0, gc = 0;
+        for (int r = -warmup; r < repetitions; r++) {
+            // Every repetition starts from a collected heap, so one run's graph is not billed to the next.
+            System.gc();
+            Tensor x = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
+            long bytes0 = allocatedBytes();
+            long gc0 = gcMillis();
+            long t0 = System.nanoTime();
+            Tensor y = x;
+            for (int i = 0; i < steps; i++) {
+                y = y.add(y.sin().mul(Tensor.wrappedNumber(0.001, true)));
+            }
+            long t1 = System.nanoTime();
+            allocated = allocatedBytes() - bytes0;
+            long bytes1 = allocatedBytes();
+            y.backward();
+            long t2 = System.nanoTime();
+            backwardAllocated = allocatedBytes() - bytes1;
+            gc = gcMillis() - gc0;
+            if (r >= 0) {
+                forward[r] = t1 - t0;
+                backward[r] = t2 - t1;
+            }
+            value = y.item();
+            grad = x.grad().item();
+        }
+        return new ChainTimes(median(forward), median(backward), value, grad, allocated / (double) steps,
+                backwardAllocated / (double) steps, gc * 1e6 / (median(forward) + median(backward)));
+    }
+
+    /** Median ns of one {@code (a @ b).sum().backward()} on n x n float32 matrices. */
+    static double matmul(int n, int warmup, int repetitions) {
+        Random random = new Random(42);
+        double[] av = new double[n * n], bv = new double[n * n];
+        for (int i = 0; i < av.length; i++) {
+            av[i] = random.nextGaussian();
+            bv[i] = random.nextGaussian();
+        }
+        int[] shape = {n, n};
+        LongSupplier once = () -> {
+            Tensor a = Tensor.of(av, shape, DType.FLOAT32).requiresGrad_(true);
+            Tensor b = Tensor.of(bv, shape, DType.FLOAT32).requiresGrad_(true);
+            long t0 = System.nanoTime();
+            a.matmul(b).sum().backward();
+            return System.nanoTime() - t0;
+        };
+        long[] times = new long[repetitions];
+        for (int r = -warmup; r < repetitions; r++) {
+            long t = once.getAsLong();
+            if (r >= 0) {
+                times[r] = t;
+            }
+        }
+        return median(times);
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 }
