@@ -50,12 +50,20 @@ public final class StudioApp extends Application {
         model = new StudioModel(kernelFactory.get());
         window = new MainWindow(model);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window, Math.min(1500, screen.getWidth() * 0.95), Math.min(920, screen.getHeight() * 0.92));
+        boolean windowed = Boolean.getBoolean("studio.windowed");
+        Scene scene = windowed ? new Scene(window, Math.min(1500, screen.getWidth() * 0.95), Math.min(920, screen.getHeight() * 0.92))
+                : new Scene(window, screen.getWidth(), screen.getHeight());
         scene.getStylesheets().addAll(Resources.stylesheet("studio.css"), Resources.stylesheet("graph.css"),
                 Resources.stylesheet("code.css"));
         KeyBindings.install(scene, model.animation(), model.runner());
         primaryStage.titleProperty().bind(window.titleBinding());
         primaryStage.setScene(scene);
+        // a classroom screen or projector: use all of it unless asked for a window
+        if (!windowed) {
+            primaryStage.setX(screen.getMinX());
+            primaryStage.setY(screen.getMinY());
+            primaryStage.setMaximized(true);
+        }
         primaryStage.setOnShown(e -> {
             StartupClock.markShown();
             if (Boolean.getBoolean("studio.exitAfterShown")) {

@@ -69,9 +69,9 @@ public final class MainWindow extends BorderPane {
         sideTabs.getStyleClass().add("side-tabs");
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(graphPanel, sideTabs);
-        right.setDividerPositions(0.74);
+        right.setDividerPositions(0.78);
         split.getItems().addAll(lessonList, notebookView, right);
-        split.setDividerPositions(0.13, 0.47);
+        split.setDividerPositions(0.12, 0.45);
         SplitPane.setResizableWithParent(lessonList, false);
         setCenter(split);
     }

@@ -28,7 +28,7 @@ public final class LatexText {
     public static String toUnicode(String latex) {
         String s = latex.replace("^{2}", "\u00b2").replace("^2", "\u00b2").replace("^{3}", "\u00b3").replace("^3", "\u00b3")
                 .replace("^{T}", "\u1d40").replace("^T", "\u1d40");
-        s = s.replaceAll("\\\\hat\\{(\\w)\\}", "$1\u0302");
+        s = s.replaceAll("\\\\hat\\{(\\w)\\}", "$1\u0302").replaceAll("\\\\hat\\s*(\\w)", "$1\u0302");
         for (String before = null; !s.equals(before);) {
             before = s;
             s = s.replaceAll("\\^\\{([^{}]*)\\}", "^$1");
