@@ -147,6 +147,24 @@ class RealLessonFlowTest {
     }
 
     @Test
+    void aSyntaxErrorShowsLineColumnAndCaretAndKeepsTheCode() throws Exception {
+        String source = "x = 1\ny = x + * 2\nprint(y)";
+        Path file = StudioFixture.lessonFile("98_syntax.py", "# %%\n" + source + "\n");
+        fx(() -> assertTrue(app.window().openFile(file)));
+        fx(() -> app.model().runner().run(cells().get(0)));
+        waitFor(10, () -> cells().get(0).getState() == CellModel.State.ERROR);
+        var view = onFx(() -> app.window().notebookView().codeView(cells().get(0)));
+        String shown = onFx(() -> view.errorArea().getText());
+        assertTrue(shown.contains("line 2"), shown);
+        assertTrue(shown.contains("    y = x + * 2\n            ^"), shown);
+        assertTrue(shown.endsWith("SyntaxError: invalid syntax"), shown);
+        assertEquals(2, onFx(view::markedErrorLine));
+        assertEquals(1, onFx(() -> view.editor().getCurrentParagraph()));
+        assertEquals(8, onFx(() -> view.editor().getCaretColumn()), "the caret sits under the column Python points at");
+        assertEquals(source, onFx(() -> view.editor().getText()));
+    }
+
+    @Test
     void stopEndsAWhileTrueCellAndTheUiStaysResponsive() throws Exception {
         Path file = StudioFixture.lessonFile("99_loop.py", "# %%\nwhile True:\n    pass\n\n# %%\nprint('after')\n");
         fx(() -> assertTrue(app.window().openFile(file)));
@@ -157,10 +175,21 @@ class RealLessonFlowTest {
         double zoom = onFx(() -> app.window().graphPanel().canvas().zoomProperty().get());
         robot.clickOn("#graph-zoom-in");
         assertTrue(onFx(() -> app.window().graphPanel().canvas().zoomProperty().get()) > zoom, "another button still reacts");
-        long t0 = System.nanoTime();
+        long[] pressed = new long[1];
+        long[] cancelled = new long[1];
+        fx(() -> {
+            app.window().toolbar().stopButton().addEventFilter(javafx.event.ActionEvent.ACTION, e -> pressed[0] = System.nanoTime());
+            cells().get(0).stateProperty().addListener((o, a, s) -> {
+                if (s == CellModel.State.CANCELLED) {
+                    cancelled[0] = System.nanoTime();
+                }
+            });
+        });
         robot.clickOn("#stop");
         waitFor(5, () -> cells().get(0).getState() == CellModel.State.CANCELLED);
-        System.err.println("[test] stopped in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        // measured, not asserted (DEVELOPERS.md): from the Stop action to the cell shown as interrupted
+        System.err.println("[studio] Stop to KeyboardInterrupt shown: " + (cancelled[0] - pressed[0]) / 1_000_000 + " ms");
+        assertTrue(pressed[0] > 0 && cancelled[0] > pressed[0]);
         assertEquals(CellModel.State.IDLE, cells().get(1).getState());
         assertTrue(onFx(() -> app.window().notebookView().codeView(cells().get(0)).errorArea().getText()).contains("KeyboardInterrupt"));
         // the kernel still works after the interrupt

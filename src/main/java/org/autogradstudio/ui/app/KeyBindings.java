@@ -13,7 +13,8 @@ import org.fxmisc.richtext.GenericStyledArea;
 
 /**
  * The animation keys (Space, Left/Right, Home/End) work wherever the learner is not typing:
- * in the graph, on buttons, on an empty spot. Escape stops a running cell from anywhere.
+ * in the graph, on buttons, on an empty spot. Escape stops a running cell from anywhere; otherwise it
+ * leaves the editor, so that the animation keys work.
  */
 public final class KeyBindings {
     private KeyBindings() {
@@ -23,6 +24,12 @@ public final class KeyBindings {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && runner.isRunning()) {
                 runner.stop();
+                e.consume();
+                return;
+            }
+            if (e.getCode() == KeyCode.ESCAPE && isEditing(scene.getFocusOwner())) {
+                // leave the editor so that the animation keys work
+                scene.getRoot().requestFocus();
                 e.consume();
                 return;
             }
