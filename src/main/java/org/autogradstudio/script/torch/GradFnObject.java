@@ -57,7 +57,9 @@ final class GradFnObject implements PyObject {
             case "next_functions":
                 return nextFunctions();
             case "name":
-                return new PyBuiltin("name", (a, k) -> node.name());
+                // the C++ class name PyTorch reports; only AccumulateGrad is not a generated Python class
+                return new PyBuiltin("name", (a, k) -> node instanceof AccumulateGrad
+                        ? "torch::autograd::AccumulateGrad" : node.name());
             case "variable":
                 if (node instanceof AccumulateGrad acc) {
                     return TensorObject.wrap(acc.variable());
