@@ -35,18 +35,6 @@ import org.testfx.api.FxRobot;
  * and a {@code while True: pass} cell stopped. Skipped while the session is not wired yet.
  */
 class RealLessonFlowTest {
-    /** Seed 06 (the logistic neuron with autograd) as cells, used when the course has no such lesson. */
-    static final String SEED_06 = "# %% [markdown]\n# # Logistic neuron with autograd\n\n# %%\nimport torch\n\n"
-            + "x = torch.tensor(6.7)\ny = torch.tensor(0.0)\nw = torch.tensor(1.0, requires_grad=True)\n"
-            + "b = torch.tensor(0.0, requires_grad=True)\nprint(\"Initial weight:\", w)\nprint(\"Initial bias:\", b)\n\n"
-            + "# %%\nz = w * x + b\nprint(\"Linear output (z):\", z)\ny_pred = torch.sigmoid(z)\n"
-            + "print(\"Predicted probability:\", y_pred)\n\n"
-            + "# %%\ndef binary_cross_entropy_loss(prediction, target):\n    epsilon = 1e-8\n"
-            + "    prediction = torch.clamp(prediction, epsilon, 1 - epsilon)\n"
-            + "    return -(target * torch.log(prediction) + (1 - target) * torch.log(1 - prediction))\n\n"
-            + "loss = binary_cross_entropy_loss(y_pred, y)\nprint(\"Loss:\", loss)\n\n"
-            + "# %%\nloss.backward()\nprint(\"Gradient of w:\", w.grad)\nprint(\"Gradient of b:\", b.grad)\n";
-
     private final FxRobot robot = new FxRobot();
     private StudioApp app;
 
@@ -82,18 +70,19 @@ class RealLessonFlowTest {
         LessonLibrary.Entry lesson = onFx(() -> app.model().lessons().stream()
                 .filter(e -> e.path().getFileName().toString().contains("logistic"))
                 .findFirst().orElse(null));
-        if (lesson != null) {
-            fx(() -> assertTrue(app.window().open(lesson)));
-        } else {
-            Path file = StudioFixture.lessonFile("06_logistic_autograd.py", SEED_06);
-            fx(() -> assertTrue(app.window().openFile(file)));
-        }
+        assertNotNull(lesson, "the course has the logistic-neuron lesson");
+        fx(() -> assertTrue(app.window().open(lesson)));
     }
 
-    private static double printed(String output, String label) {
-        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*tensor\\((-?[0-9.]+)").matcher(output);
-        assertTrue(m.find(), label + " in " + output);
-        return Double.parseDouble(m.group(1));
+    /** The autograd value of the last {@code compare(label, manual, autograd)} line printed. */
+    private static double lastCompared(String output, String label) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(label) + "\\s+manual\\s+\\S+\\s+autograd\\s+(-?[0-9.]+)").matcher(output);
+        Double last = null;
+        while (m.find()) {
+            last = Double.parseDouble(m.group(1));
+        }
+        assertNotNull(last, label + " in " + output);
+        return last;
     }
 
     @Test
@@ -108,8 +97,8 @@ class RealLessonFlowTest {
             assertEquals(CellModel.State.OK, c.getState(), () -> c.getSource() + "\n" + c.getError());
             all.append(c.getOutput());
         }
-        double wGrad = printed(all.toString(), "Gradient of w:");
-        double bGrad = printed(all.toString(), "Gradient of b:");
+        double wGrad = lastCompared(all.toString(), "dL/dw");
+        double bGrad = lastCompared(all.toString(), "dL/db");
         GraphCanvas canvas = app.window().graphPanel().canvas();
         GraphData g = onFx(canvas::graph);
         assertNotNull(g.named("w"));
