@@ -25,6 +25,19 @@ class TextRenderingTest {
     }
 
     @Test
+    void markdownTablesKeepTheirRowsAndDropTheRule() {
+        List<Block> b = MarkdownRenderer.blocks("Data:\n\n| cgpa ($x$) | placed |\n| --- | :---: |\n| 6.7 | 0 |\n| 7.6 | 1 |\n\nAfter");
+        assertEquals(List.of(new Block("p", "Data:"), new Block("table", " cgpa ($x$) | placed \n 6.7 | 0 \n 7.6 | 1 "),
+                new Block("p", "After")), b);
+    }
+
+    @Test
+    void partialDerivativesReadAsFractions() {
+        assertEquals("\u2202L/\u2202w = \u2202L/\u2202y\u0302", LatexText.toUnicode("\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial \\hat{y}}"));
+        assertEquals("L = -[y ln(y\u0302)]", LatexText.toUnicode("L = -[y \\ln(\\hat{y})]"));
+    }
+
+    @Test
     void latexBecomesReadableText() {
         assertEquals("dL/dw = (y\u0302 - y) \u00b7 x", LatexText.toUnicode("\\frac{dL}{dw} = (\\hat{y} - y)\\cdot x"));
         assertEquals("\u03c3(z) = 1/(1 + e^-z)", LatexText.toUnicode("\\sigma(z) = \\frac{1}{1 + e^{-z}}"));

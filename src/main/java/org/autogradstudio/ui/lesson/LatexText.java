@@ -14,7 +14,7 @@ public final class LatexText {
         String[][] pairs = {{"\\partial", "\u2202"}, {"\\sigma", "\u03c3"}, {"\\cdot", " \u00b7 "}, {"\\times", "\u00d7"},
             {"\\alpha", "\u03b1"}, {"\\beta", "\u03b2"}, {"\\eta", "\u03b7"}, {"\\theta", "\u03b8"}, {"\\lambda", "\u03bb"},
             {"\\epsilon", "\u03b5"}, {"\\nabla", "\u2207"}, {"\\sum", "\u03a3"}, {"\\approx", "\u2248"}, {"\\neq", "\u2260"},
-            {"\\leq", "\u2264"}, {"\\geq", "\u2265"}, {"\\rightarrow", "\u2192"}, {"\\to", "\u2192"}, {"\\log", "log"},
+            {"\\leq", "\u2264"}, {"\\geq", "\u2265"}, {"\\rightarrow", "\u2192"}, {"\\to", "\u2192"}, {"\\log", "log"}, {"\\ln", "ln"},
             {"\\exp", "exp"}, {"\\sin", "sin"}, {"\\cos", "cos"}, {"\\tanh", "tanh"}, {"\\left", ""}, {"\\right", ""},
             {"\\,", " "}, {"\\;", " "}, {"\\quad", "  "}, {"\\mathrm", ""}, {"\\text", ""}};
         for (String[] p : pairs) {
@@ -28,6 +28,7 @@ public final class LatexText {
     public static String toUnicode(String latex) {
         String s = latex.replace("^{2}", "\u00b2").replace("^2", "\u00b2").replace("^{3}", "\u00b3").replace("^3", "\u00b3")
                 .replace("^{T}", "\u1d40").replace("^T", "\u1d40");
+        s = s.replaceAll("\\\\partial\\s*", "\u2202");
         s = s.replaceAll("\\\\hat\\{(\\w)\\}", "$1\u0302").replaceAll("\\\\hat\\s*(\\w)", "$1\u0302");
         for (String before = null; !s.equals(before);) {
             before = s;
@@ -39,6 +40,7 @@ public final class LatexText {
             s = s.replace(e.getKey(), e.getValue());
         }
         s = s.replace("{", "").replace("}", "").replaceAll(" {2,}", " ");
-        return s.replaceAll("\\((\\w+)\\)/", "$1/").replaceAll("/\\((\\w+)\\)", "/$1");
+        String word = "([\\p{L}\\p{M}\\p{N}_\u2202]+)";
+        return s.replaceAll("\\(" + word + "\\)/", "$1/").replaceAll("/\\(" + word + "\\)", "/$1");
     }
 }
