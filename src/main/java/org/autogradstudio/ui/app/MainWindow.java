@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Orientation;
+import java.util.List;
+import java.util.Locale;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -23,6 +28,7 @@ import javafx.stage.Window;
 import org.autogradstudio.lesson.LessonFormatException;
 import org.autogradstudio.ui.I18n;
 import org.autogradstudio.ui.StudioTheme;
+import org.autogradstudio.ui.graph.GraphCanvas;
 import org.autogradstudio.ui.graph.GraphPanel;
 import org.autogradstudio.ui.graph.NodeInspector;
 import org.autogradstudio.ui.lesson.CellModel;
@@ -36,6 +42,9 @@ import org.autogradstudio.ui.lesson.NotebookView;
  * now; the derivation panel and charts join them later).
  */
 public final class MainWindow extends BorderPane {
+    /** The interface languages: English and Hindi (the course was taught in both). */
+    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("hi"));
+    private static final PseudoClass PRESENTING = PseudoClass.getPseudoClass("presenting");
     private final StudioModel model;
     private final LessonListView lessonList;
     private final NotebookView notebookView;
@@ -78,6 +87,40 @@ public final class MainWindow extends BorderPane {
 
     private void initListeners() {
         model.notebookProperty().addListener((o, a, nb) -> notebookView.setNotebook(nb));
+        PresenterMode presenter = model.presenter();
+        presenter.activeProperty().addListener((o, a, on) -> showChrome(!on));
+        presenter.effectiveScale().addListener((o, a, b) -> scaleTo(a.doubleValue(), b.doubleValue()));
+        model.themeProperty().addListener((o, a, t) -> applyTheme());
+        sceneProperty().addListener((o, a, sc) -> applyTheme());
+    }
+
+    private void applyTheme() {
+        if (getScene() != null) {
+            model.themeProperty().get().apply(getScene());
+        }
+    }
+
+    /** Editing chrome (menu, toolbar, lesson list) shown, or hidden for presenting. */
+    private void showChrome(boolean show) {
+        Node top = getTop();
+        top.setVisible(show);
+        top.setManaged(show);
+        pseudoClassStateChanged(PRESENTING, !show);
+        double[] dividers = split.getDividerPositions();
+        if (show && !split.getItems().contains(lessonList)) {
+            split.getItems().add(0, lessonList);
+            split.setDividerPositions(0.12, 0.45);
+        } else if (!show) {
+            split.getItems().remove(lessonList);
+            split.setDividerPositions(dividers.length > 1 ? 0.38 : dividers[0]);
+        }
+    }
+
+    /** Text scales through the root font size; the graph through its zoom, about its centre. */
+    private void scaleTo(double from, double to) {
+        setStyle(to == 1.0 ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", PresenterMode.BASE_FONT_PX * to));
+        GraphCanvas canvas = graphPanel.canvas();
+        canvas.zoomAt(to / from, canvas.getWidth() / 2, canvas.getHeight() / 2);
     }
 
     /** {@code Autograd Studio — <lesson title>}, following the open lesson and the language. */
@@ -109,17 +152,33 @@ public final class MainWindow extends BorderPane {
         Menu theme = menu("menu.view.theme");
         ToggleGroup themes = new ToggleGroup();
         for (StudioTheme t : StudioTheme.values()) {
-            RadioMenuItem r = new RadioMenuItem(t.label());
-            r.setToggleGroup(themes);
-            r.setSelected(t == StudioTheme.LIGHT);
-            r.setOnAction(e -> t.apply());
-            theme.getItems().add(r);
+            theme.getItems().add(choice(themes, I18n.text(t.key()), model.themeProperty().get() == t,
+                    () -> model.themeProperty().set(t), model.themeProperty(), () -> model.themeProperty().get() == t));
+        }
+        Menu language = menu("menu.view.language");
+        ToggleGroup languages = new ToggleGroup();
+        for (Locale l : LANGUAGES) {
+            language.getItems().add(choice(languages, Bindings.createStringBinding(() -> l.getDisplayLanguage(l)),
+                    I18n.localeProperty().get().equals(l), () -> I18n.localeProperty().set(l),
+                    I18n.localeProperty(), () -> I18n.localeProperty().get().equals(l)));
+        }
+        CheckMenuItem presenting = new CheckMenuItem();
+        presenting.setId("menu-presenter");
+        presenting.textProperty().bind(Bindings.concat(I18n.text("menu.view.presenter"), "   F5"));
+        presenting.selectedProperty().bindBidirectional(model.presenter().activeProperty());
+        Menu scale = menu("menu.view.scale");
+        ToggleGroup scales = new ToggleGroup();
+        for (double f = PresenterMode.MIN_SCALE; f <= PresenterMode.MAX_SCALE + 1e-9; f += PresenterMode.STEP) {
+            double fs = f;
+            scale.getItems().add(choice(scales, Bindings.createStringBinding(() -> Math.round(fs * 100) + " %"),
+                    model.presenter().scaleProperty().get() == fs, () -> model.presenter().setScale(fs),
+                    model.presenter().scaleProperty(), () -> model.presenter().scaleProperty().get() == fs));
         }
         Menu view = menu("menu.view",
                 item("menu.view.fit", "Shortcut+0", () -> graphPanel.canvas().fit()),
                 item("menu.view.zoomIn", "Shortcut+EQUALS", () -> graphPanel.canvas().zoomIn()),
                 item("menu.view.zoomOut", "Shortcut+MINUS", () -> graphPanel.canvas().zoomOut()),
-                new SeparatorMenuItem(), theme);
+                new SeparatorMenuItem(), theme, language, new SeparatorMenuItem(), presenting, scale);
         Menu help = menu("menu.help",
                 item("menu.help.keys", "F1", () -> Dialogs.info(window(), I18n.get("dialog.keys.title"), I18n.get("dialog.keys.text"))),
                 item("menu.help.about", null, () -> Dialogs.info(window(), I18n.get("app.name"), I18n.get("dialog.about.text"))));
@@ -133,6 +192,18 @@ public final class MainWindow extends BorderPane {
         m.textProperty().bind(I18n.text(key));
         m.getItems().addAll(items);
         return m;
+    }
+
+    /** A radio item of a group, selected while {@code isSelected} holds (re-checked when {@code source} changes). */
+    private static RadioMenuItem choice(ToggleGroup group, javafx.beans.value.ObservableStringValue text, boolean selected,
+            Runnable action, javafx.beans.Observable source, java.util.function.BooleanSupplier isSelected) {
+        RadioMenuItem r = new RadioMenuItem();
+        r.textProperty().bind(text);
+        r.setToggleGroup(group);
+        r.setSelected(selected);
+        r.setOnAction(e -> action.run());
+        source.addListener(o -> r.setSelected(isSelected.getAsBoolean()));
+        return r;
     }
 
     private static MenuItem item(String key, String accelerator, Runnable action) {

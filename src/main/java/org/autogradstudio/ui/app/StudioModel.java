@@ -2,13 +2,16 @@ package org.autogradstudio.ui.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.autogradstudio.lesson.Lesson;
 import org.autogradstudio.lesson.LessonFormatException;
 import org.autogradstudio.lesson.LessonStore;
+import org.autogradstudio.ui.StudioTheme;
 import org.autogradstudio.ui.anim.AnimationModel;
 import org.autogradstudio.ui.graph.GraphSelection;
 import org.autogradstudio.ui.lesson.LessonLibrary;
@@ -28,6 +31,8 @@ public final class StudioModel implements AutoCloseable {
     private final RunController runner;
     private final AnimationModel animation = new AnimationModel();
     private final GraphSelection selection = new GraphSelection();
+    private final PresenterMode presenter = new PresenterMode();
+    private final ObjectProperty<StudioTheme> theme = new SimpleObjectProperty<>(this, "theme", StudioTheme.LIGHT);
 
     public StudioModel(Kernel kernel) {
         this.runner = new RunController(kernel);
@@ -64,6 +69,15 @@ public final class StudioModel implements AutoCloseable {
 
     public GraphSelection selection() {
         return selection;
+    }
+
+    public PresenterMode presenter() {
+        return presenter;
+    }
+
+    /** The theme in force; the window applies it to its scene. */
+    public ObjectProperty<StudioTheme> themeProperty() {
+        return theme;
     }
 
     /** Opens a lesson file; the kernel restarts (a fresh namespace). Throws for unreadable or malformed files. */
