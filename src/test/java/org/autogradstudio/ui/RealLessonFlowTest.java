@@ -149,6 +149,30 @@ class RealLessonFlowTest {
     }
 
     @Test
+    void theLinearRegressionLessonChartsItsLossLiveEndingAtThePrintedLoss() throws Exception {
+        LessonLibrary.Entry lesson = onFx(() -> app.model().lessons().stream()
+                .filter(e -> e.path().getFileName().toString().contains("linear_regression")).findFirst().orElse(null));
+        assertNotNull(lesson, "the course has the linear-regression lesson");
+        fx(() -> assertTrue(app.window().open(lesson)));
+        robot.clickOn("#run-all");
+        waitFor(60, () -> !app.model().runner().isRunning() && cells().stream().noneMatch(c -> c.getState() == CellModel.State.QUEUED));
+        StringBuilder all = new StringBuilder();
+        for (CellModel c : cells()) {
+            assertEquals(CellModel.State.OK, c.getState(), () -> c.getSource() + "\n" + c.getError());
+            all.append(c.getOutput());
+        }
+        Matcher m = Pattern.compile("final\\s+loss ([0-9.]+)\\s+w ([0-9.-]+)\\s+b ([0-9.-]+)").matcher(all);
+        assertTrue(m.find(), all.toString());
+        var feed = app.model().runner().charts();
+        assertEquals(m.group(1), String.format(java.util.Locale.ROOT, "%.6f", onFx(() -> feed.last("loss"))));
+        assertEquals(m.group(2), String.format(java.util.Locale.ROOT, "%.4f", onFx(() -> feed.last("w"))));
+        assertEquals(m.group(3), String.format(java.util.Locale.ROOT, "%.4f", onFx(() -> feed.last("b"))));
+        assertEquals(200, onFx(() -> feed.values("loss").size()), "one point per epoch of the loop cell");
+        assertEquals(onFx(() -> feed.last("loss")), onFx(() -> app.window().charts().lastDrawn("loss")), "the chart draws the last loss");
+        assertEquals("tab-charts", onFx(() -> app.window().sideTabs().getSelectionModel().getSelectedItem().getId()));
+    }
+
+    @Test
     void aSyntaxErrorShowsLineColumnAndCaretAndKeepsTheCode() throws Exception {
         String source = "x = 1\ny = x + * 2\nprint(y)";
         Path file = StudioFixture.lessonFile("98_syntax.py", "# %%\n" + source + "\n");

@@ -50,6 +50,8 @@ public final class MainWindow extends BorderPane {
     private final NotebookView notebookView;
     private final GraphPanel graphPanel;
     private final NodeInspector inspector;
+    private final TrainingCharts charts;
+    private final Tab chartsTab = new Tab();
     private final TabPane sideTabs = new TabPane();
     private final StudioToolbar toolbar;
     private final SplitPane split = new SplitPane();
@@ -61,6 +63,7 @@ public final class MainWindow extends BorderPane {
         this.notebookView = new NotebookView(model.runner());
         this.graphPanel = new GraphPanel(model.animation(), model.selection());
         this.inspector = new NodeInspector(model.selection());
+        this.charts = new TrainingCharts(model.runner().charts());
         this.toolbar = new StudioToolbar(model);
         createView();
         initListeners();
@@ -74,7 +77,11 @@ public final class MainWindow extends BorderPane {
         inspectorTab.setContent(inspector);
         inspectorTab.setClosable(false);
         inspectorTab.setId("tab-inspector");
-        sideTabs.getTabs().add(inspectorTab);
+        chartsTab.textProperty().bind(I18n.text("charts.title"));
+        chartsTab.setContent(charts);
+        chartsTab.setClosable(false);
+        chartsTab.setId("tab-charts");
+        sideTabs.getTabs().addAll(inspectorTab, chartsTab);
         sideTabs.getStyleClass().add("side-tabs");
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(graphPanel, sideTabs);
@@ -87,6 +94,12 @@ public final class MainWindow extends BorderPane {
 
     private void initListeners() {
         model.notebookProperty().addListener((o, a, nb) -> notebookView.setNotebook(nb));
+        // a cell that starts charting brings the charts forward
+        model.runner().charts().revisionProperty().addListener((o, a, b) -> {
+            if (model.runner().isRunning() && !model.runner().charts().names().isEmpty()) {
+                sideTabs.getSelectionModel().select(chartsTab);
+            }
+        });
         PresenterMode presenter = model.presenter();
         presenter.activeProperty().addListener((o, a, on) -> showChrome(!on));
         presenter.effectiveScale().addListener((o, a, b) -> scaleTo(a.doubleValue(), b.doubleValue()));
@@ -303,6 +316,10 @@ public final class MainWindow extends BorderPane {
 
     public NodeInspector inspector() {
         return inspector;
+    }
+
+    public TrainingCharts charts() {
+        return charts;
     }
 
     public LessonListView lessonList() {
