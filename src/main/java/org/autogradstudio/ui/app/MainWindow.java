@@ -3,6 +3,7 @@ package org.autogradstudio.ui.app;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Orientation;
@@ -35,6 +36,7 @@ import org.autogradstudio.ui.lesson.CellModel;
 import org.autogradstudio.ui.lesson.LessonLibrary;
 import org.autogradstudio.ui.lesson.NotebookModel;
 import org.autogradstudio.ui.lesson.NotebookView;
+import org.autogradstudio.ui.run.ChartFeed;
 
 /**
  * The main window's content: menu and toolbar on top; lessons on the left; the open lesson's
@@ -44,6 +46,8 @@ import org.autogradstudio.ui.lesson.NotebookView;
 public final class MainWindow extends BorderPane {
     /** The interface languages: English and Hindi (the course was taught in both). */
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("hi"));
+    /** A series this long comes from a loop: a cell that charts it brings the charts forward. */
+    private static final int MIN_TRAINING_POINTS = 3;
     private static final PseudoClass PRESENTING = PseudoClass.getPseudoClass("presenting");
     private final StudioModel model;
     private final LessonListView lessonList;
@@ -96,13 +100,25 @@ public final class MainWindow extends BorderPane {
         model.notebookProperty().addListener((o, a, nb) -> notebookView.setNotebook(nb));
         // a cell that starts charting brings the charts forward
         model.runner().charts().revisionProperty().addListener((o, a, b) -> {
-            if (model.runner().isRunning() && !model.runner().charts().names().isEmpty()) {
+            ChartFeed feed = model.runner().charts();
+            if (model.runner().isRunning() && feed.names().stream().anyMatch(n -> feed.values(n).size() >= MIN_TRAINING_POINTS)) {
                 sideTabs.getSelectionModel().select(chartsTab);
             }
         });
+        // charts need room: the side tabs grow while the charts are shown
+        sideTabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) ->
+                right.setDividerPositions(tab == chartsTab ? 0.45 : 0.78));
         PresenterMode presenter = model.presenter();
         presenter.activeProperty().addListener((o, a, on) -> showChrome(!on));
         presenter.effectiveScale().addListener((o, a, b) -> scaleTo(a.doubleValue(), b.doubleValue()));
+        // a new graph is fitted to the view at 100 %: scale it after that fit
+        model.runner().graphProperty().addListener((o, a, g) -> Platform.runLater(() -> {
+            GraphCanvas canvas = graphPanel.canvas();
+            double s = presenter.effectiveScale().get();
+            if (s != 1.0) {
+                canvas.zoomAt(s, canvas.getWidth() / 2, canvas.getHeight() / 2);
+            }
+        }));
         model.themeProperty().addListener((o, a, t) -> applyTheme());
         sceneProperty().addListener((o, a, sc) -> applyTheme());
     }
@@ -119,13 +135,13 @@ public final class MainWindow extends BorderPane {
         top.setVisible(show);
         top.setManaged(show);
         pseudoClassStateChanged(PRESENTING, !show);
-        double[] dividers = split.getDividerPositions();
+        right.setDividerPositions(show ? 0.78 : 0.86);
         if (show && !split.getItems().contains(lessonList)) {
             split.getItems().add(0, lessonList);
             split.setDividerPositions(0.12, 0.45);
         } else if (!show) {
             split.getItems().remove(lessonList);
-            split.setDividerPositions(dividers.length > 1 ? 0.38 : dividers[0]);
+            split.setDividerPositions(0.34);
         }
     }
 

@@ -30,6 +30,8 @@ public final class LatexText {
                 .replace("^{T}", "\u1d40").replace("^T", "\u1d40");
         s = s.replaceAll("\\\\partial\\s*", "\u2202");
         s = s.replaceAll("\\\\hat\\{(\\w)\\}", "$1\u0302").replaceAll("\\\\hat\\s*(\\w)", "$1\u0302");
+        // precomposed letters where Unicode has them: JavaFX's TextFlow mis-wraps combining marks
+        s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
         for (String before = null; !s.equals(before);) {
             before = s;
             s = s.replaceAll("\\^\\{([^{}]*)\\}", "^$1");
