@@ -1,52 +1,71 @@
-"""Helpers for Autograd Studio lessons.
+"""Helpers the lessons use to compare gradients and to feed the studio's charts.
 
-compare() prints a gradient worked out by hand next to autograd's; chart() records a value for the
-studio's live charts. Under real Python with PyTorch this file only prints, so every lesson runs
-unchanged there; inside the studio the native _studio_host module also receives the numbers, so
-the app can show the comparison side by side and draw the chart while a loop runs.
+Plain Python: under real Python with PyTorch the functions just print (compare) or do
+nothing (chart). Inside Autograd Studio the native module _studio_host exists too, and
+the comparisons and chart points are also handed to the app.
 """
+
 try:
     import _studio_host as _host
 except ImportError:
     _host = None
 
 
-def _flat(value):
-    """A float, a tensor or a (nested) list as a flat list of floats."""
-    if hasattr(value, "detach"):
-        value = value.detach().tolist()
-    if isinstance(value, (list, tuple)):
-        out = []
-        for v in value:
-            out.extend(_flat(v))
-        return out
-    return [float(value)]
+def _values(v):
+    """A float, int, bool, tensor or (nested) list as a (nested) list or a float."""
+    try:
+        v = v.tolist()
+    except AttributeError:
+        pass
+    if isinstance(v, (list, tuple)):
+        return [_values(item) for item in v]
+    return float(v)
 
 
-def _text(values):
-    parts = [f"{v:.4f}" for v in values]
-    if len(parts) == 1:
-        return parts[0]
-    return "[" + ", ".join(parts) + "]"
+def _flatten(v, out):
+    if isinstance(v, list):
+        for item in v:
+            _flatten(item, out)
+    else:
+        out.append(v)
+    return out
+
+
+def _show(v, limit=8):
+    """Values rounded to 4 decimals: 6.6918, [0.6667, 1.3333] or [[1.0000, 2.0000], ...]."""
+    if not isinstance(v, list):
+        return f"{v:.4f}"
+    flat = _flatten(v, [])
+    if len(flat) > limit:
+        head = ", ".join([f"{x:.4f}" for x in flat[:3]])
+        return "[" + head + ", ... " + str(len(flat)) + " values]"
+    return "[" + ", ".join([_show(item, limit) for item in v]) + "]"
 
 
 def compare(label, manual, autograd, tol=1e-4):
-    """Prints one line: label, the manual value, autograd's value, and whether they agree."""
-    m = _flat(manual)
-    a = _flat(autograd)
-    ok = len(m) == len(a)
+    """Print one line comparing a gradient worked out by hand with the one autograd gave.
+
+    manual and autograd may be Python numbers, 0-d tensors, tensors or lists; they match
+    when they have as many values and every pair differs by at most tol (plus tol relative
+    to the autograd value). Returns True when they match.
+    """
+    m = _values(manual)
+    a = _values(autograd)
+    fm = _flatten(m, [])
+    fa = _flatten(a, [])
+    ok = len(fm) == len(fa)
     if ok:
-        for x, y in zip(m, a):
-            if abs(x - y) > tol * max(1.0, abs(y)):
+        for i in range(len(fm)):
+            if not abs(fm[i] - fa[i]) <= tol + tol * abs(fa[i]):
                 ok = False
     mark = "✓ match" if ok else "✗ MISMATCH"
-    print(f"{label}  manual {_text(m)}  autograd {_text(a)}  {mark}")
+    print(f"{label}  manual {_show(m)}  autograd {_show(a)}  {mark}")
     if _host is not None:
         _host.compare(label, manual, autograd, ok)
     return ok
 
 
 def chart(name, value):
-    """Adds a point to the studio's live chart called name (prints nothing)."""
+    """Record one point of the series `name` for the studio's live charts (prints nothing)."""
     if _host is not None:
-        _host.chart(name, _flat(value)[0])
+        _host.chart(name, _flatten(_values(value), [])[0])

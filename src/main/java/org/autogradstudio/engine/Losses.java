@@ -9,9 +9,12 @@ public final class Losses {
     private Losses() {
     }
 
-    /** Elementwise loss {@code f(input, target)} with derivative {@code df(input, target)} w.r.t. input, reduced. */
+    /**
+     * Elementwise loss {@code f(input, target)}, reduced, with its derivatives w.r.t. the input
+     * ({@code df}) and the target ({@code dfTarget}): a target that requires grad gets one too.
+     */
     private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
-                               DoubleBinaryOperator f, DoubleBinaryOperator df) {
+                               DoubleBinaryOperator f, DoubleBinaryOperator df, DoubleBinaryOperator dfTarget) {
         if (!Arrays.equals(input.shape, target.shape)) {
             if (name.startsWith("BinaryCrossEntropyWithLogits")) {
                 throw new TorchException("ValueError", "Target size (" + Shape.torchSize(target.shape)
@@ -43,24 +46,30 @@ public final class Losses {
                         double[] xs = Pointwise.broadcastValues(node.saved(0), shape), ys = Pointwise.broadcastValues(node.saved(1), shape);
                         double[] gv = g.values();
                         double[] out = new double[xs.length];
+                        double[] outTarget = target.requiresGrad ? new double[xs.length] : null;
                         double scale = reduction.equals("mean") ? 1.0 / n : 1.0;
                         for (int i = 0; i < xs.length; i++) {
                             double gi = reduction.equals("none") ? gv[i] : gv[0];
                             out[i] = gi * df.applyAsDouble(xs[i], ys[i]) * scale;
+                            if (outTarget != null) {
+                                outTarget[i] = gi * dfTarget.applyAsDouble(xs[i], ys[i]) * scale;
+                            }
                         }
                         Tensor gradInput = Tensor.wrap(out, shape, DType.FLOAT64);
-                        return new Tensor[] {gradInput, null};
+                        return new Tensor[] {gradInput, outTarget == null ? null : Tensor.wrap(outTarget, shape, DType.FLOAT64)};
                     });
         }
         return result;
     }
 
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
-        return loss("MseLossBackward0", input, target, reduction, (x, y) -> (x - y) * (x - y), (x, y) -> 2 * (x - y));
+        return loss("MseLossBackward0", input, target, reduction, (x, y) -> (x - y) * (x - y), (x, y) -> 2 * (x - y),
+                (x, y) -> -2 * (x - y));
     }
 
     public static Tensor l1Loss(Tensor input, Tensor target, String reduction) {
-        return loss("L1LossBackward0", input, target, reduction, (x, y) -> Math.abs(x - y), (x, y) -> Math.signum(x - y));
+        return loss("L1LossBackward0", input, target, reduction, (x, y) -> Math.abs(x - y), (x, y) -> Math.signum(x - y),
+                (x, y) -> -Math.signum(x - y));
     }
 
     /** {@code binary_cross_entropy}: inputs are probabilities; logs are clamped at -100 as in PyTorch. */
@@ -73,7 +82,8 @@ public final class Losses {
         }
         return loss("BinaryCrossEntropyBackward0", input, target, reduction,
                 (p, y) -> -(y * Math.max(Math.log(p), -100) + (1 - y) * Math.max(Math.log(1 - p), -100)),
-                (p, y) -> (p - y) / Math.max((1 - p) * p, 1e-12));
+                (p, y) -> (p - y) / Math.max((1 - p) * p, 1e-12),
+                (p, y) -> Math.max(Math.log(1 - p), -100) - Math.max(Math.log(p), -100));
     }
 
     /** {@code binary_cross_entropy_with_logits}: the numerically stable form PyTorch uses. */
@@ -81,6 +91,6 @@ public final class Losses {
         return loss("BinaryCrossEntropyWithLogitsBackward0", input, target, reduction, (x, y) -> {
             double maxVal = Math.max(-x, 0);
             return (1 - y) * x + maxVal + Math.log(Math.exp(-maxVal) + Math.exp(-x - maxVal));
-        }, (x, y) -> 1 / (1 + Math.exp(-x)) - y);
+        }, (x, y) -> 1 / (1 + Math.exp(-x)) - y, (x, y) -> -x);
     }
 }

@@ -76,7 +76,7 @@ final class RandomGraphs {
         List<Tensor> pool = new ArrayList<>(leaves);
         for (Step s : p.steps()) {
             Tensor a = pool.get(s.a() % pool.size()), b = pool.get(s.b() % pool.size());
-            pool.add(apply(s, a, b));
+            pool.add(applyOrFallBack(s, a, b));
         }
         Tensor last = pool.get(pool.size() - 1);
         Tensor root = last.numel() == 1 && last.dim() == 0 ? last : (p.mean() ? last.mean() : last.sum());
@@ -93,6 +93,15 @@ final class RandomGraphs {
     /** u^2 + 1: positive, for the ops that need it. */
     private static Tensor positive(Tensor u) {
         return u.mul(u).add(1.0);
+    }
+
+    /** Shapes drift as steps reduce and reshape: where two operands do not broadcast, take sin(a) instead. */
+    static Tensor applyOrFallBack(Step s, Tensor a, Tensor b) {
+        try {
+            return apply(s, a, b);
+        } catch (org.autogradstudio.engine.TorchException shapesDoNotFit) {
+            return a.sin();
+        }
     }
 
     static Tensor apply(Step s, Tensor a, Tensor b) {

@@ -1,0 +1,113 @@
+package org.autogradstudio.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.autogradstudio.engine.DType;
+import org.autogradstudio.engine.Tensor;
+import org.autogradstudio.graph.GraphLayout.Box;
+import org.autogradstudio.graph.GraphLayout.Layout;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleDirectedGraph;
+import org.jgrapht.nio.dot.DOTImporter;
+import org.jgrapht.util.SupplierUtil;
+import org.junit.jupiter.api.Test;
+
+class ExportTest {
+    private final Graphs.Run run = Graphs.run(Graphs.LOGISTIC);
+    private final Layout layout = GraphLayout.of(run.graph(), run.trace(), false);
+
+    @Test
+    void theLayoutGoesLeftToRightWithoutOverlapsOrCrossings() {
+        Map<GraphVertex, Box> boxes = layout.boxes();
+        assertTrue(boxes.get(run.graph().named("w")).x() < boxes.get(run.graph().named("z")).x());
+        assertTrue(boxes.get(run.graph().named("z")).x() < boxes.get(run.graph().named("loss")).x());
+        List<Box> all = List.copyOf(boxes.values());
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                Box a = all.get(i), b = all.get(j);
+                boolean apart = a.x() + a.width() <= b.x() || b.x() + b.width() <= a.x()
+                        || a.y() + a.height() <= b.y() || b.y() + b.height() <= a.y();
+                assertTrue(apart, "boxes overlap");
+            }
+        }
+        assertEquals(0, layout.crossings());
+        Layout down = GraphLayout.of(run.graph(), run.trace(), true);
+        assertTrue(down.boxes().get(run.graph().named("w")).y() < down.boxes().get(run.graph().named("loss")).y());
+    }
+
+    @Test
+    void aFiveHundredNodeGraphIsLaidOut() {
+        Tensor x = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
+        Tensor y = x;
+        for (int i = 0; i < 125; i++) {
+            y = y.add(y.sin());
+        }
+        ComputationGraph g = ComputationGraph.of(List.of(y), Graphs.names(x, "x", y, "y"));
+        assertEquals(501, g.vertexCount());
+        Layout l = GraphLayout.of(g, null, false);
+        assertEquals(501, l.boxes().size());
+        assertTrue(l.width() > 0 && l.height() > 0);
+    }
+
+    @Test
+    void dotIsValidGraphviz() {
+        String dot = DotExport.of(run.graph(), run.trace());
+        SimpleDirectedGraph<String, DefaultEdge> parsed = new SimpleDirectedGraph<>(
+                SupplierUtil.createStringSupplier(), SupplierUtil.DEFAULT_EDGE_SUPPLIER, false);
+        DOTImporter<String, DefaultEdge> importer = new DOTImporter<>();
+        Map<String, Map<String, String>> labels = new HashMap<>();
+        importer.addVertexAttributeConsumer((p, a) -> labels.computeIfAbsent(p.getFirst(), k -> new HashMap<>())
+                .put(p.getSecond(), a.getValue()));
+        importer.importGraph(parsed, new StringReader(dot));
+        assertEquals(run.graph().vertexCount(), parsed.vertexSet().size());
+        assertEquals(run.graph().graph().edgeSet().size(), parsed.edgeSet().size());
+        assertTrue(labels.values().stream().anyMatch(a -> a.get("label").startsWith("w\n1.0000\ngrad 6.6918")));
+    }
+
+    @Test
+    void svgShowsNamesValuesAndGrads() {
+        String svg = SvgExport.of(run.graph(), layout, run.trace());
+        assertTrue(svg.startsWith("<svg"));
+        for (String text : new String[] {">w<", ">loss<", ">y_pred<", ">grad 6.6918<", ">grad 0.9988<", ">σ<", "#0072b2"}) {
+            assertTrue(svg.contains(text), text);
+        }
+    }
+
+    @Test
+    void pngHasTheLayoutsSizeTimesTheScale() {
+        BufferedImage img = PngExport.render(run.graph(), layout, run.trace(), 2);
+        assertEquals((int) Math.ceil(layout.width() * 2), img.getWidth());
+        assertEquals((int) Math.ceil(layout.height() * 2), img.getHeight());
+        // something was drawn in the parameter colour
+        boolean blue = false;
+        for (int x = 0; x < img.getWidth() && !blue; x += 2) {
+            for (int y = 0; y < img.getHeight() && !blue; y += 2) {
+                blue = (img.getRGB(x, y) & 0xffffff) == 0x0072b2;
+            }
+        }
+        assertTrue(blue);
+    }
+
+    @Test
+    void jsonHasNodesEdgesGradsAndSteps() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(GraphJson.of(run.graph(), layout, run.trace(), null));
+        assertEquals(run.graph().vertexCount(), doc.get("nodes").size());
+        assertEquals(6, doc.get("backward").size());
+        JsonNode w = null;
+        for (JsonNode n : doc.get("nodes")) {
+            if ("w".equals(n.path("name").asText())) {
+                w = n;
+            }
+        }
+        assertEquals(6.6917619705200195, w.get("grad").asDouble());
+        assertEquals("parameter", w.get("role").asText());
+    }
+}
