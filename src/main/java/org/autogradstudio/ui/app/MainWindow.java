@@ -166,6 +166,7 @@ public final class MainWindow extends BorderPane {
                 item("menu.file.open", "Shortcut+O", this::chooseAndOpen),
                 item("menu.file.save", "Shortcut+S", this::save),
                 item("menu.file.saveAs", "Shortcut+Shift+S", this::saveAs),
+                item("menu.file.revert", null, this::revert),
                 new SeparatorMenuItem(),
                 item("menu.file.quit", "Shortcut+Q", () -> getScene().getWindow().hide()));
         Menu run = menu("menu.run",
@@ -311,6 +312,14 @@ public final class MainWindow extends BorderPane {
         File f = chooser.showSaveDialog(window());
         if (f != null) {
             saveTo(f.toPath());
+        }
+    }
+
+    private void revert() {
+        try {
+            model.revertToOriginal();
+        } catch (IOException | LessonFormatException | RuntimeException e) {
+            Dialogs.error(window(), I18n.get("dialog.revert.error", e.getMessage()), e.toString());
         }
     }
 
