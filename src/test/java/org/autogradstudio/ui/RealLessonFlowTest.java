@@ -74,15 +74,11 @@ class RealLessonFlowTest {
         fx(() -> assertTrue(app.window().open(lesson)));
     }
 
-    /** The autograd value of the last {@code compare(label, manual, autograd)} line printed. */
-    private static double lastCompared(String output, String label) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(label) + "\\s+manual\\s+\\S+\\s+autograd\\s+(-?[0-9.]+)").matcher(output);
-        Double last = null;
-        while (m.find()) {
-            last = Double.parseDouble(m.group(1));
-        }
-        assertNotNull(last, label + " in " + output);
-        return last;
+    /** The number in {@code label tensor(N)} as the lesson printed it. */
+    private static double printed(String output, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*tensor\\((-?[0-9.]+)").matcher(output);
+        assertTrue(m.find(), label + " in " + output);
+        return Double.parseDouble(m.group(1));
     }
 
     @Test
@@ -90,15 +86,25 @@ class RealLessonFlowTest {
         openLogisticLesson();
         String title = onFx(() -> app.stage().getTitle());
         assertTrue(title.startsWith("Autograd Studio \u2014 "), title);
-        robot.clickOn("#run-all");
+        // the cells up to the first backward: the one-student graph the lesson explains
+        int upTo = onFx(() -> {
+            for (int i = 0; i < cells().size(); i++) {
+                if (cells().get(i).getSource().contains(".backward()")) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        assertTrue(upTo >= 0);
+        fx(() -> app.model().runner().runAll(cells().subList(0, upTo + 1)));
         waitFor(60, () -> !app.model().runner().isRunning() && cells().stream().noneMatch(c -> c.getState() == CellModel.State.QUEUED));
         StringBuilder all = new StringBuilder();
-        for (CellModel c : cells()) {
+        for (CellModel c : cells().subList(0, upTo + 1)) {
             assertEquals(CellModel.State.OK, c.getState(), () -> c.getSource() + "\n" + c.getError());
             all.append(c.getOutput());
         }
-        double wGrad = lastCompared(all.toString(), "dL/dw");
-        double bGrad = lastCompared(all.toString(), "dL/db");
+        double wGrad = printed(all.toString(), "Gradient of w:");
+        double bGrad = printed(all.toString(), "Gradient of b:");
         GraphCanvas canvas = app.window().graphPanel().canvas();
         GraphData g = onFx(canvas::graph);
         assertNotNull(g.named("w"));
@@ -148,28 +154,73 @@ class RealLessonFlowTest {
         assertTrue(sawW && sawB);
     }
 
-    @Test
-    void theLinearRegressionLessonChartsItsLossLiveEndingAtThePrintedLoss() throws Exception {
+    private void openLinearRegression() throws Exception {
         LessonLibrary.Entry lesson = onFx(() -> app.model().lessons().stream()
                 .filter(e -> e.path().getFileName().toString().contains("linear_regression")).findFirst().orElse(null));
         assertNotNull(lesson, "the course has the linear-regression lesson");
         fx(() -> assertTrue(app.window().open(lesson)));
-        robot.clickOn("#run-all");
+    }
+
+    private void runAllAndWait() throws Exception {
         waitFor(60, () -> !app.model().runner().isRunning() && cells().stream().noneMatch(c -> c.getState() == CellModel.State.QUEUED));
-        StringBuilder all = new StringBuilder();
         for (CellModel c : cells()) {
             assertEquals(CellModel.State.OK, c.getState(), () -> c.getSource() + "\n" + c.getError());
-            all.append(c.getOutput());
         }
-        Matcher m = Pattern.compile("final\\s+loss ([0-9.]+)\\s+w ([0-9.-]+)\\s+b ([0-9.-]+)").matcher(all);
-        assertTrue(m.find(), all.toString());
+    }
+
+    /** The lesson's {@code epochs = N}. */
+    private int epochsInCode() throws Exception {
+        Matcher m = Pattern.compile("(?m)^epochs = (\\d+)$").matcher(onFx(() -> cells().stream().map(CellModel::getSource)
+                .collect(java.util.stream.Collectors.joining("\n"))));
+        assertTrue(m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Every printed {@code Epoch N: ... loss = L} matches the chart's point N. */
+    private void printedLossesAreCharted() throws Exception {
+        String out = onFx(() -> cells().stream().map(CellModel::getOutput).collect(java.util.stream.Collectors.joining()));
         var feed = app.model().runner().charts();
-        assertEquals(m.group(1), String.format(java.util.Locale.ROOT, "%.6f", onFx(() -> feed.last("loss"))));
-        assertEquals(m.group(2), String.format(java.util.Locale.ROOT, "%.4f", onFx(() -> feed.last("w"))));
-        assertEquals(m.group(3), String.format(java.util.Locale.ROOT, "%.4f", onFx(() -> feed.last("b"))));
-        assertEquals(200, onFx(() -> feed.values("loss").size()), "one point per epoch of the loop cell");
+        Matcher m = Pattern.compile("(?i)epoch (\\d+):.*loss = ([0-9.]+)").matcher(out);
+        int seen = 0;
+        while (m.find()) {
+            int epoch = Integer.parseInt(m.group(1));
+            int digits = m.group(2).length() - m.group(2).indexOf('.') - 1;
+            double charted = onFx(() -> feed.values("loss").get(epoch));
+            assertEquals(m.group(2), String.format(java.util.Locale.ROOT, "%." + digits + "f", charted), "epoch " + epoch);
+            seen++;
+        }
+        assertTrue(seen > 0, out);
+    }
+
+    @Test
+    void theLinearRegressionLessonChartsItsLossLiveMatchingThePrintedLosses() throws Exception {
+        openLinearRegression();
+        robot.clickOn("#run-all");
+        runAllAndWait();
+        var feed = app.model().runner().charts();
+        assertEquals(epochsInCode(), onFx(() -> feed.values("loss").size()), "one point per epoch of the loop");
+        printedLossesAreCharted();
         assertEquals(onFx(() -> feed.last("loss")), onFx(() -> app.window().charts().lastDrawn("loss")), "the chart draws the last loss");
         assertEquals("tab-charts", onFx(() -> app.window().sideTabs().getSelectionModel().getSelectedItem().getId()));
+    }
+
+    @Test
+    void epochsChangedFromTheUiAreWrittenIntoTheCodeAndTrainThatLong() throws Exception {
+        openLinearRegression();
+        fx(() -> app.window().sideTabs().getSelectionModel().select(1));
+        Matcher lr = Pattern.compile("(?m)^learning_rate = ([0-9.]+)$").matcher(onFx(() -> cells().stream()
+                .map(CellModel::getSource).collect(java.util.stream.Collectors.joining("\n"))));
+        assertTrue(lr.find());
+        assertEquals(lr.group(1), onFx(() -> robot.lookup("#setting-learning_rate").queryAs(javafx.scene.control.TextField.class).getText()));
+        var field = robot.lookup("#setting-epochs").queryAs(javafx.scene.control.TextField.class);
+        robot.doubleClickOn(field);
+        fx(field::selectAll);
+        robot.write("50").type(KeyCode.ENTER);
+        assertEquals(50, epochsInCode(), "the code says what runs");
+        robot.clickOn("#training-rerun");
+        runAllAndWait();
+        assertEquals(50, onFx(() -> app.model().runner().charts().values("loss").size()));
+        printedLossesAreCharted();
     }
 
     @Test

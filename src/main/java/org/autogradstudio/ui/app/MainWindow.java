@@ -82,7 +82,9 @@ public final class MainWindow extends BorderPane {
         inspectorTab.setClosable(false);
         inspectorTab.setId("tab-inspector");
         chartsTab.textProperty().bind(I18n.text("charts.title"));
-        chartsTab.setContent(charts);
+        VBox chartsBox = new VBox(new TrainingSettings(model), charts);
+        VBox.setVgrow(charts, javafx.scene.layout.Priority.ALWAYS);
+        chartsTab.setContent(chartsBox);
         chartsTab.setClosable(false);
         chartsTab.setId("tab-charts");
         sideTabs.getTabs().addAll(inspectorTab, chartsTab);
