@@ -35,6 +35,7 @@ class TextRenderingTest {
     void partialDerivativesReadAsFractions() {
         assertEquals("\u2202L/\u2202w = \u2202L/\u2202\u0177", LatexText.toUnicode("\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial \\hat{y}}"));
         assertEquals("L = -[y ln(\u0177)]", LatexText.toUnicode("L = -[y \\ln(\\hat{y})]"));
+        assertEquals("\u0177\u1d62 - y\u1d62 x\u2081\u2080", LatexText.toUnicode("\\hat{y}_i - y_{i} \\qquad x_{10}"));
     }
 
     @Test

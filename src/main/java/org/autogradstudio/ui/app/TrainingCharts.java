@@ -58,8 +58,14 @@ public final class TrainingCharts extends VBox {
     private void redraw() {
         List<XYChart.Series<Number, Number>> lossSeries = new ArrayList<>();
         List<XYChart.Series<Number, Number>> parameterSeries = new ArrayList<>();
+        List<List<Double>> drawnValues = new ArrayList<>();
         for (String name : feed.names()) {
-            XYChart.Series<Number, Number> s = series(name, feed.values(name));
+            List<Double> values = feed.values(name);
+            if (drawnValues.contains(values)) {
+                continue; // the same curve under a second name (chart("loss", l) and the automatic l)
+            }
+            drawnValues.add(values);
+            XYChart.Series<Number, Number> s = series(name, values);
             (ChartFeed.isLossLike(name) ? lossSeries : parameterSeries).add(s);
         }
         losses.getData().setAll(lossSeries);

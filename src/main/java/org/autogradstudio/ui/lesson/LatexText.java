@@ -16,13 +16,38 @@ public final class LatexText {
             {"\\epsilon", "\u03b5"}, {"\\nabla", "\u2207"}, {"\\sum", "\u03a3"}, {"\\approx", "\u2248"}, {"\\neq", "\u2260"},
             {"\\leq", "\u2264"}, {"\\geq", "\u2265"}, {"\\rightarrow", "\u2192"}, {"\\to", "\u2192"}, {"\\log", "log"}, {"\\ln", "ln"},
             {"\\exp", "exp"}, {"\\sin", "sin"}, {"\\cos", "cos"}, {"\\tanh", "tanh"}, {"\\left", ""}, {"\\right", ""},
-            {"\\,", " "}, {"\\;", " "}, {"\\quad", "  "}, {"\\mathrm", ""}, {"\\text", ""}};
+            {"\\,", " "}, {"\\;", " "}, {"\\qquad", "    "}, {"\\quad", "  "}, {"\\mathrm", ""}, {"\\text", ""}};
         for (String[] p : pairs) {
             SYMBOLS.put(p[0], p[1]);
         }
     }
 
     private LatexText() {
+    }
+
+    private static final String SUB_FROM = "0123456789aeijnoruvx";
+    private static final String SUB_TO = "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089"
+            + "\u2090\u2091\u1d62\u2c7c\u2099\u2092\u1d63\u1d64\u1d65\u2093";
+
+    /** {@code x_i}, {@code x_{10}} as subscript letters where Unicode has them all. */
+    private static String subscripts(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("_\\{([0-9a-z]+)\\}|_([0-9a-z])").matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String body = m.group(1) != null ? m.group(1) : m.group(2);
+            StringBuilder sub = new StringBuilder();
+            for (char c : body.toCharArray()) {
+                int i = SUB_FROM.indexOf(c);
+                if (i < 0) {
+                    sub = null;
+                    break;
+                }
+                sub.append(SUB_TO.charAt(i));
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(sub != null ? sub.toString() : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     public static String toUnicode(String latex) {
@@ -38,6 +63,7 @@ public final class LatexText {
             s = s.replaceAll("\\\\frac\\{([^{}]*)\\}\\{([^{}]*)\\}", "($1)/($2)");
             s = s.replaceAll("\\\\sqrt\\{([^{}]*)\\}", "\u221a($1)");
         }
+        s = subscripts(s);
         for (Map.Entry<String, String> e : SYMBOLS.entrySet()) {
             s = s.replace(e.getKey(), e.getValue());
         }
