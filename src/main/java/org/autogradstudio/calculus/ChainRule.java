@@ -294,7 +294,9 @@ public final class ChainRule {
                 } else {
                     numeric = false;
                 }
-                if (f.symbolic() == null) {
+                // one element fanning out to several (a broadcast) makes the path a sum over those
+                // elements, not the single product written here: claim no formula for it
+                if (f.symbolic() == null || f.positions().length > 1) {
                     symbolic = false;
                 } else {
                     symbols.add(f.symbolic().expr());

@@ -7,7 +7,9 @@ import java.util.List;
  * The losses of {@code torch.nn.functional}: an elementwise loss of (input, target), reduced by
  * mean, sum or none. The derivative with respect to each input element is written once over an
  * algebra: MSE {@code 2(ŷ - y)}, L1 {@code sgn(ŷ - y)}, BCE {@code (p - y)/(p(1 - p))}, BCE with
- * logits {@code σ(z) - y}; divided by n for a mean. As in the engine, the target gets no gradient.
+ * logits {@code σ(z) - y}; divided by n for a mean. A target that requires grad gets its own
+ * derivative, as in PyTorch: MSE {@code -2(ŷ - y)}, L1 {@code -sgn(ŷ - y)}, BCE
+ * {@code ln(1 - p) - ln(p)}, BCE with logits {@code -z}.
  */
 final class LossRule implements LocalRule {
     enum Kind { MSE, L1, BCE, BCE_WITH_LOGITS }
@@ -29,7 +31,7 @@ final class LossRule implements LocalRule {
 
     @Override
     public boolean flows(int i) {
-        return i == 0;
+        return i == 0 || i == 1;
     }
 
     private double loss(double x, double y) {
@@ -54,6 +56,16 @@ final class LossRule implements LocalRule {
         }
     }
 
+    /** d loss(x, y) / dy for one element, over any algebra. */
+    private <T> T targetDerivative(RuleAlgebra<T> a, T x, T y) {
+        switch (kind) {
+            case MSE: return a.mul(a.constant(-2), a.sub(x, y));
+            case L1: return a.neg(a.sign(a.sub(x, y)));
+            case BCE: return a.sub(a.log(a.sub(a.constant(1), x)), a.log(x));
+            default: return a.neg(x);
+        }
+    }
+
     private <T> T scaled(RuleAlgebra<T> a, T local, int n) {
         return reduction.equals("mean") && n != 1 ? a.div(local, a.constant(n)) : local;
     }
@@ -70,13 +82,10 @@ final class LossRule implements LocalRule {
 
     @Override
     public Values vjp(List<Values> in, Values out, Values g, int i) {
-        if (i != 0) {
-            return Values.zeros(in.get(i).shape());
-        }
         int[] shape = Values.broadcastShape(in.get(0).shape(), in.get(1).shape());
         double[] x = in.get(0).broadcastTo(shape).data(), y = in.get(1).broadcastTo(shape).data();
-        double[] local = derivative(VecAlgebra.INSTANCE, x, y);
-        if (kind == Kind.BCE) {
+        double[] local = i == 0 ? derivative(VecAlgebra.INSTANCE, x, y) : targetDerivative(VecAlgebra.INSTANCE, x, y);
+        if (kind == Kind.BCE && i == 0) {
             // the engine keeps the denominator away from 0, as PyTorch does
             for (int k = 0; k < x.length; k++) {
                 local[k] = (x[k] - y[k]) / Math.max((1 - x[k]) * x[k], 1e-12);
@@ -88,7 +97,7 @@ final class LossRule implements LocalRule {
         for (int k = 0; k < grad.length; k++) {
             grad[k] = (gv == null ? g.data()[0] : gv[k]) * local[local.length == 1 ? 0 : k] * scale;
         }
-        return new Values(shape, grad).sumTo(in.get(0).shape());
+        return new Values(shape, grad).sumTo(in.get(i).shape());
     }
 
     @Override
@@ -102,9 +111,6 @@ final class LossRule implements LocalRule {
 
     @Override
     public Dual element(DualAlgebra a, List<Expr> inExprs, Expr outExpr, List<Values> in, Values out, int i, int[] positions) {
-        if (i != 0) {
-            return new Dual(Expr.ZERO, new double[positions.length]);
-        }
         if (!Arrays.equals(in.get(0).shape(), in.get(1).shape())) {
             return null;
         }
@@ -113,7 +119,8 @@ final class LossRule implements LocalRule {
             x[p] = in.get(0).data()[positions[p]];
             y[p] = in.get(1).data()[positions[p]];
         }
-        Dual local = derivative(a, new Dual(inExprs.get(0), x), new Dual(inExprs.get(1), y));
+        Dual xd = new Dual(inExprs.get(0), x), yd = new Dual(inExprs.get(1), y);
+        Dual local = i == 0 ? derivative(a, xd, yd) : targetDerivative(a, xd, yd);
         return scaled(a, local, in.get(0).numel());
     }
 
