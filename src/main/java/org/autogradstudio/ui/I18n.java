@@ -2,6 +2,8 @@ package org.autogradstudio.ui;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -15,11 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class I18n {
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(Locale.ENGLISH);
-    private static volatile ResourceBundle bundle = Resources.messages(Locale.ENGLISH);
-
-    static {
-        LOCALE.addListener((o, a, b) -> bundle = Resources.messages(b));
-    }
+    private static final Map<Locale, ResourceBundle> BUNDLES = new ConcurrentHashMap<>();
 
     private I18n() {
     }
@@ -30,7 +28,9 @@ public final class I18n {
 
     /** The current text of {@code key}, formatted with {@code args} ({@link MessageFormat} style). */
     public static String get(String key, Object... args) {
-        String pattern = bundle.getString(key);
+        // the bundle follows the locale at the moment of asking: bindings are recomputed on the
+        // locale's invalidation, before any change listener could swap a cached bundle
+        String pattern = BUNDLES.computeIfAbsent(LOCALE.get(), Resources::messages).getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, LOCALE.get()).format(args);
     }
 

@@ -32,6 +32,8 @@ public final class Resources {
     /** The interface strings for a locale (English is the fallback). */
     public static ResourceBundle messages(Locale locale) {
         url("i18n/messages.properties");
-        return ResourceBundle.getBundle(ROOT.substring(1).replace('/', '.') + "i18n.messages", locale);
+        // no fallback to the machine's default locale: English asked is English given
+        return ResourceBundle.getBundle(ROOT.substring(1).replace('/', '.') + "i18n.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 }

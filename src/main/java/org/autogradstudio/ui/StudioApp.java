@@ -46,16 +46,27 @@ public final class StudioApp extends Application {
     public void start(Stage primaryStage) {
         current = this;
         this.stage = primaryStage;
-        StudioTheme.valueOf(System.getProperty("studio.theme", StudioTheme.LIGHT.name())).apply();
+        StudioTheme theme = StudioTheme.valueOf(System.getProperty("studio.theme", StudioTheme.LIGHT.name()));
+        theme.apply();
         model = new StudioModel(kernelFactory.get());
+        model.themeProperty().set(theme);
         window = new MainWindow(model);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window, Math.min(1500, screen.getWidth() * 0.95), Math.min(920, screen.getHeight() * 0.92));
+        boolean windowed = Boolean.getBoolean("studio.windowed");
+        Scene scene = windowed ? new Scene(window, Math.min(1500, screen.getWidth() * 0.95), Math.min(920, screen.getHeight() * 0.92))
+                : new Scene(window, screen.getWidth(), screen.getHeight());
         scene.getStylesheets().addAll(Resources.stylesheet("studio.css"), Resources.stylesheet("graph.css"),
-                Resources.stylesheet("code.css"));
-        KeyBindings.install(scene, model.animation(), model.runner());
+                Resources.stylesheet("code.css"), Resources.stylesheet("themes.css"));
+        KeyBindings.install(scene, model.animation(), model.runner(), model.presenter());
+        followPresenter(primaryStage);
         primaryStage.titleProperty().bind(window.titleBinding());
         primaryStage.setScene(scene);
+        // a classroom screen or projector: use all of it unless asked for a window
+        if (!windowed) {
+            primaryStage.setX(screen.getMinX());
+            primaryStage.setY(screen.getMinY());
+            primaryStage.setMaximized(true);
+        }
         primaryStage.setOnShown(e -> {
             StartupClock.markShown();
             if (Boolean.getBoolean("studio.exitAfterShown")) {
@@ -64,6 +75,18 @@ public final class StudioApp extends Application {
         });
         primaryStage.show();
         loadLessons(getParameters().getRaw());
+    }
+
+    /** Presenter mode is full screen; leaving full screen (the window manager, a key) leaves presenter mode. */
+    private void followPresenter(Stage primaryStage) {
+        primaryStage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+        primaryStage.setFullScreenExitHint("");
+        model.presenter().activeProperty().addListener((o, a, on) -> primaryStage.setFullScreen(on));
+        primaryStage.fullScreenProperty().addListener((o, a, full) -> {
+            if (!full) {
+                model.presenter().setActive(false);
+            }
+        });
     }
 
     private void loadLessons(List<String> args) {

@@ -5,8 +5,8 @@ import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 
 /**
- * A manual check (not a test): the studio with the {@link FakeKernel}, which runs the first two
- * code cells of the open lesson and stops the animation at {@code -Ddemo.position=N} (from the end
+ * A manual check (not a test): the studio (with the {@link FakeKernel} under {@code -Ddemo.fake=true}),
+ * which runs the first {@code -Ddemo.cells} code cells of the open lesson and stops the animation at {@code -Ddemo.position=N} (from the end
  * when negative). For screenshots under Xvfb before the interpreter is wired.
  */
 public final class DemoMain {
@@ -14,7 +14,9 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) {
-        StudioApp.setKernelFactory(FakeKernel::new);
+        if (Boolean.getBoolean("demo.fake")) {
+            StudioApp.setKernelFactory(FakeKernel::new);
+        }
         Thread watcher = new Thread(() -> {
             try {
                 while (StudioApp.current() == null || !StudioApp.current().readyProperty().get()) {
@@ -22,13 +24,15 @@ public final class DemoMain {
                 }
                 Platform.runLater(() -> {
                     StudioApp app = StudioApp.current();
+                    app.model().presenter().setActive(Boolean.getBoolean("demo.presenter"));
                     var cells = app.model().getNotebook().codeCells();
                     app.model().runner().runAll(cells.subList(0, Math.min(cells.size(), Integer.getInteger("demo.cells", 4))));
                     PauseTransition later = new PauseTransition(Duration.seconds(1.5));
                     later.setOnFinished(e -> {
                         var anim = app.model().animation();
                         int p = Integer.getInteger("demo.position", -1);
-                        anim.moveTo(p < 0 ? anim.lengthProperty().get() + p : p);
+                        Integer back = Integer.getInteger("demo.backwardStep");
+                        anim.moveTo(back != null ? anim.backwardStart() + back : p < 0 ? anim.lengthProperty().get() + p : p);
                     });
                     later.play();
                 });

@@ -121,6 +121,7 @@ class RunMachineryTest {
             assertTrue(e.builtIn());
             assertFalse(e.title().isBlank());
             assertFalse(e.path().getFileName().toString().equals("studio.py"), "helpers are not lessons");
+            assertFalse(e.title().matches("(\\d+)\\. \\1\\..*"), "numbered once: " + e.title());
         }
     }
 }

@@ -19,6 +19,12 @@ final class StudioFixture {
     static {
         // Monocle's headless screen (default 1280x800) must hold the window
         System.setProperty("headless.geometry", "1600x1000-32");
+        // drafts of edited lessons go to a temporary folder, never the user's home
+        try {
+            System.setProperty("studio.drafts", Files.createTempDirectory("studio-drafts").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static StudioApp start(java.util.function.Supplier<Kernel> kernel, String... args) throws Exception {

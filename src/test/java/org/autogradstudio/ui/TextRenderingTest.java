@@ -25,8 +25,22 @@ class TextRenderingTest {
     }
 
     @Test
+    void markdownTablesKeepTheirRowsAndDropTheRule() {
+        List<Block> b = MarkdownRenderer.blocks("Data:\n\n| cgpa ($x$) | placed |\n| --- | :---: |\n| 6.7 | 0 |\n| 7.6 | 1 |\n\nAfter");
+        assertEquals(List.of(new Block("p", "Data:"), new Block("table", " cgpa ($x$) | placed \n 6.7 | 0 \n 7.6 | 1 "),
+                new Block("p", "After")), b);
+    }
+
+    @Test
+    void partialDerivativesReadAsFractions() {
+        assertEquals("\u2202L/\u2202w = \u2202L/\u2202\u0177", LatexText.toUnicode("\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial \\hat{y}}"));
+        assertEquals("L = -[y ln(\u0177)]", LatexText.toUnicode("L = -[y \\ln(\\hat{y})]"));
+        assertEquals("\u0177\u1d62 - y\u1d62 x\u2081\u2080", LatexText.toUnicode("\\hat{y}_i - y_{i} \\qquad x_{10}"));
+    }
+
+    @Test
     void latexBecomesReadableText() {
-        assertEquals("dL/dw = (y\u0302 - y) \u00b7 x", LatexText.toUnicode("\\frac{dL}{dw} = (\\hat{y} - y)\\cdot x"));
+        assertEquals("dL/dw = (\u0177 - y) \u00b7 x", LatexText.toUnicode("\\frac{dL}{dw} = (\\hat{y} - y)\\cdot x"));
         assertEquals("\u03c3(z) = 1/(1 + e^-z)", LatexText.toUnicode("\\sigma(z) = \\frac{1}{1 + e^{-z}}"));
         assertEquals("x\u00b2", LatexText.toUnicode("x^2"));
     }

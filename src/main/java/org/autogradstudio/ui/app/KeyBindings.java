@@ -13,16 +13,27 @@ import org.fxmisc.richtext.GenericStyledArea;
 
 /**
  * The animation keys (Space, Left/Right, Home/End) work wherever the learner is not typing:
- * in the graph, on buttons, on an empty spot. Escape stops a running cell from anywhere.
+ * in the graph, on buttons, on an empty spot. Escape stops a running cell from anywhere; otherwise it
+ * leaves the editor, so that the animation keys work. F5 toggles presenter mode.
  */
 public final class KeyBindings {
     private KeyBindings() {
     }
 
-    public static void install(Scene scene, AnimationModel animation, RunController runner) {
+    public static void install(Scene scene, AnimationModel animation, RunController runner, PresenterMode presenter) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && runner.isRunning()) {
                 runner.stop();
+                e.consume();
+                return;
+            }
+            if (e.getCode() == KeyCode.ESCAPE && isEditing(scene.getFocusOwner())) {
+                // leave the editor so that the animation keys work
+                scene.getRoot().requestFocus();
+                e.consume();
+                return;
+            }
+            if (presenterKey(e, presenter, isEditing(scene.getFocusOwner()))) {
                 e.consume();
                 return;
             }
@@ -47,6 +58,26 @@ public final class KeyBindings {
             }
             e.consume();
         });
+    }
+
+    /** F5 toggles presenter mode; while presenting, Escape leaves it and + / - scale it. */
+    private static boolean presenterKey(KeyEvent e, PresenterMode presenter, boolean editing) {
+        if (e.getCode() == KeyCode.F5) {
+            presenter.toggle();
+            return true;
+        }
+        if (!presenter.isActive() || editing || e.isShortcutDown() || e.isAltDown()) {
+            return false;
+        }
+        switch (e.getCode()) {
+            case ESCAPE -> presenter.setActive(false);
+            case PLUS, ADD, EQUALS -> presenter.larger();
+            case MINUS, SUBTRACT -> presenter.smaller();
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether keys typed now belong to a text field, a code editor, a list or a slider. */

@@ -34,6 +34,7 @@ public final class LessonListView extends BorderPane {
         list.setId("lesson-list");
         list.setItems(model.lessons());
         list.getStyleClass().add(Styles.DENSE);
+        list.setCellFactory(LessonCell::new);
         setCenter(list);
     }
 

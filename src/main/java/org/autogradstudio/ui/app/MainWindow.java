@@ -3,9 +3,15 @@ package org.autogradstudio.ui.app;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Orientation;
+import java.util.List;
+import java.util.Locale;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -23,12 +29,14 @@ import javafx.stage.Window;
 import org.autogradstudio.lesson.LessonFormatException;
 import org.autogradstudio.ui.I18n;
 import org.autogradstudio.ui.StudioTheme;
+import org.autogradstudio.ui.graph.GraphCanvas;
 import org.autogradstudio.ui.graph.GraphPanel;
 import org.autogradstudio.ui.graph.NodeInspector;
 import org.autogradstudio.ui.lesson.CellModel;
 import org.autogradstudio.ui.lesson.LessonLibrary;
 import org.autogradstudio.ui.lesson.NotebookModel;
 import org.autogradstudio.ui.lesson.NotebookView;
+import org.autogradstudio.ui.run.ChartFeed;
 
 /**
  * The main window's content: menu and toolbar on top; lessons on the left; the open lesson's
@@ -36,11 +44,18 @@ import org.autogradstudio.ui.lesson.NotebookView;
  * now; the derivation panel and charts join them later).
  */
 public final class MainWindow extends BorderPane {
+    /** The interface languages: English and Hindi (the course was taught in both). */
+    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("hi"));
+    /** A series this long comes from a loop: a cell that charts it brings the charts forward. */
+    private static final int MIN_TRAINING_POINTS = 3;
+    private static final PseudoClass PRESENTING = PseudoClass.getPseudoClass("presenting");
     private final StudioModel model;
     private final LessonListView lessonList;
     private final NotebookView notebookView;
     private final GraphPanel graphPanel;
     private final NodeInspector inspector;
+    private final TrainingCharts charts;
+    private final Tab chartsTab = new Tab();
     private final TabPane sideTabs = new TabPane();
     private final StudioToolbar toolbar;
     private final SplitPane split = new SplitPane();
@@ -52,6 +67,7 @@ public final class MainWindow extends BorderPane {
         this.notebookView = new NotebookView(model.runner());
         this.graphPanel = new GraphPanel(model.animation(), model.selection());
         this.inspector = new NodeInspector(model.selection());
+        this.charts = new TrainingCharts(model.runner().charts());
         this.toolbar = new StudioToolbar(model);
         createView();
         initListeners();
@@ -65,19 +81,77 @@ public final class MainWindow extends BorderPane {
         inspectorTab.setContent(inspector);
         inspectorTab.setClosable(false);
         inspectorTab.setId("tab-inspector");
-        sideTabs.getTabs().add(inspectorTab);
+        chartsTab.textProperty().bind(I18n.text("charts.title"));
+        VBox chartsBox = new VBox(new TrainingSettings(model), charts);
+        VBox.setVgrow(charts, javafx.scene.layout.Priority.ALWAYS);
+        chartsTab.setContent(chartsBox);
+        chartsTab.setClosable(false);
+        chartsTab.setId("tab-charts");
+        sideTabs.getTabs().addAll(inspectorTab, chartsTab);
         sideTabs.getStyleClass().add("side-tabs");
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(graphPanel, sideTabs);
-        right.setDividerPositions(0.74);
+        right.setDividerPositions(0.78);
         split.getItems().addAll(lessonList, notebookView, right);
-        split.setDividerPositions(0.13, 0.47);
+        split.setDividerPositions(0.12, 0.45);
         SplitPane.setResizableWithParent(lessonList, false);
         setCenter(split);
     }
 
     private void initListeners() {
         model.notebookProperty().addListener((o, a, nb) -> notebookView.setNotebook(nb));
+        // a cell that starts charting brings the charts forward
+        model.runner().charts().revisionProperty().addListener((o, a, b) -> {
+            ChartFeed feed = model.runner().charts();
+            if (model.runner().isRunning() && feed.names().stream().anyMatch(n -> feed.values(n).size() >= MIN_TRAINING_POINTS)) {
+                sideTabs.getSelectionModel().select(chartsTab);
+            }
+        });
+        // charts need room: the side tabs grow while the charts are shown
+        sideTabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) ->
+                right.setDividerPositions(tab == chartsTab ? 0.45 : 0.78));
+        PresenterMode presenter = model.presenter();
+        presenter.activeProperty().addListener((o, a, on) -> showChrome(!on));
+        presenter.effectiveScale().addListener((o, a, b) -> scaleTo(a.doubleValue(), b.doubleValue()));
+        // a new graph is fitted to the view at 100 %: scale it after that fit
+        model.runner().graphProperty().addListener((o, a, g) -> Platform.runLater(() -> {
+            GraphCanvas canvas = graphPanel.canvas();
+            double s = presenter.effectiveScale().get();
+            if (s != 1.0) {
+                canvas.zoomAt(s, canvas.getWidth() / 2, canvas.getHeight() / 2);
+            }
+        }));
+        model.themeProperty().addListener((o, a, t) -> applyTheme());
+        sceneProperty().addListener((o, a, sc) -> applyTheme());
+    }
+
+    private void applyTheme() {
+        if (getScene() != null) {
+            model.themeProperty().get().apply(getScene());
+        }
+    }
+
+    /** Editing chrome (menu, toolbar, lesson list) shown, or hidden for presenting. */
+    private void showChrome(boolean show) {
+        Node top = getTop();
+        top.setVisible(show);
+        top.setManaged(show);
+        pseudoClassStateChanged(PRESENTING, !show);
+        right.setDividerPositions(show ? 0.78 : 0.86);
+        if (show && !split.getItems().contains(lessonList)) {
+            split.getItems().add(0, lessonList);
+            split.setDividerPositions(0.12, 0.45);
+        } else if (!show) {
+            split.getItems().remove(lessonList);
+            split.setDividerPositions(0.34);
+        }
+    }
+
+    /** Text scales through the root font size; the graph through its zoom, about its centre. */
+    private void scaleTo(double from, double to) {
+        setStyle(to == 1.0 ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", PresenterMode.BASE_FONT_PX * to));
+        GraphCanvas canvas = graphPanel.canvas();
+        canvas.zoomAt(to / from, canvas.getWidth() / 2, canvas.getHeight() / 2);
     }
 
     /** {@code Autograd Studio — <lesson title>}, following the open lesson and the language. */
@@ -94,6 +168,7 @@ public final class MainWindow extends BorderPane {
                 item("menu.file.open", "Shortcut+O", this::chooseAndOpen),
                 item("menu.file.save", "Shortcut+S", this::save),
                 item("menu.file.saveAs", "Shortcut+Shift+S", this::saveAs),
+                item("menu.file.revert", null, this::revert),
                 new SeparatorMenuItem(),
                 item("menu.file.quit", "Shortcut+Q", () -> getScene().getWindow().hide()));
         Menu run = menu("menu.run",
@@ -109,17 +184,33 @@ public final class MainWindow extends BorderPane {
         Menu theme = menu("menu.view.theme");
         ToggleGroup themes = new ToggleGroup();
         for (StudioTheme t : StudioTheme.values()) {
-            RadioMenuItem r = new RadioMenuItem(t.label());
-            r.setToggleGroup(themes);
-            r.setSelected(t == StudioTheme.LIGHT);
-            r.setOnAction(e -> t.apply());
-            theme.getItems().add(r);
+            theme.getItems().add(choice(themes, I18n.text(t.key()), model.themeProperty().get() == t,
+                    () -> model.themeProperty().set(t), model.themeProperty(), () -> model.themeProperty().get() == t));
+        }
+        Menu language = menu("menu.view.language");
+        ToggleGroup languages = new ToggleGroup();
+        for (Locale l : LANGUAGES) {
+            language.getItems().add(choice(languages, Bindings.createStringBinding(() -> l.getDisplayLanguage(l)),
+                    I18n.localeProperty().get().equals(l), () -> I18n.localeProperty().set(l),
+                    I18n.localeProperty(), () -> I18n.localeProperty().get().equals(l)));
+        }
+        CheckMenuItem presenting = new CheckMenuItem();
+        presenting.setId("menu-presenter");
+        presenting.textProperty().bind(Bindings.concat(I18n.text("menu.view.presenter"), "   F5"));
+        presenting.selectedProperty().bindBidirectional(model.presenter().activeProperty());
+        Menu scale = menu("menu.view.scale");
+        ToggleGroup scales = new ToggleGroup();
+        for (double f = PresenterMode.MIN_SCALE; f <= PresenterMode.MAX_SCALE + 1e-9; f += PresenterMode.STEP) {
+            double fs = f;
+            scale.getItems().add(choice(scales, Bindings.createStringBinding(() -> Math.round(fs * 100) + " %"),
+                    model.presenter().scaleProperty().get() == fs, () -> model.presenter().setScale(fs),
+                    model.presenter().scaleProperty(), () -> model.presenter().scaleProperty().get() == fs));
         }
         Menu view = menu("menu.view",
                 item("menu.view.fit", "Shortcut+0", () -> graphPanel.canvas().fit()),
                 item("menu.view.zoomIn", "Shortcut+EQUALS", () -> graphPanel.canvas().zoomIn()),
                 item("menu.view.zoomOut", "Shortcut+MINUS", () -> graphPanel.canvas().zoomOut()),
-                new SeparatorMenuItem(), theme);
+                new SeparatorMenuItem(), theme, language, new SeparatorMenuItem(), presenting, scale);
         Menu help = menu("menu.help",
                 item("menu.help.keys", "F1", () -> Dialogs.info(window(), I18n.get("dialog.keys.title"), I18n.get("dialog.keys.text"))),
                 item("menu.help.about", null, () -> Dialogs.info(window(), I18n.get("app.name"), I18n.get("dialog.about.text"))));
@@ -133,6 +224,18 @@ public final class MainWindow extends BorderPane {
         m.textProperty().bind(I18n.text(key));
         m.getItems().addAll(items);
         return m;
+    }
+
+    /** A radio item of a group, selected while {@code isSelected} holds (re-checked when {@code source} changes). */
+    private static RadioMenuItem choice(ToggleGroup group, javafx.beans.value.ObservableStringValue text, boolean selected,
+            Runnable action, javafx.beans.Observable source, java.util.function.BooleanSupplier isSelected) {
+        RadioMenuItem r = new RadioMenuItem();
+        r.textProperty().bind(text);
+        r.setToggleGroup(group);
+        r.setSelected(selected);
+        r.setOnAction(e -> action.run());
+        source.addListener(o -> r.setSelected(isSelected.getAsBoolean()));
+        return r;
     }
 
     private static MenuItem item(String key, String accelerator, Runnable action) {
@@ -214,6 +317,14 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    private void revert() {
+        try {
+            model.revertToOriginal();
+        } catch (IOException | LessonFormatException | RuntimeException e) {
+            Dialogs.error(window(), I18n.get("dialog.revert.error", e.getMessage()), e.toString());
+        }
+    }
+
     private void saveTo(Path file) {
         try {
             model.saveAs(file);
@@ -232,6 +343,10 @@ public final class MainWindow extends BorderPane {
 
     public NodeInspector inspector() {
         return inspector;
+    }
+
+    public TrainingCharts charts() {
+        return charts;
     }
 
     public LessonListView lessonList() {

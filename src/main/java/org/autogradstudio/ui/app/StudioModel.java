@@ -2,13 +2,16 @@ package org.autogradstudio.ui.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.autogradstudio.lesson.Lesson;
 import org.autogradstudio.lesson.LessonFormatException;
 import org.autogradstudio.lesson.LessonStore;
+import org.autogradstudio.ui.StudioTheme;
 import org.autogradstudio.ui.anim.AnimationModel;
 import org.autogradstudio.ui.graph.GraphSelection;
 import org.autogradstudio.ui.lesson.LessonLibrary;
@@ -26,11 +29,25 @@ public final class StudioModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<NotebookModel> notebook = new ReadOnlyObjectWrapper<>(this, "notebook");
     private final ReadOnlyObjectWrapper<LessonLibrary.Entry> openEntry = new ReadOnlyObjectWrapper<>(this, "openEntry");
     private final RunController runner;
+    private final LessonDrafts drafts;
     private final AnimationModel animation = new AnimationModel();
     private final GraphSelection selection = new GraphSelection();
+    private final PresenterMode presenter = new PresenterMode();
+    private final ObjectProperty<StudioTheme> theme = new SimpleObjectProperty<>(this, "theme", StudioTheme.LIGHT);
 
     public StudioModel(Kernel kernel) {
+        this(kernel, LessonDrafts.forUser());
+    }
+
+    public StudioModel(Kernel kernel, LessonDrafts drafts) {
+        this.drafts = drafts;
         this.runner = new RunController(kernel);
+        // the code a cell runs is kept on disk as it starts: a crash or a runaway loop loses no edit
+        runner.currentProperty().addListener((o, a, cell) -> {
+            if (cell != null) {
+                keepEditsQuietly();
+            }
+        });
         runner.graphProperty().addListener((o, a, g) -> {
             selection.follow(g);
             animation.setGraph(g);
@@ -66,9 +83,20 @@ public final class StudioModel implements AutoCloseable {
         return selection;
     }
 
+    public PresenterMode presenter() {
+        return presenter;
+    }
+
+    /** The theme in force; the window applies it to its scene. */
+    public ObjectProperty<StudioTheme> themeProperty() {
+        return theme;
+    }
+
     /** Opens a lesson file; the kernel restarts (a fresh namespace). Throws for unreadable or malformed files. */
     public void open(LessonLibrary.Entry entry) throws IOException, LessonFormatException {
-        Lesson lesson = LessonStore.load(entry.path());
+        keepEditsQuietly();
+        Path source = writesBack(entry) ? entry.path() : drafts.existing(entry.path(), entry.builtIn()).orElse(entry.path());
+        Lesson lesson = LessonStore.load(source);
         runner.restart();
         notebook.set(new NotebookModel(lesson, entry.builtIn() ? null : entry.path()));
         openEntry.set(entry);
@@ -100,8 +128,60 @@ public final class StudioModel implements AutoCloseable {
         nb.markSaved();
     }
 
+    /** Whether edits of a lesson go back to its own file (a percent-format file of the user's). */
+    private static boolean writesBack(LessonLibrary.Entry entry) {
+        return !entry.builtIn() && entry.path().getFileName().toString().endsWith(".py");
+    }
+
+    /** Where the open lesson's edits are kept: its own file, else its draft. */
+    public Path editsFile() {
+        LessonLibrary.Entry entry = openEntry.get();
+        if (entry == null) {
+            return null;
+        }
+        return writesBack(entry) ? entry.path() : drafts.pathFor(entry.path(), entry.builtIn());
+    }
+
+    /** Writes the open lesson's unsaved edits (atomically) to {@link #editsFile()}. */
+    public void keepEdits() throws IOException {
+        NotebookModel nb = notebook.get();
+        if (nb == null || !nb.dirtyProperty().get()) {
+            return;
+        }
+        Path target = editsFile();
+        if (target.getParent() != null) {
+            java.nio.file.Files.createDirectories(target.getParent());
+        }
+        LessonStore.save(nb.toLesson(), target);
+        nb.markSaved();
+    }
+
+    private void keepEditsQuietly() {
+        try {
+            keepEdits();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("[studio] cannot keep the edits of the lesson: " + e);
+        }
+    }
+
+    /** Drops the open lesson's draft and opens the original again (built-in lessons and notebooks). */
+    public void revertToOriginal() throws IOException, LessonFormatException {
+        LessonLibrary.Entry entry = openEntry.get();
+        if (entry == null || writesBack(entry)) {
+            return;
+        }
+        notebook.get().markSaved();
+        drafts.discard(entry.path(), entry.builtIn());
+        open(entry);
+    }
+
+    public LessonDrafts drafts() {
+        return drafts;
+    }
+
     @Override
     public void close() {
+        keepEditsQuietly();
         animation.pause();
         runner.close();
     }

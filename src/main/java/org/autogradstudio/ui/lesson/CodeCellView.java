@@ -197,6 +197,7 @@ public final class CodeCellView extends HBox {
         show(error, text);
         if (err != null && err.line() > 0) {
             markError(err.line() - 1);
+            placeCaretAt(err.line() - 1, err.column() - 1);
         }
     }
 
@@ -227,6 +228,16 @@ public final class CodeCellView extends HBox {
 
     public CodeArea editor() {
         return editor;
+    }
+
+    /** Puts the editor's caret where the error is (a syntax error's column), without taking the focus. */
+    private void placeCaretAt(int line, int column) {
+        if (line >= editor.getParagraphs().size()) {
+            return;
+        }
+        int length = editor.getParagraph(line).length();
+        editor.moveTo(line, Math.max(0, Math.min(length, column)));
+        editor.requestFollowCaret();
     }
 
     /** The failing line marked now (1-based), or 0. */

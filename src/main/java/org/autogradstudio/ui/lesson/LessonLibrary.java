@@ -53,7 +53,10 @@ public final class LessonLibrary {
             Lesson l = LessonStore.load(p);
             String num = p.getFileName().toString().replaceFirst("^(\\d+).*", "$1");
             String title = MarkdownRenderer.plainText(l.title());
-            return num.matches("\\d+") ? Integer.parseInt(num) + ". " + title : title;
+            if (!num.matches("\\d+") || title.matches("\\d+[.)]\\s.*")) {
+                return title; // not numbered, or numbered by its own title
+            }
+            return Integer.parseInt(num) + ". " + title;
         } catch (IOException | LessonFormatException | RuntimeException e) {
             return p.getFileName().toString();
         }

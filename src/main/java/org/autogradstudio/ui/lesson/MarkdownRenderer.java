@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
+import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
  * Renders the markdown of lesson cells readably: headings, paragraphs, bullet and numbered lists,
- * fenced code, and inline {@code code}, **bold**, *italic* and {@code $math$} (kept as text in a
+ * tables, fenced code, and inline {@code code}, **bold**, *italic* and {@code $math$} (kept as text in a
  * math style; the derivation panel draws real formulas). CSS classes {@code md-*}.
  */
 public final class MarkdownRenderer {
@@ -55,6 +56,18 @@ public final class MarkdownRenderer {
             } else if (t.matches("\\d+[.)]\\s.*")) {
                 flush(out, para);
                 out.add(new Block("li", t));
+            } else if (t.startsWith("|")) {
+                flush(out, para);
+                if (!t.matches("\\|?[\\s:|-]+\\|?")) {
+                    boolean continues = !out.isEmpty() && out.get(out.size() - 1).kind().equals("table");
+                    String row = t.replaceAll("^\\||\\|$", "");
+                    if (continues) {
+                        Block prev = out.remove(out.size() - 1);
+                        out.add(new Block("table", prev.text() + "\n" + row));
+                    } else {
+                        out.add(new Block("table", row));
+                    }
+                }
             } else if (t.startsWith(">")) {
                 flush(out, para);
                 out.add(new Block("quote", t.substring(1).strip()));
@@ -100,6 +113,10 @@ public final class MarkdownRenderer {
     public static List<Node> render(String markdown) {
         List<Node> nodes = new ArrayList<>();
         for (Block b : blocks(markdown)) {
+            if (b.kind().equals("table")) {
+                nodes.add(table(b.text()));
+                continue;
+            }
             TextFlow flow = new TextFlow();
             flow.getStyleClass().addAll("md-block", "md-" + b.kind());
             if (b.kind().equals("code")) {
@@ -112,6 +129,23 @@ public final class MarkdownRenderer {
             nodes.add(flow);
         }
         return nodes;
+    }
+
+    /** A table block (rows separated by newlines, cells by {@code |}); the first row is the header. */
+    private static Node table(String rows) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().addAll("md-block", "md-table");
+        String[] lines = rows.split("\n");
+        for (int r = 0; r < lines.length; r++) {
+            String[] cells = lines[r].split("\\|", -1);
+            for (int c = 0; c < cells.length; c++) {
+                TextFlow cell = new TextFlow();
+                cell.getStyleClass().addAll("md-table-cell", r == 0 ? "md-table-header" : "md-table-row");
+                inline(cell, cells[c].strip(), r == 0 ? "md-heading-text" : "md-text");
+                grid.add(cell, c, r);
+            }
+        }
+        return grid;
     }
 
     private static void inline(TextFlow flow, String text, String base) {

@@ -19,6 +19,10 @@ public interface Kernel extends AutoCloseable {
     /** Clears the namespace, as restarting a notebook kernel. */
     void reset();
 
+    /** Receives live chart points (name, value) on the script thread; kernels without charts ignore it. */
+    default void setChartListener(java.util.function.BiConsumer<String, Double> listener) {
+    }
+
     /** The graph to draw after the last cell: the last backward's, else the newest tensor's. */
     GraphData graph();
 

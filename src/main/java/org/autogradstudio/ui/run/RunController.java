@@ -27,6 +27,7 @@ public final class RunController implements AutoCloseable {
 
     private final ScriptWorker worker = new ScriptWorker();
     private final Kernel kernel;
+    private final ChartFeed charts = new ChartFeed();
     private final Deque<CellModel> queue = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyObjectWrapper<CellModel> current = new ReadOnlyObjectWrapper<>(this, "current");
@@ -38,6 +39,12 @@ public final class RunController implements AutoCloseable {
 
     public RunController(Kernel kernel) {
         this.kernel = kernel;
+        kernel.setChartListener(charts::offer);
+    }
+
+    /** The live chart points of the cells run. */
+    public ChartFeed charts() {
+        return charts;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -120,6 +127,7 @@ public final class RunController implements AutoCloseable {
         stop();
         executionCount = 0;
         graph.set(GraphData.EMPTY);
+        charts.clear();
         worker.submit(kernel::reset);
     }
 
@@ -139,6 +147,7 @@ public final class RunController implements AutoCloseable {
         running.set(true);
         current.set(cell);
         cell.markRunning(++executionCount);
+        charts.beginCell();
         OutputPump pump = new OutputPump(cell::appendOutput);
         worker.submit(() -> {
             CellResult result;
@@ -157,6 +166,7 @@ public final class RunController implements AutoCloseable {
             GraphData drawn = g;
             Platform.runLater(() -> {
                 pump.drain();
+                charts.drain();
                 finish(cell, done, drawn);
             });
         });

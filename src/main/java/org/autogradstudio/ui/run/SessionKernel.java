@@ -35,6 +35,11 @@ public final class SessionKernel implements Kernel {
     }
 
     @Override
+    public void setChartListener(java.util.function.BiConsumer<String, Double> listener) {
+        session.setChartListener(listener);
+    }
+
+    @Override
     public void cancel() {
         try {
             session.cancel();
