@@ -42,12 +42,16 @@ def _show(v, limit=8):
     return "[" + ", ".join([_show(item, limit) for item in v]) + "]"
 
 
-def compare(label, manual, autograd, tol=1e-4):
+def compare(label, manual, autograd, tol=1e-4, factors=None):
     """Print one line comparing a gradient worked out by hand with the one autograd gave.
 
     manual and autograd may be Python numbers, 0-d tensors, tensors or lists; they match
     when they have as many values and every pair differs by at most tol (plus tol relative
     to the autograd value). Returns True when they match.
+
+    factors, optional, are the manual chain rule's factors, as {"dL/dy_pred": value, ...} or
+    a list of (name, value) pairs: inside the studio a mismatch then names the first factor
+    that parts from the chain autograd recorded. They change nothing that is printed.
     """
     m = _values(manual)
     a = _values(autograd)
@@ -61,7 +65,7 @@ def compare(label, manual, autograd, tol=1e-4):
     mark = "✓ match" if ok else "✗ MISMATCH"
     print(f"{label}  manual {_show(m)}  autograd {_show(a)}  {mark}")
     if _host is not None:
-        _host.compare(label, manual, autograd, ok)
+        _host.compare(label, manual, autograd, ok, factors)
     return ok
 
 

@@ -78,6 +78,11 @@ public final class ManualComparison {
         return finish(label, manual, auto, List.of(), DEFAULT_RTOL);
     }
 
+    /** The manual gradient against autograd's values given as numbers (a Python float, a list). */
+    public static Result compare(String label, double[] manual, double[] autograd) {
+        return finish(label, manual, autograd == null ? null : autograd.clone(), List.of(), DEFAULT_RTOL);
+    }
+
     /** The manual gradient and its factors against a derivation (its .grad, or its own value when there is none). */
     public static Result compare(String label, double[] manual, Derivation derivation, List<ManualFactor> factors) {
         return compare(label, manual, derivation, factors, DEFAULT_RTOL);
@@ -166,7 +171,7 @@ public final class ManualComparison {
     }
 
     /** Reads {@code dL/dy_pred}, {@code d(loss)/d(y_pred)} or {@code dloss_dy_pred} as (of, wrt); null when it is neither. */
-    static String[] parseName(String name) {
+    public static String[] parseName(String name) {
         Matcher m = SLASH.matcher(name);
         if (m.matches()) {
             return new String[] {m.group(1).trim(), m.group(2).trim()};

@@ -56,7 +56,7 @@ public final class LessonSession implements AutoCloseable {
     public LessonSession(Path lessonFolder) {
         Interpreter interp = TorchModules.newInterpreter(lessonFolder);
         interp.addSourceResolver(name -> name.equals("studio") ? bundledStudio() : Optional.empty());
-        interp.registerModule("_studio_host", () -> StudioHostModule.create(comparisons::add, this::addChartPoint));
+        interp.registerModule("_studio_host", () -> StudioHostModule.create(this::addComparison, this::addChartPoint));
         // the traceback is returned in the CellResult, not printed into the cell's output
         script = interp.newSession(sink, new StringBuilderSink());
         script.setEchoToOutput(false);
@@ -88,6 +88,12 @@ public final class LessonSession implements AutoCloseable {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private void addComparison(String label, List<Double> manual, Tensor autogradTensor, List<Double> autograd, boolean ok,
+            List<Comparison.Factor> factors) {
+        var analysis = ComparisonAnalysis.analyse(label, manual, autogradTensor, autograd, ok, factors, tensorNames(), lastRoots);
+        comparisons.add(new Comparison(label, manual, autograd, ok, factors, analysis));
     }
 
     private void addChartPoint(String name, double value) {

@@ -3,10 +3,10 @@ package org.autogradstudio.lesson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyBuiltin;
+import org.autogradstudio.script.runtime.PyDict;
 import org.autogradstudio.script.runtime.PyList;
 import org.autogradstudio.script.runtime.PyModule;
 import org.autogradstudio.script.runtime.PyTuple;
@@ -21,13 +21,19 @@ final class StudioHostModule {
     private StudioHostModule() {
     }
 
-    static PyModule create(Consumer<Comparison> comparisons, BiConsumer<String, Double> charts) {
+    /** What a {@code compare} call hands over; {@code autogradTensor} is the autograd value when it is a tensor. */
+    interface CompareSink {
+        void compare(String label, List<Double> manual, Tensor autogradTensor, List<Double> autograd, boolean ok,
+                List<Comparison.Factor> factors);
+    }
+
+    static PyModule create(CompareSink comparisons, BiConsumer<String, Double> charts) {
         PyModule m = new PyModule("_studio_host");
         m.put("compare", PyBuiltin.of("compare(label, manual, autograd, ok=None, factors=None)", a -> {
             List<Double> manual = numbers(a[1]);
             List<Double> autograd = numbers(a[2]);
             boolean ok = Py.isNone(a[3]) ? manual.equals(autograd) : Py.isTrue(a[3]);
-            comparisons.accept(new Comparison(Py.str(a[0]), manual, autograd, ok, factors(a[4])));
+            comparisons.compare(Py.str(a[0]), manual, TorchModules.tensorOf(a[2]), autograd, ok, factors(a[4]));
             return Py.NONE;
         }));
         m.put("chart", PyBuiltin.of("chart(name, value)", a -> {
@@ -40,9 +46,14 @@ final class StudioHostModule {
         return m;
     }
 
+    /** The factors as a list of (name, value) pairs or a dict {name: value}. */
     private static List<Comparison.Factor> factors(Object o) {
         List<Comparison.Factor> out = new ArrayList<>();
-        if (o instanceof PyList || o instanceof PyTuple) {
+        if (o instanceof PyDict d) {
+            for (Object k : d.keys()) {
+                out.add(new Comparison.Factor(Py.str(k), numbers(d.get(k))));
+            }
+        } else if (o instanceof PyList || o instanceof PyTuple) {
             for (Object item : o instanceof PyList l ? l.items() : ((PyTuple) o).items()) {
                 if (item instanceof PyTuple pair && pair.size() == 2) {
                     out.add(new Comparison.Factor(Py.str(pair.get(0)), numbers(pair.get(1))));

@@ -145,4 +145,65 @@ class LessonSessionTest {
             assertNull(s.variables().get("h"));
         }
     }
+
+    /** The logistic neuron of the notebooks, with a manual dL/dw whose middle factor is wrong. */
+    private static final String WRONG_SIGMOID_FACTOR = String.join("\n",
+            "import torch",
+            "from studio import compare",
+            "x = torch.tensor(6.7)",
+            "y = torch.tensor(0.0)",
+            "w = torch.tensor(1.0, requires_grad=True)",
+            "b = torch.tensor(0.0, requires_grad=True)",
+            "z = w * x + b",
+            "y_pred = torch.sigmoid(z)",
+            "loss = -(y * torch.log(y_pred) + (1 - y) * torch.log(1 - y_pred))",
+            "loss.backward()",
+            "yp = y_pred.item()",
+            "dL_dy_pred = (yp - y.item()) / (yp * (1 - yp))",
+            "dy_pred_dz = yp",  // should be yp * (1 - yp)
+            "dz_dw = x.item()",
+            "compare('dL/dw', dL_dy_pred * dy_pred_dz * dz_dw, w.grad,",
+            "        factors={'dL/dy_pred': dL_dy_pred, 'dy_pred/dz': dy_pred_dz, 'dz/dw': dz_dw})",
+            "compare('dL/db', (yp - y.item()), b.grad)");
+
+    @Test
+    void aMismatchNamesTheFirstManualFactorThatPartsFromAutogradsChain() {
+        try (LessonSession s = new LessonSession()) {
+            StringBuilder out = new StringBuilder();
+            CellResult r = s.run(code(WRONG_SIGMOID_FACTOR), out::append);
+            assertTrue(r.ok(), () -> r.error().summary());
+            assertEquals(2, s.comparisons().size());
+            Comparison wrong = s.comparisons().get(0);
+            assertFalse(wrong.match());
+            assertTrue(out.toString().startsWith("dL/dw  manual "), out.toString());
+            var first = wrong.firstDivergentFactor();
+            assertTrue(first != null, wrong.message());
+            assertEquals("dy_pred/dz", first.name());
+            // autograd's dy_pred/dz is sigma'(z) = y_pred (1 - y_pred), from the engine's float32 values
+            double yp = (double) ((Tensor) s.variables().get("y_pred")).item();
+            assertEquals(yp * (1 - yp), first.autograd(), 1e-6);
+            assertTrue(wrong.message().contains("the first factor that differs is dy_pred/dz"), wrong.message());
+            // the factors before and after it agree with the chain
+            for (var f : wrong.analysis().factors()) {
+                assertEquals(!f.name().equals("dy_pred/dz"), f.agrees(), f.name());
+            }
+            Comparison right = s.comparisons().get(1);
+            assertTrue(right.match());
+            assertTrue(right.analysis().agrees());
+            assertNull(right.firstDivergentFactor());
+        }
+    }
+
+    @Test
+    void aMismatchWithoutFactorsSaysByHowMuch() {
+        try (LessonSession s = new LessonSession()) {
+            CellResult r = s.run(code("import torch\nfrom studio import compare\nx = torch.tensor(3.0, requires_grad=True)\n"
+                    + "y = x ** 2\ny.backward()\ncompare('dy/dx', 3.0 * x.item(), x.grad)"), t -> { });
+            assertTrue(r.ok(), () -> r.error().summary());
+            Comparison c = s.comparisons().get(0);
+            assertFalse(c.match());
+            assertEquals(3.0, c.analysis().absoluteDifference(), 1e-12);
+            assertTrue(c.message().startsWith("manual dy/dx = 9 differs from autograd 6 (abs diff 3"), c.message());
+        }
+    }
 }

@@ -29,6 +29,7 @@ import javafx.stage.Window;
 import org.autogradstudio.lesson.LessonFormatException;
 import org.autogradstudio.ui.I18n;
 import org.autogradstudio.ui.StudioTheme;
+import org.autogradstudio.ui.derivation.DerivationPanel;
 import org.autogradstudio.ui.graph.GraphCanvas;
 import org.autogradstudio.ui.graph.GraphPanel;
 import org.autogradstudio.ui.graph.NodeInspector;
@@ -40,8 +41,8 @@ import org.autogradstudio.ui.run.ChartFeed;
 
 /**
  * The main window's content: menu and toolbar on top; lessons on the left; the open lesson's
- * cells in the centre; the graph with its animation and, below it, the side tabs (the inspector
- * now; the derivation panel and charts join them later).
+ * cells in the centre; the graph with its animation and, below it, the side tabs: the inspector,
+ * the derivation panel (the chain rule for the clicked leaf) and the training charts.
  */
 public final class MainWindow extends BorderPane {
     /** The interface languages: English and Hindi (the course was taught in both). */
@@ -55,6 +56,8 @@ public final class MainWindow extends BorderPane {
     private final GraphPanel graphPanel;
     private final NodeInspector inspector;
     private final TrainingCharts charts;
+    private final DerivationPanel derivationPanel;
+    private final Tab derivationTab = new Tab();
     private final Tab chartsTab = new Tab();
     private final TabPane sideTabs = new TabPane();
     private final StudioToolbar toolbar;
@@ -68,6 +71,7 @@ public final class MainWindow extends BorderPane {
         this.graphPanel = new GraphPanel(model.animation(), model.selection());
         this.inspector = new NodeInspector(model.selection());
         this.charts = new TrainingCharts(model.runner().charts());
+        this.derivationPanel = new DerivationPanel(model.derivation(), model.runner().comparisonsProperty());
         this.toolbar = new StudioToolbar(model);
         createView();
         initListeners();
@@ -87,7 +91,11 @@ public final class MainWindow extends BorderPane {
         chartsTab.setContent(chartsBox);
         chartsTab.setClosable(false);
         chartsTab.setId("tab-charts");
-        sideTabs.getTabs().addAll(inspectorTab, chartsTab);
+        derivationTab.textProperty().bind(I18n.text("derivation.title"));
+        derivationTab.setContent(derivationPanel);
+        derivationTab.setClosable(false);
+        derivationTab.setId("tab-derivation");
+        sideTabs.getTabs().addAll(inspectorTab, derivationTab, chartsTab);
         sideTabs.getStyleClass().add("side-tabs");
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(graphPanel, sideTabs);
@@ -121,6 +129,13 @@ public final class MainWindow extends BorderPane {
                 canvas.zoomAt(s, canvas.getWidth() / 2, canvas.getHeight() / 2);
             }
         }));
+        // clicking a leaf of the graph opens its chain rule (a rebuilt graph keeps the selection's name: no jump)
+        model.selection().selectedProperty().addListener((o, a, v) -> {
+            boolean sameVariable = a != null && v != null && java.util.Objects.equals(a.name(), v.name());
+            if (v != null && v.isTensor() && v.isLeaf() && !sameVariable) {
+                sideTabs.getSelectionModel().select(derivationTab);
+            }
+        });
         model.themeProperty().addListener((o, a, t) -> applyTheme());
         sceneProperty().addListener((o, a, sc) -> applyTheme());
     }
@@ -128,6 +143,8 @@ public final class MainWindow extends BorderPane {
     private void applyTheme() {
         if (getScene() != null) {
             model.themeProperty().get().apply(getScene());
+            // LaTeX is drawn into images in the text colour: once the new theme's CSS is in, draw again
+            Platform.runLater(derivationPanel::redraw);
         }
     }
 
@@ -345,6 +362,10 @@ public final class MainWindow extends BorderPane {
         return inspector;
     }
 
+    public DerivationPanel derivationPanel() {
+        return derivationPanel;
+    }
+
     public TrainingCharts charts() {
         return charts;
     }
@@ -357,7 +378,7 @@ public final class MainWindow extends BorderPane {
         return toolbar;
     }
 
-    /** The tabs under the graph (inspector; derivation and charts are added here later). */
+    /** The tabs under the graph: inspector, derivation, charts. */
     public TabPane sideTabs() {
         return sideTabs;
     }

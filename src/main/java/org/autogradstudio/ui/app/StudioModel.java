@@ -13,6 +13,7 @@ import org.autogradstudio.lesson.LessonFormatException;
 import org.autogradstudio.lesson.LessonStore;
 import org.autogradstudio.ui.StudioTheme;
 import org.autogradstudio.ui.anim.AnimationModel;
+import org.autogradstudio.ui.derivation.DerivationModel;
 import org.autogradstudio.ui.graph.GraphSelection;
 import org.autogradstudio.ui.lesson.LessonLibrary;
 import org.autogradstudio.ui.lesson.MarkdownRenderer;
@@ -33,6 +34,7 @@ public final class StudioModel implements AutoCloseable {
     private final AnimationModel animation = new AnimationModel();
     private final GraphSelection selection = new GraphSelection();
     private final PresenterMode presenter = new PresenterMode();
+    private final DerivationModel derivation;
     private final ObjectProperty<StudioTheme> theme = new SimpleObjectProperty<>(this, "theme", StudioTheme.LIGHT);
 
     public StudioModel(Kernel kernel) {
@@ -42,6 +44,7 @@ public final class StudioModel implements AutoCloseable {
     public StudioModel(Kernel kernel, LessonDrafts drafts) {
         this.drafts = drafts;
         this.runner = new RunController(kernel);
+        this.derivation = new DerivationModel(runner, selection);
         // the code a cell runs is kept on disk as it starts: a crash or a runaway loop loses no edit
         runner.currentProperty().addListener((o, a, cell) -> {
             if (cell != null) {
@@ -81,6 +84,11 @@ public final class StudioModel implements AutoCloseable {
 
     public GraphSelection selection() {
         return selection;
+    }
+
+    /** The chain rule for the selected leaf (the derivation panel's model). */
+    public DerivationModel derivation() {
+        return derivation;
     }
 
     public PresenterMode presenter() {

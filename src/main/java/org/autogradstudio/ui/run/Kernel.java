@@ -23,6 +23,11 @@ public interface Kernel extends AutoCloseable {
     default void setChartListener(java.util.function.BiConsumer<String, Double> listener) {
     }
 
+    /** The lesson's manual-vs-autograd comparisons so far (script thread); kernels without lessons have none. */
+    default java.util.List<org.autogradstudio.lesson.Comparison> comparisons() {
+        return java.util.List.of();
+    }
+
     /** The graph to draw after the last cell: the last backward's, else the newest tensor's. */
     GraphData graph();
 

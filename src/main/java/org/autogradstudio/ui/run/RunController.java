@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.autogradstudio.lesson.Cell;
 import org.autogradstudio.lesson.CellResult;
+import org.autogradstudio.lesson.Comparison;
 import org.autogradstudio.lesson.ScriptError;
 import org.autogradstudio.ui.graph.GraphData;
 import org.autogradstudio.ui.lesson.CellModel;
@@ -32,6 +33,7 @@ public final class RunController implements AutoCloseable {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private final ReadOnlyObjectWrapper<CellModel> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyObjectWrapper<GraphData> graph = new ReadOnlyObjectWrapper<>(this, "graph", GraphData.EMPTY);
+    private final ReadOnlyObjectWrapper<List<Comparison>> comparisons = new ReadOnlyObjectWrapper<>(this, "comparisons", List.of());
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome", Outcome.NONE);
     private final ReadOnlyObjectWrapper<Long> lastDurationMillis = new ReadOnlyObjectWrapper<>(this, "lastDuration", 0L);
     private int executionCount;
@@ -63,6 +65,11 @@ public final class RunController implements AutoCloseable {
     /** The graph after the last finished cell. */
     public ReadOnlyObjectProperty<GraphData> graphProperty() {
         return graph.getReadOnlyProperty();
+    }
+
+    /** The lesson's {@code studio.compare} results after the last finished cell, in order. */
+    public ReadOnlyObjectProperty<List<Comparison>> comparisonsProperty() {
+        return comparisons.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
@@ -127,6 +134,7 @@ public final class RunController implements AutoCloseable {
         stop();
         executionCount = 0;
         graph.set(GraphData.EMPTY);
+        comparisons.set(List.of());
         charts.clear();
         worker.submit(kernel::reset);
     }
@@ -162,11 +170,21 @@ public final class RunController implements AutoCloseable {
             } catch (Throwable t) {
                 System.err.println("[studio] cannot build the graph: " + t);
             }
+            List<Comparison> compared = null;
+            try {
+                compared = kernel.comparisons();
+            } catch (Throwable t) {
+                System.err.println("[studio] cannot read the comparisons: " + t);
+            }
             CellResult done = result;
             GraphData drawn = g;
+            List<Comparison> shown = compared;
             Platform.runLater(() -> {
                 pump.drain();
                 charts.drain();
+                if (shown != null) {
+                    comparisons.set(shown);
+                }
                 finish(cell, done, drawn);
             });
         });

@@ -59,6 +59,11 @@ public final class SessionKernel implements Kernel {
     }
 
     @Override
+    public List<org.autogradstudio.lesson.Comparison> comparisons() {
+        return session.comparisons();
+    }
+
+    @Override
     public GraphData graph() {
         Map<Tensor, String> names = session.tensorNames();
         List<Tensor> roots = new ArrayList<>(session.lastBackwardRoots());
