@@ -15,7 +15,10 @@ import org.autogradstudio.engine.Tensor;
  * <p>A tensor computed outside autograd (for example {@code 1 - y} when {@code y} does not require
  * grad) is, to the recorded graph, just a number; {@link #define} gives it back its formula so a
  * derivation can stay symbolic ({@code (y_pred - y) x} rather than one valid only at y = 0).
- * Tensors are matched by identity.
+ * Tensors are matched by identity. Where no formula was given, {@link #formulaOf} recognises the
+ * complement a loss writes most, {@code 1 - y} of a named constant {@code y} (the value must be
+ * exactly {@code 1 - y} in the tensor's own dtype), so the notebooks' cross-entropy stays symbolic
+ * when the script computes it as plain code.
  */
 public final class Symbols {
     private final Map<Tensor, String> names = new IdentityHashMap<>();
@@ -52,7 +55,43 @@ public final class Symbols {
     }
 
     public Expr formulaOf(Tensor t) {
-        return formulas.get(t);
+        Expr given = formulas.get(t);
+        if (given != null || names.containsKey(t) || !isConstant(t) || t.numel() > MAX_INFERRED) {
+            return given;
+        }
+        Expr inferred = complementOfNamedConstant(t);
+        if (inferred != null) {
+            formulas.put(t, inferred);
+        }
+        return inferred;
+    }
+
+    /** Larger constants are data, not a formula worth recognising. */
+    private static final int MAX_INFERRED = 4096;
+
+    private static boolean isConstant(Tensor t) {
+        return t.gradFn() == null && !t.requiresGrad() && !t.isWrappedNumber();
+    }
+
+    /** {@code 1 - v} for the first named constant v whose complement, in t's dtype, is exactly t. */
+    private Expr complementOfNamedConstant(Tensor t) {
+        double[] values = t.toArray();
+        for (Map.Entry<Tensor, String> e : names.entrySet()) {
+            Tensor v = e.getKey();
+            if (!isConstant(v) || v.dtype() != t.dtype() || !java.util.Arrays.equals(v.shape(), t.shape())) {
+                continue;
+            }
+            double[] vs = v.toArray();
+            boolean complement = true;
+            for (int i = 0; i < vs.length && complement; i++) {
+                double c = t.dtype() == org.autogradstudio.engine.DType.FLOAT32 ? (double) (1f - (float) vs[i]) : 1 - vs[i];
+                complement = c == values[i];
+            }
+            if (complement && t.dtype().isFloatingPoint()) {
+                return Expr.sub(Expr.ONE, new Expr.Var(e.getValue()));
+            }
+        }
+        return null;
     }
 
     /** The name of the tensor a node produces (its grad_fn output, or the leaf of an AccumulateGrad). */

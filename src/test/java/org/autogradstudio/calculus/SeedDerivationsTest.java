@@ -181,6 +181,38 @@ class SeedDerivationsTest {
             assertEquals(0.998770534992218 * (1 - 0.998770534992218), dw.chain().get(1).value(), 1e-9);
         }
 
+        /** As a script computes it: {@code 1 - y} is plain arithmetic on a constant, so nothing defines it. */
+        @Test
+        void theComplementOfANamedTargetIsRecognisedWithoutADefinition() {
+            for (double target : new double[] {0, 1}) {
+                Tensor yt = scalar(target, false);
+                Tensor wt = scalar(1, true);
+                Tensor zt = wt.mul(x);
+                Tensor p = zt.sigmoid();
+                Tensor oneMinusY = yt.neg().add(Tensor.scalar(1.0, DType.FLOAT32));
+                assertEquals(null, oneMinusY.gradFn());
+                Tensor loss = yt.mul(p.log()).add(oneMinusY.mul(Pointwise.rsub(p, Tensor.wrappedNumber(1, false)).log())).neg();
+                loss.backward();
+                Symbols names = Symbols.none().name(x, "x").name(yt, "y").name(wt, "w").name(zt, "z").name(p, "y_pred").name(loss, "loss");
+                Derivation dw = ChainRule.derive(wt, loss, names);
+                assertEquals("(y_pred - y)*x", dw.total().plain(), "y = " + target);
+                assertEquals(wt.grad().item(), dw.value(), 1e-6);
+            }
+        }
+
+        @Test
+        void aConstantThatIsNotOneMinusANamedOneStaysANumber() {
+            Tensor yt = scalar(0.25, false);
+            Tensor wt = scalar(1, true);
+            Tensor p = wt.mul(x).sigmoid();
+            Tensor half = yt.add(Tensor.scalar(0.25, DType.FLOAT32)); // 0.5, not 1 - 0.25
+            Tensor loss = half.mul(p.log()).neg();
+            loss.backward();
+            Derivation dw = ChainRule.derive(wt, loss, Symbols.none().name(x, "x").name(yt, "y").name(wt, "w").name(p, "y_pred"));
+            assertTrue(!dw.total().plain().contains("y)") && dw.total().plain().contains("0.5"), dw.total().plain());
+            assertEquals(wt.grad().item(), dw.value(), 1e-6);
+        }
+
         @Test
         void biasGradient() {
             Tensor[] built = manualLoss();
@@ -198,12 +230,12 @@ class SeedDerivationsTest {
         }
 
         @Test
-        void withoutTheFormulaOfOneMinusYTheValuesStillAgree() {
+        void withoutTheFormulaOfOneMinusYItIsRecognisedFromItsValue() {
             Tensor loss = manualLoss()[0];
             loss.backward();
             Derivation dw = ChainRule.derive(w, loss, names(loss));
-            // 1 - y was computed outside autograd: to the graph it is the number 1
-            assertEquals("(y*y_pred + y_pred - y)*x", dw.total().plain());
+            // 1 - y was computed outside autograd: to the graph it is the number 1, which is exactly 1 - y
+            assertEquals("(y_pred - y)*x", dw.total().plain());
             assertEquals(6.6918, dw.value(), 1e-4);
             assertTrue(dw.agreesWithAutograd());
         }

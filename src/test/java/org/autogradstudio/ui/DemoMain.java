@@ -7,7 +7,8 @@ import javafx.util.Duration;
 /**
  * A manual check (not a test): the studio (with the {@link FakeKernel} under {@code -Ddemo.fake=true}),
  * which runs the first {@code -Ddemo.cells} code cells of the open lesson and stops the animation at {@code -Ddemo.position=N} (from the end
- * when negative). For screenshots under Xvfb before the interpreter is wired.
+ * when negative), and selects the tensor {@code -Ddemo.select=NAME} (its chain rule in the derivation tab).
+ * For screenshots under Xvfb.
  */
 public final class DemoMain {
     private DemoMain() {
@@ -33,6 +34,11 @@ public final class DemoMain {
                         int p = Integer.getInteger("demo.position", -1);
                         Integer back = Integer.getInteger("demo.backwardStep");
                         anim.moveTo(back != null ? anim.backwardStart() + back : p < 0 ? anim.lengthProperty().get() + p : p);
+                        String select = System.getProperty("demo.select");
+                        var graph = app.model().runner().graphProperty().get();
+                        if (select != null && graph.named(select) != null) {
+                            app.model().selection().select(graph.named(select));
+                        }
                     });
                     later.play();
                 });

@@ -115,9 +115,9 @@ public final class MainWindow extends BorderPane {
                 sideTabs.getSelectionModel().select(chartsTab);
             }
         });
-        // charts need room: the side tabs grow while the charts are shown
+        // charts and formulas need room: the side tabs grow while they are shown
         sideTabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) ->
-                right.setDividerPositions(tab == chartsTab ? 0.45 : 0.78));
+                right.setDividerPositions(tab == chartsTab || tab == derivationTab ? 0.45 : 0.78));
         PresenterMode presenter = model.presenter();
         presenter.activeProperty().addListener((o, a, on) -> showChrome(!on));
         presenter.effectiveScale().addListener((o, a, b) -> scaleTo(a.doubleValue(), b.doubleValue()));
