@@ -109,7 +109,8 @@ public final class DerivationPanel extends ScrollPane {
         numbers.addRow(3, caption("derivation.absChain"), absolute);
         numbers.addRow(4, caption("derivation.absNumeric"), absoluteNumeric);
         numbers.addRow(5, caption("derivation.relative"), relative);
-        VBox content = new VBox(10, title, elementBox, status, formulas, numbers, verdict, new Separator(), comparisons,
+        // the three numbers first: they are what a learner checks; the working follows
+        VBox content = new VBox(10, title, elementBox, status, numbers, verdict, formulas, new Separator(), comparisons,
                 colourProbe);
         content.setPadding(new Insets(10));
         setContent(content);
