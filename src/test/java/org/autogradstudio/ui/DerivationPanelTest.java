@@ -9,14 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.autogradstudio.lesson.Comparison;
 import org.autogradstudio.ui.derivation.DerivationPanel;
 import org.autogradstudio.ui.graph.GraphCanvas;
 import org.autogradstudio.ui.graph.GraphData;
-import org.autogradstudio.ui.lesson.CellModel;
-import org.autogradstudio.ui.lesson.LessonLibrary;
 import org.autogradstudio.ui.run.SessionKernel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,51 +42,23 @@ class DerivationPanelTest {
         }
     }
 
-    private List<CellModel> cells() {
-        return app.model().getNotebook().codeCells();
-    }
-
     private String runLogisticLessonToItsFirstBackward() throws Exception {
-        LessonLibrary.Entry lesson = onFx(() -> app.model().lessons().stream()
-                .filter(e -> e.path().getFileName().toString().contains("logistic")).findFirst().orElse(null));
-        assertNotNull(lesson);
-        fx(() -> assertTrue(app.window().open(lesson)));
-        int upTo = onFx(() -> {
-            for (int i = 0; i < cells().size(); i++) {
-                if (cells().get(i).getSource().contains(".backward()")) {
-                    return i;
-                }
-            }
-            return -1;
-        });
-        assertTrue(upTo >= 0);
-        fx(() -> app.model().runner().runAll(cells().subList(0, upTo + 1)));
-        waitFor(60, () -> !app.model().runner().isRunning() && cells().stream().noneMatch(c -> c.getState() == CellModel.State.QUEUED));
-        StringBuilder out = new StringBuilder();
-        for (CellModel c : cells().subList(0, upTo + 1)) {
-            assertEquals(CellModel.State.OK, c.getState(), () -> c.getSource() + "\n" + c.getError());
-            out.append(c.getOutput());
-        }
-        return out.toString();
-    }
-
-    private static double printed(String output, String label) {
-        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*tensor\\((-?[0-9.]+)").matcher(output);
-        assertTrue(m.find(), label + " in " + output);
-        return Double.parseDouble(m.group(1));
+        StudioFixture.openLesson(app, "logistic");
+        return StudioFixture.runToFirstBackward(app);
     }
 
     private void clickVertex(String name) throws Exception {
         GraphCanvas canvas = app.window().graphPanel().canvas();
         GraphData g = onFx(canvas::graph);
         assertNotNull(g.named(name), name + " is drawn");
+        robot.clickOn("#graph-fit");
         robot.clickOn(onFx(() -> canvas.vertexView(g.named(name).id())));
     }
 
     @Test
     void clickingWShowsTheChainRuleAutogradAndTheFiniteDifferenceAgreeingWithThePrintedGradient() throws Exception {
         String out = runLogisticLessonToItsFirstBackward();
-        double wGrad = printed(out, "Gradient of w:");
+        double wGrad = StudioFixture.printed(out, "Gradient of w:");
         clickVertex("w");
         DerivationPanel panel = app.window().derivationPanel();
         waitFor(20, () -> panel.titleShown().contains("w") && !panel.numbersShown().get(0).equals("\u2013"));
@@ -115,7 +83,7 @@ class DerivationPanelTest {
     @Test
     void aNewFiniteDifferenceStepIsUsedAndBAlsoDerives() throws Exception {
         String out = runLogisticLessonToItsFirstBackward();
-        double bGrad = printed(out, "Gradient of b:");
+        double bGrad = StudioFixture.printed(out, "Gradient of b:");
         clickVertex("b");
         DerivationPanel panel = app.window().derivationPanel();
         waitFor(20, () -> panel.titleShown().endsWith("\u2202b") && !panel.numbersShown().get(0).equals("\u2013"));

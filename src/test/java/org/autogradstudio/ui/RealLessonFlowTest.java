@@ -66,45 +66,15 @@ class RealLessonFlowTest {
         return app.model().getNotebook().codeCells();
     }
 
-    private void openLogisticLesson() throws Exception {
-        LessonLibrary.Entry lesson = onFx(() -> app.model().lessons().stream()
-                .filter(e -> e.path().getFileName().toString().contains("logistic"))
-                .findFirst().orElse(null));
-        assertNotNull(lesson, "the course has the logistic-neuron lesson");
-        fx(() -> assertTrue(app.window().open(lesson)));
-    }
-
-    /** The number in {@code label tensor(N)} as the lesson printed it. */
-    private static double printed(String output, String label) {
-        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*tensor\\((-?[0-9.]+)").matcher(output);
-        assertTrue(m.find(), label + " in " + output);
-        return Double.parseDouble(m.group(1));
-    }
-
     @Test
     void runsTheLogisticLessonAndStepsItsBackwardPassWithThePrintedGradients() throws Exception {
-        openLogisticLesson();
+        StudioFixture.openLesson(app, "logistic");
         String title = onFx(() -> app.stage().getTitle());
         assertTrue(title.startsWith("Autograd Studio \u2014 "), title);
         // the cells up to the first backward: the one-student graph the lesson explains
-        int upTo = onFx(() -> {
-            for (int i = 0; i < cells().size(); i++) {
-                if (cells().get(i).getSource().contains(".backward()")) {
-                    return i;
-                }
-            }
-            return -1;
-        });
-        assertTrue(upTo >= 0);
-        fx(() -> app.model().runner().runAll(cells().subList(0, upTo + 1)));
-        waitFor(60, () -> !app.model().runner().isRunning() && cells().stream().noneMatch(c -> c.getState() == CellModel.State.QUEUED));
-        StringBuilder all = new StringBuilder();
-        for (CellModel c : cells().subList(0, upTo + 1)) {
-            assertEquals(CellModel.State.OK, c.getState(), () -> c.getSource() + "\n" + c.getError());
-            all.append(c.getOutput());
-        }
-        double wGrad = printed(all.toString(), "Gradient of w:");
-        double bGrad = printed(all.toString(), "Gradient of b:");
+        String all = StudioFixture.runToFirstBackward(app);
+        double wGrad = StudioFixture.printed(all, "Gradient of w:");
+        double bGrad = StudioFixture.printed(all, "Gradient of b:");
         GraphCanvas canvas = app.window().graphPanel().canvas();
         GraphData g = onFx(canvas::graph);
         assertNotNull(g.named("w"));
@@ -155,10 +125,7 @@ class RealLessonFlowTest {
     }
 
     private void openLinearRegression() throws Exception {
-        LessonLibrary.Entry lesson = onFx(() -> app.model().lessons().stream()
-                .filter(e -> e.path().getFileName().toString().contains("linear_regression")).findFirst().orElse(null));
-        assertNotNull(lesson, "the course has the linear-regression lesson");
-        fx(() -> assertTrue(app.window().open(lesson)));
+        StudioFixture.openLesson(app, "linear_regression");
     }
 
     private void runAllAndWait() throws Exception {
@@ -207,7 +174,8 @@ class RealLessonFlowTest {
     @Test
     void epochsChangedFromTheUiAreWrittenIntoTheCodeAndTrainThatLong() throws Exception {
         openLinearRegression();
-        fx(() -> app.window().sideTabs().getSelectionModel().select(1));
+        fx(() -> app.window().sideTabs().getTabs().stream().filter(t -> "tab-charts".equals(t.getId())).findFirst()
+                .ifPresent(t -> app.window().sideTabs().getSelectionModel().select(t)));
         Matcher lr = Pattern.compile("(?m)^learning_rate = ([0-9.]+)$").matcher(onFx(() -> cells().stream()
                 .map(CellModel::getSource).collect(java.util.stream.Collectors.joining("\n"))));
         assertTrue(lr.find());

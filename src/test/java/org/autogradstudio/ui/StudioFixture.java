@@ -68,4 +68,48 @@ final class StudioFixture {
         Files.writeString(f, text, StandardCharsets.UTF_8);
         return f;
     }
+
+    /** Opens the course lesson whose file name contains {@code fragment}. */
+    static void openLesson(StudioApp app, String fragment) throws Exception {
+        org.autogradstudio.ui.lesson.LessonLibrary.Entry lesson = onFx(() -> app.model().lessons().stream()
+                .filter(e -> e.path().getFileName().toString().contains(fragment)).findFirst().orElse(null));
+        org.junit.jupiter.api.Assertions.assertNotNull(lesson, "the course has the lesson " + fragment);
+        fx(() -> org.junit.jupiter.api.Assertions.assertTrue(app.window().open(lesson)));
+    }
+
+    /**
+     * Runs the open lesson's code cells up to and including the first that calls {@code .backward()},
+     * waits for them, checks each ended well and returns what they printed.
+     */
+    static String runToFirstBackward(StudioApp app) throws Exception {
+        java.util.function.Supplier<java.util.List<org.autogradstudio.ui.lesson.CellModel>> cells =
+                () -> app.model().getNotebook().codeCells();
+        int upTo = onFx(() -> {
+            for (int i = 0; i < cells.get().size(); i++) {
+                if (cells.get().get(i).getSource().contains(".backward()")) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        org.junit.jupiter.api.Assertions.assertTrue(upTo >= 0, "the lesson calls backward()");
+        fx(() -> app.model().runner().runAll(cells.get().subList(0, upTo + 1)));
+        waitFor(60, () -> !app.model().runner().isRunning()
+                && cells.get().stream().noneMatch(c -> c.getState() == org.autogradstudio.ui.lesson.CellModel.State.QUEUED));
+        StringBuilder out = new StringBuilder();
+        for (var c : onFx(() -> java.util.List.copyOf(cells.get().subList(0, upTo + 1)))) {
+            org.junit.jupiter.api.Assertions.assertEquals(org.autogradstudio.ui.lesson.CellModel.State.OK, c.getState(),
+                    () -> c.getSource() + "\n" + c.getError());
+            out.append(c.getOutput());
+        }
+        return out.toString();
+    }
+
+    /** The number in {@code label tensor(N)} as a lesson printed it. */
+    static double printed(String output, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label)
+                + "\\s*tensor\\((-?[0-9.]+)").matcher(output);
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), label + " in " + output);
+        return Double.parseDouble(m.group(1));
+    }
 }

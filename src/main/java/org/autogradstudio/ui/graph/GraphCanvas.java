@@ -58,6 +58,8 @@ public final class GraphCanvas extends Pane {
     private boolean fitPending = true;
     /** True until the learner pans or zooms: resizing the view then fits the graph again. */
     private boolean autoFit = true;
+    /** The smallest zoom the last fit allowed: a graph fitted whole (the Fit button) is refitted whole. */
+    private double fitMinZoom = READABLE_ZOOM;
 
     public GraphCanvas(GraphSelection selection) {
         this.selection = selection;
@@ -175,6 +177,7 @@ public final class GraphCanvas extends Pane {
         }
         fitPending = true;
         autoFit = true;
+        fitMinZoom = READABLE_ZOOM;
         fitIfPending();
     }
 
@@ -268,6 +271,8 @@ public final class GraphCanvas extends Pane {
             return;
         }
         panMotion.stop();
+        autoFit = true;
+        fitMinZoom = minZoom;
         double z = Math.max(minZoom, Math.min(1.5, Math.min(w / graph.width(), h / (graph.height() + 40))));
         zoom.set(z);
         world.setTranslateX(graph.width() * z <= w ? (w - graph.width() * z) / 2 : w - graph.width() * z);
@@ -284,7 +289,7 @@ public final class GraphCanvas extends Pane {
 
     private void fitIfPending() {
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
-            fit(READABLE_ZOOM);
+            fit(fitMinZoom);
         }
     }
 
