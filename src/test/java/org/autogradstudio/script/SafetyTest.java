@@ -89,6 +89,17 @@ class SafetyTest {
     }
 
     @Test
+    void aMillionNodeChainFromAScriptBacksOffIteratively() {
+        // 1,000,000 recorded multiplications and additions, then backward: no StackOverflowError
+        StringBuilder out = new StringBuilder();
+        ScriptSession s = org.autogradstudio.script.torch.TorchModules.newInterpreter(null).newSession(out, new StringBuilder());
+        RunResult r = s.runScript("import torch\nx = torch.tensor(0.5, requires_grad=True)\ny = x\n"
+                + "for i in range(500000):\n    y = y * 1.0 + 0.0\ny.backward()\nprint(y, x.grad)\n", "chain.py");
+        assertTrue(r.ok(), r.traceback());
+        assertEquals("tensor(0.5000, grad_fn=<AddBackward0>) tensor(1.)\n", out.toString());
+    }
+
+    @Test
     void recursionJustBelowTheLimitWorks() {
         StringBuilder out = new StringBuilder();
         ScriptSession s = new Interpreter().newSession(out, new StringBuilder());
