@@ -121,12 +121,24 @@ public final class FunctionNode extends Node {
         if (t.storage.version != expected) {
             throw TorchException.runtime("one of the variables needed for gradient computation has been modified by an"
                     + " inplace operation: [" + t.legacyTypeName() + " " + Shape.toString(t.shape) + "]"
-                    + (t.gradFn() != null ? ", which is output 0 of " + t.gradFn().name() + "," : "")
+                    + (producerName(t) != null ? ", which is output 0 of " + producerName(t) + "," : "")
                     + " is at version " + t.storage.version + "; expected version " + expected
                     + " instead. Hint: enable anomaly detection to find the operation that failed to compute its"
                     + " gradient, with torch.autograd.set_detect_anomaly(True).");
         }
         return t;
+    }
+
+    /**
+     * The function the message names as the saved tensor's producer, as PyTorch's SavedVariable: a
+     * node's own output is named after the node (it is saved without its grad_fn), any other saved
+     * tensor after its grad_fn now (the in-place op that modified it), a leaf after none.
+     */
+    private String producerName(Tensor t) {
+        if (t == output) {
+            return name;
+        }
+        return t.gradFn() != null ? t.gradFn().name() : null;
     }
 
     public boolean isReleased() {

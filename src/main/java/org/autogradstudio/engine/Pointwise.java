@@ -322,6 +322,82 @@ public final class Pointwise {
         return result;
     }
 
+    /** {@code a // b} on floats as ATen's div_floor: from fmod, so that {@code 7.5 // 2.5} is exactly 3. */
+    static double floorDivideValue(double a, double b) {
+        if (b == 0) {
+            return a / b;
+        }
+        double mod = a % b;
+        double div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) {
+            div -= 1;
+        }
+        if (div == 0) {
+            return Math.copySign(0, a / b);
+        }
+        double floor = Math.floor(div);
+        return div - floor > 0.5 ? floor + 1 : floor;
+    }
+
+    /** Python's {@code a % b} (the sign of the divisor), as {@code torch.remainder}. */
+    static double remainderValue(double a, double b) {
+        double mod = a % b;
+        return mod != 0 && (b < 0) != (mod < 0) ? mod + b : mod;
+    }
+
+    private static void checkIntegerDivisor(Tensor b, DType outType) {
+        if (!outType.isFloatingPoint()) {
+            for (double v : b.values()) {
+                if (v == 0) {
+                    throw TorchException.runtime("ZeroDivisionError");
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code a // b} ({@code torch.floor_divide}). PyTorch has no derivative for it: a result that
+     * requires grad gets a {@code NotImplemented} node, whose backward fails with PyTorch's message.
+     */
+    public static Tensor floorDivide(Tensor a, Tensor b) {
+        DType outType = resultType(a, b);
+        checkIntegerDivisor(b, outType);
+        Tensor result = map2(a, b, outType, outType.isFloatingPoint() ? Pointwise::floorDivideValue : (x, y) -> Math.floor(x / y));
+        if (Autograd.needed(a, b)) {
+            notImplemented(result, "aten::floor_divide", a, b);
+        }
+        return result;
+    }
+
+    /**
+     * {@code a % b} ({@code torch.remainder}): with a Python number as divisor PyTorch records
+     * {@code RemainderBackward0} (gradient to {@code a} only), with a tensor {@code RemainderBackward1}
+     * ({@code -grad * (a // b)} to {@code b}); a number divided by a tensor has no derivative.
+     */
+    public static Tensor remainder(Tensor a, Tensor b) {
+        DType outType = resultType(a, b);
+        checkIntegerDivisor(b, outType);
+        Tensor result = map2(a, b, outType, outType.isFloatingPoint() ? Pointwise::remainderValue
+                : (x, y) -> x - Math.floor(x / y) * y);
+        if (Autograd.needed(a, b)) {
+            if (a.wrappedNumber) {
+                notImplemented(result, "aten::remainder", a, b);
+            } else if (b.wrappedNumber) {
+                Autograd.record(result, "RemainderBackward0", new Tensor[] {a}, Autograd.NOTHING, (node, g) -> new Tensor[] {g});
+            } else {
+                Autograd.record(result, "RemainderBackward1", new Tensor[] {a, b}, new Tensor[] {a, b}, (node, g) -> new Tensor[] {g,
+                    node.needsGrad(1) ? g.neg().mul(GradModeScope.withoutGrad(() -> floorDivide(node.saved(0), node.saved(1)))) : null});
+            }
+        }
+        return result;
+    }
+
+    private static void notImplemented(Tensor result, String op, Tensor a, Tensor b) {
+        Autograd.record(result, "NotImplemented", new Tensor[] {a, b}, Autograd.NOTHING, (node, g) -> {
+            throw TorchException.runtime("derivative for " + op + " is not implemented");
+        });
+    }
+
     /** A comparison ({@code <}, {@code ==} ...): a bool tensor, never recorded. */
     public static Tensor compare(Tensor a, Tensor b, String op) {
         DoubleBinaryOperator f;

@@ -41,7 +41,8 @@ public final class Shape {
         }
         int n = Math.max(a.length, b.length);
         int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
+        // from the last dimension, as PyTorch's infer_size: the first mismatch reported is the rightmost
+        for (int i = n - 1; i >= 0; i--) {
             int ai = i - (n - a.length), bi = i - (n - b.length);
             int sa = ai >= 0 ? a[ai] : 1, sb = bi >= 0 ? b[bi] : 1;
             if (sa != sb && sa != 1 && sb != 1) {

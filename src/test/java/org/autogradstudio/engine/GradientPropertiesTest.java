@@ -392,6 +392,85 @@ class GradientPropertiesTest {
     }
 
     @Property(tries = TRIES)
+    void l1Loss(@ForAll long seed) {
+        Random r = new Random(seed);
+        int[] shape = GradCheck.shape(r, 2, 4);
+        String reduction = REDUCTIONS[r.nextInt(3)];
+        double[] input = values(r, shape, ANY);
+        // the target kept at least 0.1 away from the input: |x - y| has a kink where they meet
+        double[] offset = values(r, shape, awayFromZero(0.1, 1));
+        double[] target = new double[input.length];
+        for (int i = 0; i < input.length; i++) {
+            target[i] = input[i] + offset[i];
+        }
+        GradCheck.check("l1_loss " + reduction, t -> Losses.l1Loss(t[0], t[1], reduction), new int[][] {shape, shape},
+                new double[][] {input, target}, null, seed);
+    }
+
+    // ---- selection, copies, remainder ---------------------------------------------------------
+
+    @Property(tries = TRIES)
+    void where(@ForAll long seed) {
+        Random r = new Random(seed);
+        int[] full = GradCheck.shape(r, 3, 3);
+        int[] other = GradCheck.broadcastable(r, full);
+        int[] conditionShape = GradCheck.broadcastable(r, full);
+        double[] condition = values(r, conditionShape, u -> u < 0.5 ? 1 : 0);
+        Tensor mask = Tensor.of(condition, conditionShape, DType.BOOL);
+        int[][] shapes = r.nextBoolean() ? new int[][] {full, other} : new int[][] {other, full};
+        GradCheck.check("where", t -> Pointwise.where(mask, t[0].sin(), t[1].mul(t[1])), shapes,
+                new double[][] {values(r, shapes[0], ANY), values(r, shapes[1], ANY)}, seed);
+    }
+
+    @Property(tries = TRIES)
+    void cloneIsRecorded(@ForAll long seed) {
+        unary(seed, "clone", ANY, x -> ShapeOps.cloneRecorded(x.mul(2.0)).mul(x));
+    }
+
+    @Property(tries = TRIES)
+    void toDTypeRoundTrip(@ForAll long seed) {
+        // float64 -> float32 -> float64 then an op: ToCopyBackward0 passes the gradient through,
+        // cast back to each input's dtype (finite differences cannot see through float32 rounding,
+        // so the chain is checked against the float64 derivative of the same function)
+        Random r = new Random(seed);
+        int[] shape = GradCheck.shape(r, 2, 3);
+        double[] v = values(r, shape, ANY);
+        Tensor x = Tensor.of(v, shape, DType.FLOAT64).requiresGrad_(true);
+        Tensor y = x.toDType(DType.FLOAT32);
+        org.junit.jupiter.api.Assertions.assertEquals("ToCopyBackward0", y.gradFn().name());
+        Tensor z = y.toDType(DType.FLOAT64).sin();
+        double[] w = values(r, shape, uniform(-1, 1));
+        z.backward(Tensor.of(w, shape, DType.FLOAT64), false);
+        org.junit.jupiter.api.Assertions.assertEquals(DType.FLOAT64, x.grad().dtype());
+        double[] g = x.grad().toArray();
+        for (int i = 0; i < v.length; i++) {
+            double expected = (float) (w[i] * Math.cos((float) v[i]));
+            org.junit.jupiter.api.Assertions.assertEquals(expected, g[i], 1e-7 * Math.max(1, Math.abs(expected)), "element " + i);
+        }
+    }
+
+    @Property(tries = TRIES)
+    void remainderByTensorAndByNumber(@ForAll long seed) {
+        Random r = new Random(seed);
+        int[] shape = GradCheck.shape(r, 2, 3);
+        int n = Shape.numel(shape);
+        double[] a = new double[n], b = new double[n];
+        for (int i = 0; i < n; i++) {
+            // a / b kept away from whole numbers, where the remainder jumps
+            b[i] = (0.5 + r.nextDouble()) * (r.nextBoolean() ? 1 : -1);
+            a[i] = (r.nextInt(7) - 3 + 0.2 + 0.6 * r.nextDouble()) * b[i];
+        }
+        GradCheck.check("x % y", t -> Pointwise.remainder(t[0], t[1]), new int[][] {shape, shape}, new double[][] {a, b}, null, seed);
+        // by a Python number: RemainderBackward0, the gradient to x only
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = (r.nextInt(7) - 3 + 0.2 + 0.6 * r.nextDouble()) * 0.7;
+        }
+        GradCheck.check("x % 0.7", t -> Pointwise.remainder(t[0], Tensor.wrappedNumber(0.7, true)).mul(t[0]),
+                new int[][] {shape}, new double[][] {c}, seed);
+    }
+
+    @Property(tries = TRIES)
     void composedGraphWithSharedInputs(@ForAll long seed) {
         // one input used by several ops: gradients from every path must add up
         binary(seed, "shared", uniform(0.3, 2), ANY, (a, b) -> a.mul(b).sigmoid().add(a.log().mul(a)).sub(b.tanh().mul(a.sqrt())));

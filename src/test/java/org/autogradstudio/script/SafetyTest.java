@@ -71,6 +71,35 @@ class SafetyTest {
     }
 
     @Test
+    void recursionTracebackCollapsesRepeatedFramesAsCPython() {
+        // CPython 3.11 prints a repeated frame three times, then "[Previous line repeated N more times]"
+        RunResult r = run("def f(n):\n    return f(n + 1)\nf(0)\n");
+        String frame = "  File \"t.py\", line 2, in f\n    return f(n + 1)\n";
+        assertEquals("Traceback (most recent call last):\n  File \"t.py\", line 3, in <module>\n    f(0)\n"
+                + frame.repeat(3) + "  [Previous line repeated 996 more times]\n"
+                + "RecursionError: maximum recursion depth exceeded\n", r.traceback());
+    }
+
+    @Test
+    void shortRepeatsAreNotCollapsed() {
+        RunResult r = run("def f(n):\n    return 1 / n if n == 0 else f(n - 1)\nf(3)\n");
+        String frame = "  File \"t.py\", line 2, in f\n    return 1 / n if n == 0 else f(n - 1)\n";
+        assertEquals("Traceback (most recent call last):\n  File \"t.py\", line 3, in <module>\n    f(3)\n"
+                + frame.repeat(3) + "  [Previous line repeated 1 more time]\nZeroDivisionError: division by zero\n", r.traceback());
+    }
+
+    @Test
+    void aMillionNodeChainFromAScriptBacksOffIteratively() {
+        // 1,000,000 recorded multiplications and additions, then backward: no StackOverflowError
+        StringBuilder out = new StringBuilder();
+        ScriptSession s = org.autogradstudio.script.torch.TorchModules.newInterpreter(null).newSession(out, new StringBuilder());
+        RunResult r = s.runScript("import torch\nx = torch.tensor(0.5, requires_grad=True)\ny = x\n"
+                + "for i in range(500000):\n    y = y * 1.0 + 0.0\ny.backward()\nprint(y, x.grad)\n", "chain.py");
+        assertTrue(r.ok(), r.traceback());
+        assertEquals("tensor(0.5000, grad_fn=<AddBackward0>) tensor(1.)\n", out.toString());
+    }
+
+    @Test
     void recursionJustBelowTheLimitWorks() {
         StringBuilder out = new StringBuilder();
         ScriptSession s = new Interpreter().newSession(out, new StringBuilder());

@@ -124,13 +124,42 @@ public class PyException extends RuntimeException {
             return;
         }
         sb.append("Traceback (most recent call last):\n");
+        // as CPython: a frame repeating the one before (same file, line and function) is printed at
+        // most RECURSIVE_CUTOFF times in a row, the rest as "[Previous line repeated N more times]"
+        TracebackEntry previous = null;
+        int repeats = 0;
         for (int i = traceback.size() - 1; i >= 0; i--) {
             TracebackEntry e = traceback.get(i);
+            if (previous != null && sameFrame(previous, e)) {
+                repeats++;
+            } else {
+                appendRepeated(sb, repeats);
+                previous = e;
+                repeats = 1;
+            }
+            if (repeats > RECURSIVE_CUTOFF) {
+                continue;
+            }
             sb.append("  File \"").append(e.file()).append("\", line ").append(e.line()).append(", in ")
                     .append(e.function()).append('\n');
             if (e.sourceLine() != null && !e.sourceLine().isBlank()) {
                 sb.append("    ").append(e.sourceLine().strip()).append('\n');
             }
+        }
+        appendRepeated(sb, repeats);
+    }
+
+    /** CPython's TB_RECURSIVE_CUTOFF. */
+    private static final int RECURSIVE_CUTOFF = 3;
+
+    private static boolean sameFrame(TracebackEntry a, TracebackEntry b) {
+        return a.line() == b.line() && java.util.Objects.equals(a.file(), b.file()) && java.util.Objects.equals(a.function(), b.function());
+    }
+
+    private static void appendRepeated(StringBuilder sb, int repeats) {
+        int more = repeats - RECURSIVE_CUTOFF;
+        if (more > 0) {
+            sb.append("  [Previous line repeated ").append(more).append(more == 1 ? " more time]\n" : " more times]\n");
         }
     }
 }

@@ -79,6 +79,24 @@ final class StatementParser extends Parser {
         }
     }
 
+    /**
+     * The test of an {@code if}, {@code elif} or {@code while}; {@code if x = 2:} gets CPython's hint,
+     * with the carets under the whole {@code x = 2}.
+     */
+    private Expr parseCondition() {
+        Token first = peek();
+        Expr test = parseExpression();
+        if (atOp("=")) {
+            next();
+            parseExpression();
+            Token last = prev();
+            int end = last.endLine() == first.line() ? last.endCol() : first.col() + 1;
+            throw errorRange("SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", first.line(),
+                    first.col(), end);
+        }
+        return test;
+    }
+
     /** ':' then either an indented block or simple statements on the same line. */
     private List<Stmt> parseBlock(String what, Token header) {
         if (!acceptOp(":")) {
@@ -113,7 +131,7 @@ final class StatementParser extends Parser {
 
     private Stmt parseIf() {
         Token t = next();
-        Expr test = parseExpression();
+        Expr test = parseCondition();
         List<Stmt> body = parseBlock("'" + t.text() + "' statement", t);
         List<Stmt> orElse = List.of();
         if (atKw("elif")) {
@@ -127,7 +145,7 @@ final class StatementParser extends Parser {
 
     private Stmt parseWhile() {
         Token t = next();
-        Expr test = parseExpression();
+        Expr test = parseCondition();
         List<Stmt> body = parseBlock("'while' statement", t);
         List<Stmt> orElse = List.of();
         if (atKw("else")) {

@@ -136,6 +136,8 @@ public final class TensorObject implements PyObject {
             case SUB: return new TensorObject(tensor.sub(o));
             case MUL: return new TensorObject(tensor.mul(o));
             case TRUEDIV: return new TensorObject(tensor.div(o));
+            case FLOORDIV: return new TensorObject(Pointwise.floorDivide(tensor, o));
+            case MOD: return new TensorObject(Pointwise.remainder(tensor, o));
             case POW:
                 return new TensorObject(other instanceof TensorObject ? Pointwise.pow(tensor, o)
                         : Pointwise.powScalar(tensor, o.item()));
@@ -161,6 +163,8 @@ public final class TensorObject implements PyObject {
             // PyTorch's __rtruediv__ is self.reciprocal() * other
             case TRUEDIV: return new TensorObject(tensor.reciprocal().mul(o));
             case POW: return new TensorObject(Pointwise.pow(o, tensor));
+            case FLOORDIV: return new TensorObject(Pointwise.floorDivide(o, tensor));
+            case MOD: return new TensorObject(Pointwise.remainder(o, tensor));
             case AND: return new TensorObject(Pointwise.logical(o, tensor, "&"));
             case OR: return new TensorObject(Pointwise.logical(o, tensor, "|"));
             case XOR: return new TensorObject(Pointwise.logical(o, tensor, "^"));

@@ -64,5 +64,9 @@ class SyntaxErrorOutputTest {
                 "  File \"/tmp/pyt/e19.py\", line 1\n    x = [1, 2\n        ^\nSyntaxError: '[' was never closed\n");
         check("def f(a=1, b):\n  pass\n",
                 "  File \"/tmp/pyt/e20.py\", line 1\n    def f(a=1, b):\n               ^\nSyntaxError: non-default argument follows default argument\n");
+        check("x = 1\nif x = 2:\n    pass\n",
+                "  File \"/tmp/pyt/e30.py\", line 2\n    if x = 2:\n       ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n");
+        check("n = 0\nwhile n = n + 1:\n    pass\n",
+                "  File \"/tmp/pyt/e31.py\", line 2\n    while n = n + 1:\n          ^^^^^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n");
     }
 }
