@@ -57,6 +57,7 @@ x = torch.tensor(2.0, requires_grad=True)
 z = x.detach()
 print("x:", x)
 print("z:", z)
+print("x.requires_grad:", x.requires_grad, " z.requires_grad:", z.requires_grad, " z.is_leaf:", z.is_leaf)
 
 y = x ** 2
 y1 = z ** 2

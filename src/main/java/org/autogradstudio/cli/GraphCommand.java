@@ -56,6 +56,11 @@ final class GraphCommand implements Callable<Integer> {
                 Files.writeString(output, SvgExport.of(s.graph, layout, s.trace), StandardCharsets.UTF_8);
                 break;
             case png:
+                double fitted = PngExport.fittedScale(layout, scale);
+                if (fitted < scale) {
+                    System.err.printf(java.util.Locale.ROOT, "note: %d vertices are too many for a PNG at scale %s; drawn at scale %.4f"
+                            + " (use --format svg or dot for large graphs)%n", s.graph.vertexCount(), scale, fitted);
+                }
                 ImageIO.write(PngExport.render(s.graph, layout, s.trace, scale), "png", output.toFile());
                 break;
             default:

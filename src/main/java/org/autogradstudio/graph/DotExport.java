@@ -21,6 +21,7 @@ public final class DotExport {
             Map<String, Attribute> a = new LinkedHashMap<>();
             a.put("rankdir", DefaultAttribute.createAttribute("LR"));
             a.put("fontname", DefaultAttribute.createAttribute("Helvetica"));
+            a.put("forcelabels", DefaultAttribute.createAttribute("true"));
             return a;
         });
         exporter.setVertexAttributeProvider(v -> {
@@ -34,6 +35,10 @@ public final class DotExport {
                 a.put("fillcolor", DefaultAttribute.createAttribute(Palette.FUNCTION));
                 a.put("fontcolor", DefaultAttribute.createAttribute("white"));
                 a.put("tooltip", DefaultAttribute.createAttribute(f.gradFnName()));
+                // the grad_fn's name beside its symbol, as PyTorch prints it
+                // (an HTML label, so that it gets its own colour: fontcolor is the symbol's white)
+                a.put("xlabel", new DefaultAttribute<>("<font color=\"" + Palette.TEXT + "\" point-size=\"10\">"
+                        + SvgExport.escape(f.gradFnName()) + "</font>", org.jgrapht.nio.AttributeType.HTML));
             } else {
                 TensorVertex t = (TensorVertex) v;
                 a.put("shape", DefaultAttribute.createAttribute("box"));

@@ -72,7 +72,58 @@ public final class GraphLayout {
     private GraphLayout() {
     }
 
+    /**
+     * Above this many vertices the layout runs on a thread of its own with a stack sized to the
+     * graph: ELK layered walks connected components (and parts of its layering) recursively, one
+     * frame per vertex along a path, which overflows an ordinary 512 KB - 8 MB thread stack for a
+     * chain of some ten thousand vertices.
+     */
+    static final int OWN_STACK_ABOVE = 2_000;
+
+    /** Stack bytes reserved per vertex for the layout thread (measured: about 200-400 are used). */
+    private static final long STACK_BYTES_PER_VERTEX = 2_048;
+
     public static Layout of(ComputationGraph graph, BackwardTrace trace, boolean topToBottom) {
+        if (graph.vertexCount() <= OWN_STACK_ABOVE) {
+            return layOut(graph, trace, topToBottom);
+        }
+        Layout[] result = new Layout[1];
+        Throwable[] failure = new Throwable[1];
+        long stack = Math.max(16L << 20, graph.vertexCount() * STACK_BYTES_PER_VERTEX);
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = layOut(graph, trace, topToBottom);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "graph-layout", stack);
+        worker.setDaemon(true);
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure[0] instanceof Error err) {
+            throw err;
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
+        }
+        return result[0];
+    }
+
+    private static Layout layOut(ComputationGraph graph, BackwardTrace trace, boolean topToBottom) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, topToBottom ? Direction.DOWN : Direction.RIGHT);

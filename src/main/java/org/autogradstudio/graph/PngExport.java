@@ -17,10 +17,28 @@ import org.autogradstudio.graph.GraphVertex.TensorVertex;
 
 /** The laid-out graph drawn with Java2D (headless), at a chosen scale (2 for slides). */
 public final class PngExport {
+    /** Java2D cannot make an image wider or taller than this (and viewers choke well before). */
+    static final int MAX_SIDE = 30_000;
+    /** 40 million pixels: 160 MB as ARGB, about the most a PNG viewer opens. */
+    static final double MAX_PIXELS = 40e6;
+
     private PngExport() {
     }
 
-    public static BufferedImage render(ComputationGraph graph, Layout layout, BackwardTrace trace, double scale) {
+    /**
+     * The scale a drawing actually gets: {@code requested}, or less when the image would exceed
+     * {@link #MAX_SIDE} pixels on a side or {@link #MAX_PIXELS} in all (a graph of thousands of
+     * vertices; SVG or DOT suit those better).
+     */
+    public static double fittedScale(Layout layout, double requested) {
+        double w = Math.max(1, layout.width()), h = Math.max(1, layout.height());
+        double s = Math.min(requested, Math.min(MAX_SIDE / w, MAX_SIDE / h));
+        return Math.min(s, Math.sqrt(MAX_PIXELS / (w * h)));
+    }
+
+    /** Draws the graph at {@code requestedScale}, reduced by {@link #fittedScale} for huge graphs. */
+    public static BufferedImage render(ComputationGraph graph, Layout layout, BackwardTrace trace, double requestedScale) {
+        double scale = fittedScale(layout, requestedScale);
         int w = (int) Math.ceil(layout.width() * scale);
         int h = (int) Math.ceil(layout.height() * scale);
         BufferedImage img = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_ARGB);

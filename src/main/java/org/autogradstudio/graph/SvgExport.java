@@ -17,16 +17,16 @@ public final class SvgExport {
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
                 + "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"%d\">%n",
                 layout.width(), layout.height(), layout.width(), layout.height(), TextMetrics.FONT_SIZE));
-        s.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
-                + "orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"" + Palette.EDGE + "\"/></marker></defs>\n");
-        s.append(String.format(Locale.ROOT, "<rect width=\"100%%\" height=\"100%%\" fill=\"%s\"/>%n", Palette.BACKGROUND));
+        s.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"%s\"/>%n",
+                layout.width(), layout.height(), Palette.BACKGROUND));
         layout.routes().forEach((e, r) -> {
             StringBuilder d = new StringBuilder();
             for (double[] p : r.points()) {
                 d.append(d.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, " %.1f %.1f", p[0], p[1]));
             }
             s.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(Palette.EDGE)
-                    .append("\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n");
+                    .append("\" stroke-width=\"1.5\"/>");
+            s.append(arrowHead(r.points())).append('\n');
         });
         for (GraphVertex v : graph.vertices()) {
             Box b = layout.boxes().get(v);
@@ -52,6 +52,22 @@ public final class SvgExport {
             }
         }
         return s.append("</svg>\n").toString();
+    }
+
+    /**
+     * The arrow head as a plain triangle, the same as the PNG's: markers are drawn wrongly or not
+     * at all by several SVG renderers (ImageMagick's, some slide tools).
+     */
+    private static String arrowHead(List<double[]> points) {
+        if (points.size() < 2) {
+            return "";
+        }
+        double[] end = points.get(points.size() - 1);
+        double[] before = points.get(points.size() - 2);
+        double angle = Math.atan2(end[1] - before[1], end[0] - before[0]);
+        return String.format(Locale.ROOT, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"%s\"/>",
+                end[0], end[1], end[0] - 8 * Math.cos(angle - 0.4), end[1] - 8 * Math.sin(angle - 0.4),
+                end[0] - 8 * Math.cos(angle + 0.4), end[1] - 8 * Math.sin(angle + 0.4), Palette.EDGE);
     }
 
     private static String text(double x, double y, String fill, String weight, String content) {

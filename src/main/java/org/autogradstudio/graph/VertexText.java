@@ -28,11 +28,12 @@ public final class VertexText {
             return lines;
         }
         if (t.name() != null || tensor.numel() != 1) {
-            lines.add(valueText(tensor));
+            // an unnamed tensor's label is already its shape
+            lines.add(valueText(tensor, t.name() != null));
         }
         Tensor grad = gradient(graph, t, trace);
         if (grad != null) {
-            lines.add("grad " + valueText(grad));
+            lines.add("grad " + valueText(grad, false));
         }
         return lines;
     }
@@ -55,7 +56,11 @@ public final class VertexText {
         return tensor.grad();
     }
 
-    static String valueText(Tensor t) {
+    /**
+     * A scalar's value, up to four values in brackets, else (the shape and) the first three values:
+     * {@code [6×3] 0.1540, -0.2207, 1.0012, …}.
+     */
+    static String valueText(Tensor t, boolean withShape) {
         if (t.numel() == 1) {
             return NumberFormat.value(t.getFlat(0));
         }
@@ -66,6 +71,10 @@ public final class VertexText {
             }
             return s.append(']').toString();
         }
-        return "tensor " + NumberFormat.shape(t.shape());
+        StringBuilder s = new StringBuilder(withShape ? NumberFormat.shape(t.shape()) + " " : "");
+        for (int i = 0; i < 3; i++) {
+            s.append(NumberFormat.value(t.getFlat(i))).append(", ");
+        }
+        return s.append('…').toString();
     }
 }

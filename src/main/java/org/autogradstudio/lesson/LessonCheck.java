@@ -42,9 +42,12 @@ public final class LessonCheck {
         StringBuilder printed = new StringBuilder();
         int comparisons;
         try (LessonSession session = new LessonSession(file.toAbsolutePath().getParent())) {
-            for (CellResult r : session.runAll(lesson, printed::append)) {
+            List<Cell> code = lesson.codeCells();
+            List<CellResult> results = session.runAll(lesson, printed::append);
+            for (int i = 0; i < results.size(); i++) {
+                CellResult r = results.get(i);
                 if (!r.ok()) {
-                    problems.add("error: " + r.error().summary() + " (line " + r.error().line() + ")");
+                    problems.add("error: " + r.error().summary() + " (" + where(name, i + 1, code.get(i), r.error().line()) + ")");
                 }
             }
             for (Comparison c : session.comparisons()) {
@@ -63,6 +66,20 @@ public final class LessonCheck {
             }
         }
         return new Result(name, comparisons, problems);
+    }
+
+    /**
+     * An error's place: the line of the {@code .py} file (a cell's lines are numbered from its first
+     * line in the file); in a notebook, which has no such lines, the cell and the line inside it.
+     */
+    static String where(String file, int codeCell, Cell cell, int lineInCell) {
+        if (lineInCell < 1) {
+            return file + ", code cell " + codeCell;
+        }
+        if (file.endsWith(".ipynb") || cell.firstLine() < 1) {
+            return file + ", code cell " + codeCell + ", line " + lineInCell;
+        }
+        return file + ", line " + (cell.firstLine() + lineInCell - 1);
     }
 
     /** Where two outputs first differ, as {@code at line N: expected "...", got "..."}; null if equal. */

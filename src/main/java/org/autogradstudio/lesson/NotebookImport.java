@@ -1,9 +1,12 @@
 package org.autogradstudio.lesson;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,13 +33,30 @@ public final class NotebookImport {
             throw new LessonFormatException(name, 1, "not a Jupyter notebook: no \"cells\" list");
         }
         List<Cell> cells = new ArrayList<>();
+        List<Integer> lines = cellLines(text);
         int index = 0;
         for (JsonNode cell : root.get("cells")) {
             index++;
-            String type = cell.path("cell_type").asText("");
+            int line = index <= lines.size() ? lines.get(index - 1) : 1;
+            if (!cell.isObject()) {
+                throw new LessonFormatException(name, line, "cell " + index + " is not a JSON object");
+            }
+            JsonNode typeNode = cell.get("cell_type");
+            if (typeNode == null || !typeNode.isTextual()) {
+                throw new LessonFormatException(name, line, "cell " + index + " has no \"cell_type\"");
+            }
+            String type = typeNode.asText();
             JsonNode source = cell.get("source");
             if (source == null || !(source.isArray() || source.isTextual())) {
-                throw new LessonFormatException(name, lineOf(text, index), "cell " + index + " has no \"source\" text");
+                throw new LessonFormatException(name, line, "cell " + index + " has no \"source\" text");
+            }
+            if (source.isArray()) {
+                for (JsonNode part : source) {
+                    if (!part.isTextual()) {
+                        throw new LessonFormatException(name, line, "cell " + index
+                                + ": \"source\" must be a string or a list of strings, not " + part.getNodeType().name().toLowerCase());
+                    }
+                }
             }
             String body = source.isTextual() ? source.asText() : joined(source);
             body = body.replaceAll("\\s+$", "");
@@ -45,7 +65,7 @@ public final class NotebookImport {
             } else if (type.equals("markdown")) {
                 cells.add(new Cell(Cell.Kind.MARKDOWN, body, 0));
             } else if (!type.equals("raw")) {
-                throw new LessonFormatException(name, lineOf(text, index), "cell " + index + " has unknown cell_type \"" + type + "\"");
+                throw new LessonFormatException(name, line, "cell " + index + " has unknown cell_type \"" + type + "\"");
             }
         }
         Lesson lesson = new Lesson(name.replaceFirst("\\.ipynb$", ".py"), PercentFormat.titleOf(name, cells), cells);
@@ -71,17 +91,31 @@ public final class NotebookImport {
         return out.substring(0, Math.max(0, out.length() - 1));
     }
 
-    /** The line of the {@code n}-th {@code "cell_type"} key, for error messages. */
-    private static int lineOf(String text, int n) {
-        int line = 1, seen = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.startsWith("\"cell_type\"", i) && ++seen == n) {
-                return line;
+    /**
+     * The line on which each element of the top-level {@code "cells"} list begins, read with the
+     * streaming parser (the tree has no locations); empty when there is no such list.
+     */
+    private static List<Integer> cellLines(String text) {
+        List<Integer> lines = new ArrayList<>();
+        try (JsonParser p = JSON.getFactory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return lines;
             }
-            if (text.charAt(i) == '\n') {
-                line++;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("cells".equals(field) && value == JsonToken.START_ARRAY) {
+                    for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                        lines.add(p.currentTokenLocation().getLineNr());
+                        p.skipChildren();
+                    }
+                    return lines;
+                }
+                p.skipChildren();
             }
+        } catch (IOException e) {
+            // the tree parser has read the same text without error: not reached
         }
-        return 1;
+        return lines;
     }
 }

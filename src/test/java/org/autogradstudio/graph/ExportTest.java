@@ -58,6 +58,62 @@ class ExportTest {
     }
 
     @Test
+    void aGraphDeeperThanTheCallersStackIsLaidOut() throws Exception {
+        // ELK recurses once per vertex along a chain: 5,001 vertices overflowed a 256 KB stack
+        Tensor x = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
+        Tensor y = x;
+        for (int i = 0; i < 1_250; i++) {
+            y = y.add(y.sin());
+        }
+        ComputationGraph g = ComputationGraph.of(List.of(y), Graphs.names(x, "x", y, "y"));
+        Layout[] result = new Layout[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = GraphLayout.of(g, null, false);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        if (failure[0] != null) {
+            throw new AssertionError(failure[0]);
+        }
+        assertEquals(5_001, result[0].boxes().size());
+        // left to right: every edge's target lies right of its source
+        for (GraphEdge e : g.graph().edgeSet()) {
+            assertTrue(result[0].boxes().get(e.source()).x() < result[0].boxes().get(e.target()).x());
+        }
+    }
+
+    @Test
+    void aPngOfAHugeLayoutIsScaledDownToStayOpenable() {
+        assertEquals(2.0, PngExport.fittedScale(layout, 2));
+        Layout wide = new Layout(Map.of(), Map.of(), 1_000_000, 200);
+        double s = PngExport.fittedScale(wide, 2);
+        assertEquals(PngExport.MAX_SIDE / 1_000_000.0, s, 1e-12);
+        Layout big = new Layout(Map.of(), Map.of(), 20_000, 20_000);
+        double b = PngExport.fittedScale(big, 2);
+        assertTrue(20_000 * b * 20_000 * b <= PngExport.MAX_PIXELS * (1 + 1e-9));
+    }
+
+    @Test
+    void dotIsAcceptedByGraphvizItself() throws Exception {
+        java.nio.file.Path dotTool = java.nio.file.Path.of("/usr/bin/dot");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(dotTool), "Graphviz is not installed");
+        Process p = new ProcessBuilder(dotTool.toString(), "-Tsvg").redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(DotExport.of(run.graph(), run.trace()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String svg = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), svg);
+        assertTrue(svg.contains("<svg"), svg);
+        assertTrue(svg.contains(">y_pred</text>") && svg.contains(">grad 6.6918</text>"), svg);
+        assertTrue(svg.contains(">SigmoidBackward0</text>"), svg);
+    }
+
+    @Test
     void dotIsValidGraphviz() {
         String dot = DotExport.of(run.graph(), run.trace());
         SimpleDirectedGraph<String, DefaultEdge> parsed = new SimpleDirectedGraph<>(
@@ -70,6 +126,8 @@ class ExportTest {
         assertEquals(run.graph().vertexCount(), parsed.vertexSet().size());
         assertEquals(run.graph().graph().edgeSet().size(), parsed.edgeSet().size());
         assertTrue(labels.values().stream().anyMatch(a -> a.get("label").startsWith("w\n1.0000\ngrad 6.6918")));
+        // function nodes: the math symbol inside, the grad_fn name beside
+        assertTrue(labels.values().stream().anyMatch(a -> a.get("label").equals("σ") && a.get("xlabel").contains(">SigmoidBackward0<")));
     }
 
     @Test
@@ -79,6 +137,9 @@ class ExportTest {
         for (String text : new String[] {">w<", ">loss<", ">y_pred<", ">grad 6.6918<", ">grad 0.9988<", ">σ<", "#0072b2"}) {
             assertTrue(svg.contains(text), text);
         }
+        // arrow heads are plain triangles, one per edge (markers are lost by several renderers)
+        assertTrue(!svg.contains("<marker"));
+        assertEquals(run.graph().graph().edgeSet().size(), svg.split("<polygon ", -1).length - 1);
     }
 
     @Test

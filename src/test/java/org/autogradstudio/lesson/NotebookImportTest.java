@@ -46,4 +46,27 @@ class NotebookImportTest {
         LessonFormatException e = assertThrows(LessonFormatException.class, () -> NotebookImport.read("n.ipynb", noSource));
         assertEquals(7, e.line());
     }
+
+    @Test
+    void badCellStructureIsReportedAtTheCellsOwnLine() {
+        // line 4: a cell that is not an object; the count of "cell_type" keys would have said line 1
+        String notObject = "{\n \"cells\": [\n  {\"cell_type\": \"code\", \"source\": \"x = 1\"},\n  [\"print(x)\"]\n ]\n}";
+        LessonFormatException e = assertThrows(LessonFormatException.class, () -> NotebookImport.read("a.ipynb", notObject));
+        assertEquals("a.ipynb, line 4: cell 2 is not a JSON object", e.getMessage());
+        assertEquals(4, e.line());
+
+        String noType = "{\"cells\": [\n {\"source\": \"x = 1\"},\n {\"cell_type\": \"code\", \"source\": \"y\"}]}";
+        e = assertThrows(LessonFormatException.class, () -> NotebookImport.read("b.ipynb", noType));
+        assertEquals("b.ipynb, line 2: cell 1 has no \"cell_type\"", e.getMessage());
+
+        String numberInSource = "{\"cells\": [\n {\"cell_type\": \"markdown\", \"source\": [\"# T\"]},\n\n"
+                + " {\"cell_type\": \"code\", \"source\": [\"x = \", 1]}]}";
+        e = assertThrows(LessonFormatException.class, () -> NotebookImport.read("c.ipynb", numberInSource));
+        assertEquals("c.ipynb, line 4: cell 2: \"source\" must be a string or a list of strings, not number", e.getMessage());
+
+        String cellsNotAList = "{\"cells\": {\"cell_type\": \"code\"}}";
+        e = assertThrows(LessonFormatException.class, () -> NotebookImport.read("d.ipynb", cellsNotAList));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().startsWith("d.ipynb, line 1: not a Jupyter notebook"), e.getMessage());
+    }
 }
