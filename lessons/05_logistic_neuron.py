@@ -85,7 +85,9 @@ print("Gradient of w:", w.grad)
 print("Gradient of b:", b.grad)
 print(f"as Python numbers: w.grad = {w.grad}, b.grad = {b.grad}")
 
-compare("dL/dw", dL_dw, w.grad)
+# the factors too: in the studio, a wrong factor would be named where it parts from autograd's chain
+compare("dL/dw", dL_dw, w.grad,
+        factors={"dL/dy_pred": dloss_dy_pred, "dy_pred/dz": dy_pred_dz, "dz/dw": dz_dw})
 compare("dL/db", dL_db, b.grad)
 
 # %% [markdown]

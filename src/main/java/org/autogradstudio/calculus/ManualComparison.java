@@ -32,6 +32,11 @@ public final class ManualComparison {
     /** A manual factor set beside the link of autograd's chain it stands for. */
     public record FactorCheck(String name, String of, String wrt, double[] manual, Double autograd, Formula formula,
                               double absoluteDifference, double relativeDifference, Boolean agrees) {
+        /** The manual value(s) as the lessons print them. */
+        public String manualText() {
+            return show(manual);
+        }
+
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);

@@ -52,7 +52,11 @@ public final class LessonCheck {
             }
             for (Comparison c : session.comparisons()) {
                 if (!c.match()) {
-                    problems.add("comparison '" + c.label() + "' does not match: manual " + c.manual() + ", autograd " + c.autograd());
+                    problems.add("comparison '" + c.label() + "' does not match: " + c.message());
+                } else if (c.firstDivergentFactor() != null) {
+                    // the totals agree, but a factor the lesson wrote down is not the one autograd used
+                    problems.add("comparison '" + c.label() + "': " + c.firstDivergentFactor().name() + " by hand is "
+                            + c.firstDivergentFactor().manualText() + ", autograd's chain has " + c.firstDivergentFactor().autograd());
                 }
             }
             comparisons = session.comparisons().size();

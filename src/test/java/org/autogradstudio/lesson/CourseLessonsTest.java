@@ -1,5 +1,6 @@
 package org.autogradstudio.lesson;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -26,5 +27,20 @@ class CourseLessonsTest {
             LessonCheck.Result r = LessonCheck.check(file, LESSONS.resolve("expected"));
             assertTrue(r.passed(), () -> String.join("\n", r.problems()));
         }));
+    }
+
+    /** Lesson 5 hands compare() its factors: each is checked against autograd's chain, and each agrees. */
+    @Test
+    void theLogisticLessonsManualFactorsAreEachCheckedAgainstAutogradsChain() throws Exception {
+        Path file = LESSONS.resolve("05_logistic_neuron.py");
+        try (LessonSession session = new LessonSession(file.toAbsolutePath().getParent())) {
+            session.runAll(LessonStore.load(file), text -> { });
+            Comparison dw = session.comparisons().stream().filter(c -> c.label().equals("dL/dw")).findFirst().orElseThrow();
+            assertEquals(List.of("dL/dy_pred", "dy_pred/dz", "dz/dw"), dw.analysis().factors().stream()
+                    .map(f -> f.name()).toList());
+            for (var f : dw.analysis().factors()) {
+                assertEquals(Boolean.TRUE, f.agrees(), f.name() + ": " + dw.message());
+            }
+        }
     }
 }
