@@ -27,13 +27,15 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  * {@link #backwardView()} gives PyTorch's own view beside it: grad_fn nodes and AccumulateGrad.
  */
 public final class ComputationGraph {
-    private final DirectedAcyclicGraph<GraphVertex, GraphEdge> dag = new DirectedAcyclicGraph<>(GraphEdge.class);
+    // multiple edges: x * x feeds x into the product twice, as two inputs
+    private final DirectedAcyclicGraph<GraphVertex, GraphEdge> dag = new DirectedAcyclicGraph<>(null, null, false, true);
     private final Map<Node, FunctionVertex> functions = new IdentityHashMap<>();
     private final Map<Node, TensorVertex> outputs = new IdentityHashMap<>();
     private final Map<Tensor, TensorVertex> leaves = new IdentityHashMap<>();
     private final List<GraphVertex> order = new ArrayList<>();
     private final List<TensorVertex> roots = new ArrayList<>();
     private final List<Node> nodes;
+    private boolean truncated;
 
     private ComputationGraph(List<Node> nodesInCreationOrder) {
         this.nodes = nodesInCreationOrder;
@@ -46,13 +48,24 @@ public final class ComputationGraph {
      *              output of its grad_fn, so {@code z = w * x + b} labels the add's output {@code z})
      */
     public static ComputationGraph of(List<Tensor> roots, Map<Tensor, String> names) {
+        return of(roots, names, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The graph of the last {@code maxFunctions} function nodes nearest the roots: what a view can
+     * draw of a million-step chain. Tensors whose producer is cut off stay as the graph's inputs
+     * ({@link #isTruncated()} then says so).
+     */
+    public static ComputationGraph of(List<Tensor> roots, Map<Tensor, String> names, int maxFunctions) {
         Map<Node, String> nodeNames = new IdentityHashMap<>();
         names.forEach((t, name) -> {
             if (t.gradFn() != null) {
                 nodeNames.putIfAbsent(t.gradFn(), name);
             }
         });
-        ComputationGraph g = new ComputationGraph(reachableNodes(roots));
+        boolean[] cut = new boolean[1];
+        ComputationGraph g = new ComputationGraph(reachableNodes(roots, maxFunctions, cut));
+        g.truncated = cut[0];
         for (Node n : g.nodes) {
             g.addFunction(n, names, nodeNames);
         }
@@ -65,33 +78,44 @@ public final class ComputationGraph {
         return g;
     }
 
-    /** Every function node the roots depend on, oldest first (creation order is a topological order). */
-    private static List<Node> reachableNodes(List<Tensor> roots) {
+    /**
+     * The function nodes the roots depend on, oldest first (creation order is a topological order):
+     * at most {@code max}, taken breadth first from the roots, so a cut keeps the nodes nearest them.
+     * {@code cut[0]} tells whether any was left out.
+     */
+    private static List<Node> reachableNodes(List<Tensor> roots, int max, boolean[] cut) {
         Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Node> todo = new ArrayDeque<>();
         for (Tensor r : roots) {
-            if (r.gradFn() != null && seen.add(r.gradFn())) {
-                todo.push(r.gradFn());
-            }
+            visit(r.gradFn(), seen, todo, max, cut);
         }
         while (!todo.isEmpty()) {
-            Node n = todo.pop();
+            Node n = todo.pollFirst();
             for (Tensor in : n.inputs()) {
-                Node producer = in.gradFn();
-                if (producer != null && seen.add(producer)) {
-                    todo.push(producer);
-                }
+                visit(in.gradFn(), seen, todo, max, cut);
             }
             // inputs() may not list everything (e.g. freed); the edges do
             for (Edge e : n.nextEdges()) {
-                if (e != null && !(e.function() instanceof AccumulateGrad) && seen.add(e.function())) {
-                    todo.push(e.function());
+                if (e != null && !(e.function() instanceof AccumulateGrad)) {
+                    visit(e.function(), seen, todo, max, cut);
                 }
             }
         }
         List<Node> list = new ArrayList<>(seen);
         list.sort(Comparator.comparingLong(Node::sequenceNr));
         return list;
+    }
+
+    private static void visit(Node n, Set<Node> seen, Deque<Node> todo, int max, boolean[] cut) {
+        if (n == null || seen.contains(n)) {
+            return;
+        }
+        if (seen.size() >= max) {
+            cut[0] = true;
+            return;
+        }
+        seen.add(n);
+        todo.addLast(n);
     }
 
     private void addFunction(Node n, Map<Tensor, String> names, Map<Node, String> nodeNames) {
@@ -120,7 +144,8 @@ public final class ComputationGraph {
     private TensorVertex leaf(Tensor t, Map<Tensor, String> names) {
         TensorVertex v = leaves.get(t);
         if (v == null) {
-            Role role = t.requiresGrad() && t.isLeaf() ? Role.PARAMETER : Role.CONSTANT;
+            // a tensor whose producer was cut off (a truncated graph) is still an intermediate
+            Role role = t.gradFn() != null ? Role.INTERMEDIATE : t.requiresGrad() && t.isLeaf() ? Role.PARAMETER : Role.CONSTANT;
             v = new TensorVertex(order.size(), t, names.get(t), role);
             add(v);
             leaves.put(t, v);
@@ -193,6 +218,11 @@ public final class ComputationGraph {
             }
         }
         return null;
+    }
+
+    /** Whether function nodes were left out ({@link #of(List, Map, int)}). */
+    public boolean isTruncated() {
+        return truncated;
     }
 
     public int vertexCount() {

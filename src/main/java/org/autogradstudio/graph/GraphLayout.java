@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.autogradstudio.graph.GraphVertex.FunctionVertex;
 import org.eclipse.elk.alg.layered.options.GreedySwitchType;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
@@ -84,15 +85,23 @@ public final class GraphLayout {
     private static final long STACK_BYTES_PER_VERTEX = 2_048;
 
     public static Layout of(ComputationGraph graph, BackwardTrace trace, boolean topToBottom) {
+        return sized(graph, v -> TextMetrics.box(VertexText.lines(graph, v, trace), v instanceof FunctionVertex), topToBottom);
+    }
+
+    /**
+     * The layout with box sizes given by the caller (width, height per vertex): the studio sizes its
+     * vertices by what it draws in them (values, small matrices), the exporters by their text lines.
+     */
+    public static Layout sized(ComputationGraph graph, Function<GraphVertex, double[]> sizes, boolean topToBottom) {
         if (graph.vertexCount() <= OWN_STACK_ABOVE) {
-            return layOut(graph, trace, topToBottom);
+            return layOut(graph, sizes, topToBottom);
         }
         Layout[] result = new Layout[1];
         Throwable[] failure = new Throwable[1];
         long stack = Math.max(16L << 20, graph.vertexCount() * STACK_BYTES_PER_VERTEX);
         Thread worker = new Thread(null, () -> {
             try {
-                result[0] = layOut(graph, trace, topToBottom);
+                result[0] = layOut(graph, sizes, topToBottom);
             } catch (Throwable e) {
                 failure[0] = e;
             }
@@ -123,7 +132,7 @@ public final class GraphLayout {
         return result[0];
     }
 
-    private static Layout layOut(ComputationGraph graph, BackwardTrace trace, boolean topToBottom) {
+    private static Layout layOut(ComputationGraph graph, Function<GraphVertex, double[]> sizes, boolean topToBottom) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, topToBottom ? Direction.DOWN : Direction.RIGHT);
@@ -134,7 +143,7 @@ public final class GraphLayout {
         root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(20));
         Map<GraphVertex, ElkNode> nodes = new IdentityHashMap<>();
         for (GraphVertex v : graph.vertices()) {
-            double[] size = TextMetrics.box(VertexText.lines(graph, v, trace), v instanceof FunctionVertex);
+            double[] size = sizes.apply(v);
             ElkNode n = ElkGraphUtil.createNode(root);
             n.setDimensions(size[0], size[1]);
             nodes.put(v, n);

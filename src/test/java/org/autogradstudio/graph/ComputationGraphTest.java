@@ -65,6 +65,31 @@ class ComputationGraphTest {
     }
 
     @Test
+    void aVariableUsedTwiceByOneFunctionFeedsItTwice() {
+        Graphs.Run run = Graphs.run("import torch\nx = torch.tensor(3.0, requires_grad=True)\ny = x * x\ny.backward()");
+        ComputationGraph g = run.graph();
+        TensorVertex x = g.named("x");
+        List<Integer> inputs = g.graph().outgoingEdgesOf(x).stream().map(e -> e.inputNr()).sorted().toList();
+        assertEquals(List.of(0, 1), inputs, "x is both inputs of the product");
+    }
+
+    @Test
+    void aCutGraphKeepsTheFunctionsNearestTheRootAndSaysSo() {
+        Tensor x = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
+        Tensor y = x;
+        for (int i = 0; i < 50; i++) {
+            y = y.sin();
+        }
+        ComputationGraph cut = ComputationGraph.of(List.of(y), Graphs.names(x, "x", y, "y"), 10);
+        assertTrue(cut.isTruncated());
+        List<FunctionVertex> fs = cut.vertices().stream().filter(v -> v instanceof FunctionVertex).map(v -> (FunctionVertex) v).toList();
+        assertEquals(10, fs.size());
+        assertEquals(y.gradFn(), fs.get(fs.size() - 1).node(), "the root's own function is kept");
+        assertNull(cut.named("x"), "the leaf behind the cut is not drawn");
+        assertTrue(!ComputationGraph.of(List.of(y), Graphs.names(x, "x"), 50).isTruncated());
+    }
+
+    @Test
     void aHundredThousandNodeChainBuildsAndExportsOnASmallStack() throws Exception {
         Throwable[] failure = new Throwable[1];
         int[] counts = new int[2];

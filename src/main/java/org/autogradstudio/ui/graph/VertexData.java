@@ -41,7 +41,7 @@ public record VertexData(String id, VertexKind kind, Role role, String name, Str
         if (!t.isEmpty()) {
             return t;
         }
-        return opName != null ? FunctionSymbols.of(opName) + "(\u2026)" : value != null ? value.shortText() : id;
+        return opName != null ? org.autogradstudio.graph.FunctionSymbols.of(opName) + "(\u2026)" : value != null ? value.shortText() : id;
     }
 
     public double centerX() {
