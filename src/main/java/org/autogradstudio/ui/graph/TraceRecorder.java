@@ -11,7 +11,8 @@ import org.autogradstudio.engine.Tensor;
  * Records the engine's backward events of the most recent pass, copying every gradient at the
  * moment it is reported (a leaf's {@code .grad} keeps changing afterwards). Used on the script
  * thread only; {@link #lastPass()} hands the finished pass over.
- * (Adapter until the graph package's BackwardTrace is available to the studio.)
+ * Unlike the graph package's BackwardTrace (which keeps the engine's tensors for replay and export),
+ * it keeps every event the animation shows, seeds and node runs included, as FX-free snapshots.
  */
 public final class TraceRecorder implements BackwardListener {
     /** One engine event, with copies of the tensors it carried. */
