@@ -81,22 +81,38 @@ final class Poly {
         return m;
     }
 
-    private static void accumulate(Map<Monomial, Double> into, Monomial m, double c, double scale) {
-        double v = into.getOrDefault(m, 0.0) + c;
-        if (Math.abs(v) <= 1e-13 * scale) {
-            into.remove(m);
-        } else {
-            into.put(m, v);
+    /**
+     * Sums of terms per monomial with the size of what was summed: a coefficient is dropped only
+     * when it is what rounding leaves of a cancellation (tiny against its own contributions), never
+     * because other coefficients of the polynomial are large ({@code y**24 + ... + 1} keeps its 1).
+     */
+    private static final class Accumulator {
+        private final Map<Monomial, double[]> sums = new HashMap<>();
+
+        void add(Monomial m, double c) {
+            double[] s = sums.computeIfAbsent(m, k -> new double[2]);
+            s[0] += c;
+            s[1] += Math.abs(c);
+        }
+
+        Poly toPoly(double relativeTolerance) {
+            Map<Monomial, Double> out = new HashMap<>();
+            sums.forEach((m, s) -> {
+                if (Math.abs(s[0]) > relativeTolerance * s[1]) {
+                    out.put(m, s[0]);
+                }
+            });
+            return new Poly(out);
         }
     }
 
+    private static final double CANCELLATION = 1e-13;
+
     Poly plus(Poly o) {
-        Map<Monomial, Double> m = new HashMap<>(terms);
-        double scale = Math.max(maxAbsCoefficient(), o.maxAbsCoefficient());
-        for (Map.Entry<Monomial, Double> e : o.terms.entrySet()) {
-            accumulate(m, e.getKey(), e.getValue(), scale);
-        }
-        return new Poly(m);
+        Accumulator acc = new Accumulator();
+        terms.forEach(acc::add);
+        o.terms.forEach(acc::add);
+        return acc.toPoly(CANCELLATION);
     }
 
     Poly minus(Poly o) {
@@ -118,14 +134,13 @@ final class Poly {
         if ((long) terms.size() * o.terms.size() > 4L * MAX_TERMS) {
             throw new TooLarge();
         }
-        Map<Monomial, Double> m = new HashMap<>();
-        double scale = maxAbsCoefficient() * o.maxAbsCoefficient();
+        Accumulator acc = new Accumulator();
         for (Map.Entry<Monomial, Double> a : terms.entrySet()) {
             for (Map.Entry<Monomial, Double> b : o.terms.entrySet()) {
-                accumulate(m, a.getKey().times(b.getKey()), a.getValue() * b.getValue(), scale);
+                acc.add(a.getKey().times(b.getKey()), a.getValue() * b.getValue());
             }
         }
-        return new Poly(m);
+        return acc.toPoly(CANCELLATION);
     }
 
     Poly times(double c, Monomial mono) {
@@ -164,7 +179,6 @@ final class Poly {
         double cf = divisor.terms.get(lf);
         Poly quotient = constant(0);
         Poly rest = this;
-        double scale = Math.max(maxAbsCoefficient(), 1e-300);
         for (int guard = 0; !rest.isZero(); guard++) {
             if (guard > 4 * MAX_TERMS) {
                 return null;
@@ -176,16 +190,14 @@ final class Poly {
             double c = rest.terms.get(lr) / cf;
             Monomial q = lr.dividedBy(lf);
             quotient = quotient.plus(term(c, q));
-            Poly next = rest.minus(divisor.times(c, q));
-            // drop what rounding leaves of an exact cancellation
-            Map<Monomial, Double> cleaned = new HashMap<>();
-            for (Map.Entry<Monomial, Double> e : next.terms.entrySet()) {
-                if (Math.abs(e.getValue()) > 1e-10 * scale) {
-                    cleaned.put(e.getKey(), e.getValue());
-                }
+            // rest - c q divisor, dropping only what rounding leaves of an exact cancellation
+            Accumulator next = new Accumulator();
+            rest.terms.forEach(next::add);
+            for (Map.Entry<Monomial, Double> e : divisor.terms.entrySet()) {
+                next.add(e.getKey().times(q), -c * e.getValue());
             }
-            cleaned.remove(lr);
-            rest = new Poly(cleaned);
+            next.sums.remove(lr);
+            rest = next.toPoly(1e-10);
         }
         return quotient;
     }

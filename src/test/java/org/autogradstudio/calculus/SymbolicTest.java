@@ -21,6 +21,29 @@ class SymbolicTest {
         return Expr.call(fn, a);
     }
 
+    /**
+     * Found by ChainRulePropertiesTest: expanding q^6 with q = y^2/(y^2+1)^2 + 1 gives coefficients up
+     * to 1e11; a product of two such polynomials once dropped its small coefficients (1, 18, ...) as
+     * if they were rounding noise, and d/dx (1/((cos(tanh x)/q)^6 + 1)) lost all but 1e-6 of its value.
+     */
+    @Test
+    void smallCoefficientsSurviveBesideLargeOnesWhenPolynomialsAreMultiplied() {
+        Expr x = Expr.var("x"), y = Expr.var("y");
+        Expr yy1 = Expr.add(Expr.mul(y, y), ONE);
+        Expr q = Expr.add(Expr.div(Expr.mul(y, y), Expr.mul(yy1, yy1)), ONE);
+        Expr b = Expr.add(Expr.pow(Expr.div(Expr.call(Func.COS, Expr.call(Func.TANH, x)), q), 6), ONE);
+        Expr e = Expr.pow(b, -1);
+        Map<String, Double> at = Map.of("x", -0.025, "y", 0.001);
+        double h = 1e-6;
+        double numeric = (Evaluator.eval(e, Map.of("x", -0.025 + h, "y", 0.001))
+                - Evaluator.eval(e, Map.of("x", -0.025 - h, "y", 0.001))) / (2 * h);
+        double raw = Evaluator.eval(Differentiator.derivative(e, "x"), at);
+        assertEquals(numeric, raw, 1e-7);
+        assertEquals(raw, Evaluator.eval(Differentiator.d(e, "x"), at), 1e-12 * Math.abs(raw) + 1e-15);
+        Expr q6 = Expr.pow(q, 6);
+        assertEquals(Evaluator.eval(q6, at), Evaluator.eval(Simplifier.simplify(Expr.mul(q6, q6)), at) / Evaluator.eval(q6, at), 1e-12);
+    }
+
     @Test
     void theEngineTableEvaluatedOverExpressions() {
         ExprAlgebra a = new ExprAlgebra();
