@@ -16,6 +16,11 @@ public final class VertexText {
     }
 
     public static List<String> lines(ComputationGraph graph, GraphVertex v, BackwardTrace trace) {
+        return lines(v, v instanceof TensorVertex t ? gradient(graph, t, trace) : null);
+    }
+
+    /** The lines of a vertex showing {@code grad} as its gradient (none when null). */
+    public static List<String> lines(GraphVertex v, Tensor grad) {
         List<String> lines = new ArrayList<>();
         if (v instanceof FunctionVertex f) {
             lines.add(f.symbol());
@@ -30,7 +35,6 @@ public final class VertexText {
         if (t.name() != null || tensor.numel() != 1) {
             lines.add(valueText(tensor));
         }
-        Tensor grad = gradient(graph, t, trace);
         if (grad != null) {
             lines.add("grad " + valueText(grad));
         }
