@@ -1,28 +1,25 @@
 package org.autogradstudio.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
-import org.autogradstudio.graph.DotExport;
-import org.autogradstudio.graph.GraphJson;
-import org.autogradstudio.graph.GraphLayout;
-import org.autogradstudio.graph.PngExport;
-import org.autogradstudio.graph.SvgExport;
+import org.autogradstudio.graph.GraphExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code graph FILE.py --format dot|svg|png|json -o OUT [--tensor NAME]}: the graph, headless. */
+/**
+ * {@code graph FILE.py --format dot|svg|png|json|gif -o OUT [--tensor NAME]}: the graph, headless;
+ * {@code gif} (or {@code --animate}) is the backward pass animated, one frame per step.
+ */
 @Command(name = "graph", description = "Draws the computation graph of a script's last backward pass (or of a named tensor).")
 final class GraphCommand implements Callable<Integer> {
-    enum Format { dot, svg, png, json }
+    enum Format { dot, svg, png, json, gif }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the .py script or lesson")
     Path file;
 
-    @Option(names = "--format", defaultValue = "svg", description = "dot, svg, png or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "svg", description = "dot, svg, png, json or gif (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = {"-o", "--output"}, required = true, description = "the file to write")
@@ -34,8 +31,11 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--top-down", description = "lay the forward pass out top to bottom")
     boolean topDown;
 
-    @Option(names = "--scale", defaultValue = "2", description = "PNG resolution factor (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scale", defaultValue = "2", description = "PNG and GIF resolution factor (default: ${DEFAULT-VALUE})")
     double scale;
+
+    @Option(names = "--animate", description = "the backward pass as an animated GIF, one frame per step (--format gif)")
+    boolean animate;
 
     @Override
     public Integer call() throws Exception {
@@ -46,25 +46,17 @@ final class GraphCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 1;
         }
-        if (format == Format.dot) {
-            Files.writeString(output, DotExport.of(s.graph, s.trace), StandardCharsets.UTF_8);
-            return 0;
-        }
-        GraphLayout.Layout layout = GraphLayout.of(s.graph, s.trace, topDown);
-        switch (format) {
-            case svg:
-                Files.writeString(output, SvgExport.of(s.graph, layout, s.trace), StandardCharsets.UTF_8);
-                break;
-            case png:
-                double fitted = PngExport.fittedScale(layout, scale);
-                if (fitted < scale) {
-                    System.err.printf(java.util.Locale.ROOT, "note: %d vertices are too many for a PNG at scale %s; drawn at scale %.4f"
-                            + " (use --format svg or dot for large graphs)%n", s.graph.vertexCount(), scale, fitted);
-                }
-                ImageIO.write(PngExport.render(s.graph, layout, s.trace, scale), "png", output.toFile());
-                break;
-            default:
-                Files.writeString(output, GraphJson.of(s.graph, layout, s.trace, null), StandardCharsets.UTF_8);
+        Format chosen = animate ? Format.gif : format;
+        try {
+            double drawn = GraphExporter.write(s.graph, s.trace, GraphExporter.Format.valueOf(chosen.name().toUpperCase(Locale.ROOT)),
+                    scale, topDown, output);
+            if (drawn < scale) {
+                System.err.printf(Locale.ROOT, "note: %d vertices are too many for a PNG at scale %s; drawn at scale %.4f"
+                        + " (use --format svg or dot for large graphs)%n", s.graph.vertexCount(), scale, drawn);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 1;
         }
         return 0;
     }

@@ -10,6 +10,8 @@ public final class Palette {
     public static final String EDGE = "#5f6673";
     public static final String TEXT = "#1f2328";
     public static final String BACKGROUND = "#ffffff";
+    /** The step of the backward pass being shown: its edge, function and tensor. */
+    public static final String ACTIVE = "#e69f00";
 
     private Palette() {
     }

@@ -16,6 +16,11 @@ public final class VertexText {
     }
 
     public static List<String> lines(ComputationGraph graph, GraphVertex v, BackwardTrace trace) {
+        return lines(v, v instanceof TensorVertex t ? gradient(graph, t, trace) : null);
+    }
+
+    /** The lines of a vertex showing {@code grad} as its gradient (none when null). */
+    public static List<String> lines(GraphVertex v, Tensor grad) {
         List<String> lines = new ArrayList<>();
         if (v instanceof FunctionVertex f) {
             lines.add(f.symbol());
@@ -31,7 +36,6 @@ public final class VertexText {
             // an unnamed tensor's label is already its shape
             lines.add(valueText(tensor, t.name() != null));
         }
-        Tensor grad = gradient(graph, t, trace);
         if (grad != null) {
             lines.add("grad " + valueText(grad, false));
         }
@@ -60,6 +64,11 @@ public final class VertexText {
      * A scalar's value, up to four values in brackets, else (the shape and) the first three values:
      * {@code [6×3] 0.1540, -0.2207, 1.0012, …}.
      */
+    /** Compact, for equations on edges: a scalar, up to four values, else just the shape ({@code tensor [6×1]}). */
+    static String valueText(Tensor t) {
+        return t.numel() <= 4 ? valueText(t, false) : "tensor " + NumberFormat.shape(t.shape());
+    }
+
     static String valueText(Tensor t, boolean withShape) {
         if (t.numel() == 1) {
             return NumberFormat.value(t.getFlat(0));

@@ -8,7 +8,7 @@ import javafx.util.Duration;
  * A manual check (not a test): the studio (with the {@link FakeKernel} under {@code -Ddemo.fake=true}),
  * which runs the first {@code -Ddemo.cells} code cells of the open lesson and stops the animation at {@code -Ddemo.position=N} (from the end
  * when negative), and selects the tensor {@code -Ddemo.select=NAME} (its chain rule in the derivation tab).
- * For screenshots under Xvfb.
+ * With {@code -Ddemo.exportMenu=true} File > Export is opened. For screenshots under Xvfb.
  */
 public final class DemoMain {
     private DemoMain() {
@@ -39,6 +39,9 @@ public final class DemoMain {
                         if (select != null && graph.named(select) != null) {
                             app.model().selection().select(graph.named(select));
                         }
+                        if (Boolean.getBoolean("demo.exportMenu")) {
+                            showExportMenu(app);
+                        }
                     });
                     later.play();
                 });
@@ -49,5 +52,15 @@ public final class DemoMain {
         watcher.setDaemon(true);
         watcher.start();
         StudioLauncher.launch(args);
+    }
+
+    private static void showExportMenu(StudioApp app) {
+        var bar = (javafx.scene.control.MenuBar) app.stage().getScene().lookup("#menu-bar");
+        var file = bar.getMenus().get(0);
+        file.show();
+        PauseTransition open = new PauseTransition(Duration.seconds(0.5));
+        open.setOnFinished(e -> file.getItems().stream().filter(i -> "menu-export".equals(i.getId())).findFirst()
+                .ifPresent(i -> ((javafx.scene.control.Menu) i).show()));
+        open.play();
     }
 }

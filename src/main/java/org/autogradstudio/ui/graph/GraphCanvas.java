@@ -127,6 +127,7 @@ public final class GraphCanvas extends Pane {
         selection.selectedProperty().addListener((o, a, b) -> {
             vertexViews.values().forEach(v -> v.setSelected(b != null && v.data().id().equals(b.id())));
         });
+        GraphKeyboard.install(this, selection, vertexViews::values);
         widthProperty().addListener((o, a, b) -> refitAfterResize());
         heightProperty().addListener((o, a, b) -> refitAfterResize());
         pulseT.addListener((o, a, b) -> {
@@ -294,6 +295,13 @@ public final class GraphCanvas extends Pane {
     }
 
     /** Pans (smoothly) so that the box (x, y, w, h in graph coordinates) is in view, when it is not. */
+    /** Pans so that a vertex reached from the keyboard is in view. */
+    void reveal(VertexView v) {
+        if (getWidth() > 0) {
+            reveal(v.data().x(), v.data().y(), v.data().width(), v.data().height());
+        }
+    }
+
     private void reveal(double x, double y, double bw, double bh) {
         double z = zoom.get();
         if (graph.width() * z <= getWidth() + 1 && graph.height() * z <= getHeight() + 1) {

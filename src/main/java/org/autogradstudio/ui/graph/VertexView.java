@@ -2,6 +2,7 @@ package org.autogradstudio.ui.graph;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -39,14 +40,15 @@ public final class VertexView extends StackPane {
         if (data.isTensor()) {
             grad = new ValueBlock("grad-text", I18n.get("graph.grad"));
             getChildren().add(tensorContent());
-            setAccessibleText(data.title() + " " + (data.value() == null ? "" : data.value().toString()));
         } else {
             grad = null;
             Label symbol = new Label(data.symbol());
             symbol.getStyleClass().add("symbol");
             getChildren().add(symbol);
-            setAccessibleText(data.opName());
         }
+        setAccessibleRole(AccessibleRole.BUTTON);
+        setAccessibleRoleDescription(I18n.get("graph.a11y.role"));
+        setAccessibleText(VertexDescription.of(data, null));
         sumLabel.getStyleClass().add("sum-label");
         sumLabel.setVisible(false);
     }
@@ -118,6 +120,7 @@ public final class VertexView extends StackPane {
             TensorSnapshot partial = frame.partial().get(data.id());
             grad.show(complete != null ? complete : partial, complete == null && partial != null);
             pseudoClassStateChanged(COMPLETE, complete != null);
+            setAccessibleText(VertexDescription.of(data, complete != null ? complete : partial));
         }
         String sum = frame.sumLabels().get(data.id());
         sumLabel.setText(sum == null ? "" : "+=  " + sum);

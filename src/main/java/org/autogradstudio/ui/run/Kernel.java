@@ -28,6 +28,17 @@ public interface Kernel extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * Writes the graph {@link #graph()} draws (with its backward pass) to {@code out} with the graph
+     * package's exporters (script thread). Kernels without an engine graph refuse.
+     *
+     * @throws IllegalStateException when there is nothing to export
+     */
+    default void export(org.autogradstudio.graph.GraphExporter.Format format, double scale, java.nio.file.Path out)
+            throws java.io.IOException {
+        throw new IllegalStateException("this kernel has no graph to export");
+    }
+
     /** The graph to draw after the last cell: the last backward's, else the newest tensor's. */
     GraphData graph();
 

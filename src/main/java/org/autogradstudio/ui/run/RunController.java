@@ -121,6 +121,18 @@ public final class RunController implements AutoCloseable {
         });
     }
 
+    /**
+     * Writes the graph shown now (with its backward pass) to {@code out} on the script thread, after
+     * the queued cells; {@code done} or {@code failed} hear of it on the FX thread.
+     */
+    public void export(org.autogradstudio.graph.GraphExporter.Format format, double scale, java.nio.file.Path out,
+            java.util.function.Consumer<java.nio.file.Path> done, java.util.function.Consumer<Throwable> failed) {
+        submit(() -> {
+            kernel.export(format, scale, out);
+            return out;
+        }, done, failed);
+    }
+
     /** Stops the running cell and forgets the queued ones (FX thread). */
     public void stop() {
         clearQueue();

@@ -1,11 +1,16 @@
 package org.autogradstudio.ui.run;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.autogradstudio.engine.Engine;
 import org.autogradstudio.engine.Tensor;
+import org.autogradstudio.graph.BackwardTrace;
+import org.autogradstudio.graph.ComputationGraph;
+import org.autogradstudio.graph.GraphExporter;
 import org.autogradstudio.lesson.Cell;
 import org.autogradstudio.lesson.CellResult;
 import org.autogradstudio.lesson.LessonSession;
@@ -17,14 +22,19 @@ import org.autogradstudio.ui.graph.TraceRecorder;
 public final class SessionKernel implements Kernel {
     private final LessonSession session = new LessonSession();
     private final TraceRecorder recorder = new TraceRecorder();
+    private final BackwardTrace trace = new BackwardTrace();
+    /** Exports of larger graphs are left to the command line (the layout would hold the script thread up). */
+    static final int MAX_EXPORT_VERTICES = 3000;
     private boolean globalListener;
 
     public SessionKernel() {
         try {
             session.addBackwardListener(recorder);
+            session.addBackwardListener(trace);
         } catch (UnsupportedOperationException notYet) {
             // the session is not wired to the interpreter yet: listen to the engine directly
             Engine.addListener(recorder);
+            Engine.addListener(trace);
             globalListener = true;
         }
     }
@@ -67,7 +77,16 @@ public final class SessionKernel implements Kernel {
     public GraphData graph() {
         Map<Tensor, String> names = session.tensorNames();
         List<Tensor> roots = new ArrayList<>(session.lastBackwardRoots());
-        TraceRecorder.Pass pass = recorder.lastPass();
+        Tensor newer = newerThanBackward(names, roots);
+        if (newer != null) {
+            // a graph newer than the last backward: show it (forward only)
+            return EngineGraphBuilder.build(List.of(newer), names, null);
+        }
+        return EngineGraphBuilder.build(roots, names, recorder.lastPass());
+    }
+
+    /** The newest recorded tensor when it is newer than the last backward's roots, else null. */
+    private static Tensor newerThanBackward(Map<Tensor, String> names, List<Tensor> roots) {
         Tensor newest = EngineGraphBuilder.newest(names.keySet());
         long rootSeq = -1;
         for (Tensor r : roots) {
@@ -75,17 +94,34 @@ public final class SessionKernel implements Kernel {
                 rootSeq = Math.max(rootSeq, r.gradFn().sequenceNr());
             }
         }
-        if (newest != null && newest.gradFn().sequenceNr() > rootSeq) {
-            // a graph newer than the last backward: show it (forward only)
-            return EngineGraphBuilder.build(List.of(newest), names, null);
+        return newest != null && newest.gradFn().sequenceNr() > rootSeq ? newest : null;
+    }
+
+    @Override
+    public void export(GraphExporter.Format format, double scale, Path out) throws IOException {
+        Map<Tensor, String> names = session.tensorNames();
+        List<Tensor> roots = new ArrayList<>(session.lastBackwardRoots());
+        Tensor newer = newerThanBackward(names, roots);
+        if (newer != null) {
+            roots = List.of(newer);
         }
-        return EngineGraphBuilder.build(roots, names, pass);
+        if (roots.isEmpty()) {
+            throw new IllegalStateException("no graph yet: run a cell that computes with tensors");
+        }
+        ComputationGraph graph = ComputationGraph.of(roots, names);
+        if (graph.vertexCount() > MAX_EXPORT_VERTICES) {
+            throw new IllegalStateException("the graph has " + graph.vertexCount() + " vertices; the studio exports at most "
+                    + MAX_EXPORT_VERTICES + " (the command line has no limit)");
+        }
+        boolean traced = newer == null && trace.isComplete() && trace.roots().equals(roots);
+        GraphExporter.write(graph, traced ? trace : null, format, scale, false, out);
     }
 
     @Override
     public void close() {
         if (globalListener) {
             Engine.removeListener(recorder);
+            Engine.removeListener(trace);
         }
         session.close();
     }

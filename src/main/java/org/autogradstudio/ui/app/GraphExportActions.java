@@ -1,0 +1,95 @@
+package org.autogradstudio.ui.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.autogradstudio.graph.GraphExporter.Format;
+import org.autogradstudio.ui.I18n;
+import org.autogradstudio.ui.graph.GraphData;
+import org.autogradstudio.ui.lesson.NotebookModel;
+
+/**
+ * File > Export: the graph shown now as a PNG at twice its size or as an SVG, and its backward pass
+ * as an animated GIF for slides. The graph package's exporters (the command line's) write the file
+ * on the script thread, with the engine's own tensors; the UI stays free meanwhile.
+ */
+public final class GraphExportActions {
+    /** PNG and GIF resolution: twice the layout, sharp on a projector. */
+    public static final double SCALE = 2;
+    private final StudioModel model;
+    private final Supplier<Window> owner;
+    private final ReadOnlyObjectWrapper<Path> lastExported = new ReadOnlyObjectWrapper<>(this, "lastExported");
+
+    public GraphExportActions(StudioModel model, Supplier<Window> owner) {
+        this.model = model;
+        this.owner = owner;
+    }
+
+    /** The Export submenu: PNG (2x), SVG and the animated GIF, disabled while there is nothing to export. */
+    public Menu menu() {
+        Menu m = new Menu();
+        m.textProperty().bind(I18n.text("menu.file.export"));
+        m.setId("menu-export");
+        ReadOnlyObjectProperty<GraphData> graph = model.runner().graphProperty();
+        BooleanBinding noGraph = Bindings.createBooleanBinding(() -> graph.get().isEmpty(), graph);
+        BooleanBinding noBackward = Bindings.createBooleanBinding(() -> graph.get().trace().isEmpty(), graph);
+        m.getItems().addAll(item(Format.PNG, "menu.file.export.png", noGraph), item(Format.SVG, "menu.file.export.svg", noGraph),
+                item(Format.GIF, "menu.file.export.gif", noBackward));
+        return m;
+    }
+
+    private MenuItem item(Format format, String key, BooleanBinding disabled) {
+        MenuItem i = new MenuItem();
+        i.setId("menu-export-" + format.extension());
+        i.textProperty().bind(I18n.text(key));
+        i.disableProperty().bind(disabled);
+        i.setOnAction(e -> choose(format));
+        return i;
+    }
+
+    /** The file most recently written (null before the first export). */
+    public ReadOnlyObjectProperty<Path> lastExportedProperty() {
+        return lastExported.getReadOnlyProperty();
+    }
+
+    private void choose(Format format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.get("dialog.export.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                I18n.get("dialog.export.filter", format.name()), "*." + format.extension()));
+        chooser.setInitialFileName(suggestedName(format));
+        File f = chooser.showSaveDialog(owner.get());
+        if (f != null) {
+            Path out = f.toPath();
+            if (!out.getFileName().toString().contains(".")) {
+                out = out.resolveSibling(out.getFileName() + "." + format.extension());
+            }
+            export(format, out, written -> Dialogs.info(owner.get(), I18n.get("dialog.export.done"), written.toString()));
+        }
+    }
+
+    /** {@code 05_logistic_neuron-graph.png}, {@code …-backward.gif}. */
+    String suggestedName(Format format) {
+        NotebookModel nb = model.getNotebook();
+        String base = nb == null ? "graph" : nb.name().replaceFirst("\\.(py|ipynb)$", "");
+        return base + (format == Format.GIF ? "-backward." : "-graph.") + format.extension();
+    }
+
+    /** Writes the graph shown now to {@code out}; {@code done} hears of the file on the FX thread. An error is shown. */
+    public void export(Format format, Path out, Consumer<Path> done) {
+        model.runner().export(format, SCALE, out, written -> {
+            lastExported.set(written);
+            done.accept(written);
+        }, failure -> Dialogs.error(owner.get(), I18n.get("dialog.export.error", String.valueOf(out.getFileName()),
+                String.valueOf(failure.getMessage())), failure.toString()));
+    }
+}
