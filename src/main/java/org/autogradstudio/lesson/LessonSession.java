@@ -157,6 +157,40 @@ public final class LessonSession implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Calls the script's global function {@code name} with tensor arguments, gradients off (no graph
+     * is recorded): the tensors it returns, a tuple's in order. Call it on the script thread, e.g. from
+     * a chart listener while a cell runs. Errors raised by the function propagate.
+     */
+    public List<Tensor> callFunction(String name, Tensor... args) {
+        Object f = script.global(name);
+        if (f == null || !org.autogradstudio.script.runtime.Ops.isCallable(f)) {
+            throw new IllegalArgumentException("the script has no function " + name);
+        }
+        Object[] values = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = TorchModules.valueOf(args[i]);
+        }
+        boolean previous = org.autogradstudio.engine.GradMode.set(false);
+        try {
+            Object r = org.autogradstudio.script.runtime.Ops.call(f, values, Map.of());
+            List<Tensor> out = new ArrayList<>();
+            if (r instanceof org.autogradstudio.script.runtime.PyTuple tuple) {
+                for (Object item : tuple.items()) {
+                    Tensor t = TorchModules.tensorOf(item);
+                    if (t != null) {
+                        out.add(t);
+                    }
+                }
+            } else if (TorchModules.tensorOf(r) != null) {
+                out.add(TorchModules.tensorOf(r));
+            }
+            return out;
+        } finally {
+            org.autogradstudio.engine.GradMode.set(previous);
+        }
+    }
+
     /** Tensors held by global variables, by identity, to the variable's name: the graph's labels. */
     public Map<Tensor, String> tensorNames() {
         Map<Tensor, String> names = new IdentityHashMap<>();
