@@ -48,7 +48,7 @@ public final class RunController implements AutoCloseable {
         kernel.setChartListener((name, value) -> {
             charts.offer(name, value);
             for (ScriptObserver o : observers) {
-                observe(() -> o.onChartPoint(kernel));
+                observe(() -> o.onChartPoint(kernel, name));
             }
         });
     }

@@ -6,8 +6,8 @@ package org.autogradstudio.ui.run;
  * wants to show it hands to the FX thread itself.
  */
 public interface ScriptObserver {
-    /** A chart point was just offered (script thread, inside the running cell). */
-    void onChartPoint(Kernel kernel);
+    /** The chart point {@code name} was just offered (script thread, inside the running cell). */
+    void onChartPoint(Kernel kernel, String name);
 
     /** A cell finished (script thread, after the cell). */
     default void onCellEnd(Kernel kernel) {

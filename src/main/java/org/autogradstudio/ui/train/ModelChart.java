@@ -43,6 +43,7 @@ public final class ModelChart extends VBox {
         setId("model-chart");
         title.getStyleClass().add("model-chart-title");
         title.setId("model-chart-title");
+        title.setWrapText(true);
         plot.getStyleClass().add("model-chart-plot");
         canvas.setManaged(false);
         plot.setMinHeight(160);

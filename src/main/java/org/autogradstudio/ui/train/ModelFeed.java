@@ -26,6 +26,7 @@ public final class ModelFeed implements ScriptObserver {
     /** A feed watching {@code runner}'s kernel. */
     public ModelFeed(RunController runner) {
         runner.addObserver(this);
+        runner.addObserver(new ParameterSeries(runner.charts()));
         // a restarted kernel (another lesson) has no model yet
         runner.graphProperty().addListener((o, a, g) -> {
             if (g == org.autogradstudio.ui.graph.GraphData.EMPTY) {
@@ -35,7 +36,7 @@ public final class ModelFeed implements ScriptObserver {
     }
 
     @Override
-    public void onChartPoint(Kernel kernel) {
+    public void onChartPoint(Kernel kernel, String name) {
         long now = System.nanoTime();
         if (now - lastSample < INTERVAL_MS * 1_000_000) {
             return;

@@ -56,6 +56,11 @@ public final class WhatIfBar extends FlowPane {
         status.textProperty().bind(model.statusProperty());
     }
 
+    /** The what-if values behind the sliders. */
+    public WhatIfModel model() {
+        return model;
+    }
+
     private void rebuild(List<WhatIfLeaf> leaves) {
         getChildren().setAll(title);
         for (WhatIfLeaf leaf : leaves) {

@@ -28,6 +28,7 @@ public final class WhatIfModel {
     private final RunController runner;
     private final ReadOnlyObjectWrapper<List<WhatIfLeaf>> leaves = new ReadOnlyObjectWrapper<>(this, "leaves", List.of());
     private final ReadOnlyDoubleWrapper latency = new ReadOnlyDoubleWrapper(this, "latencyMillis", Double.NaN);
+    private final ReadOnlyDoubleWrapper replayTime = new ReadOnlyDoubleWrapper(this, "replayMillis", Double.NaN);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final Map<String, Double> values = new LinkedHashMap<>();
     private GraphData base = GraphData.EMPTY;
@@ -68,6 +69,11 @@ public final class WhatIfModel {
     /** Milliseconds from the last change to its replayed graph being shown (NaN before any). */
     public ReadOnlyDoubleProperty latencyProperty() {
         return latency.getReadOnlyProperty();
+    }
+
+    /** Milliseconds the last replay itself took on the script thread (forward, backward, layout). */
+    public ReadOnlyDoubleProperty replayTimeProperty() {
+        return replayTime.getReadOnlyProperty();
     }
 
     /** Why the last replay failed, or empty. */
@@ -112,8 +118,14 @@ public final class WhatIfModel {
         GraphData from = base;
         Map<String, Double> asked = new LinkedHashMap<>(values);
         long start = System.nanoTime();
-        runner.submit(() -> replay(from, asked), g -> {
+        runner.submit(() -> {
+            long t0 = System.nanoTime();
+            GraphData replayed = replay(from, asked);
+            return new Object[] {replayed, (System.nanoTime() - t0) / 1e6};
+        }, done -> {
             busy = false;
+            GraphData g = (GraphData) done[0];
+            replayTime.set((Double) done[1]);
             if (from == base) {
                 published = g;
                 runner.showGraph(g);
