@@ -207,7 +207,9 @@ class RealLessonFlowTest {
     @Test
     void epochsChangedFromTheUiAreWrittenIntoTheCodeAndTrainThatLong() throws Exception {
         openLinearRegression();
-        fx(() -> app.window().sideTabs().getSelectionModel().select(1));
+        // the settings live in the Charts tab: bring it forward before clicking into its fields
+        fx(() -> app.window().sideTabs().getTabs().stream().filter(t -> "tab-charts".equals(t.getId())).findFirst()
+                .ifPresent(t -> app.window().sideTabs().getSelectionModel().select(t)));
         Matcher lr = Pattern.compile("(?m)^learning_rate = ([0-9.]+)$").matcher(onFx(() -> cells().stream()
                 .map(CellModel::getSource).collect(java.util.stream.Collectors.joining("\n"))));
         assertTrue(lr.find());

@@ -106,13 +106,18 @@ class TrainingViewsTest {
         // the loss chart's last point is the loop's last loss, and the parameters are charted per step
         var feed = app.model().runner().charts();
         assertEquals(onFx(() -> feed.last("loss")), onFx(() -> app.window().charts().lastDrawn("loss")));
-        assertEquals(100, onFx(() -> feed.values("w").size()), "w per step");
-        assertEquals(100, onFx(() -> feed.values("b").size()), "b per step");
-        assertEquals(onFx(() -> feed.values("w").get(99)), onFx(() -> app.window().charts().lastDrawn("w")));
+        // epochs as the code says (another test may have left a draft with other settings)
+        Matcher e = Pattern.compile("(?m)^epochs = (\\d+)$").matcher(onFx(() -> cells().stream().map(CellModel::getSource)
+                .collect(java.util.stream.Collectors.joining("\n"))));
+        assertTrue(e.find());
+        int epochs = Integer.parseInt(e.group(1));
+        assertEquals(epochs, onFx(() -> feed.values("w").size()), "w per step");
+        assertEquals(epochs, onFx(() -> feed.values("b").size()), "b per step");
+        assertEquals(onFx(() -> feed.values("w").get(epochs - 1)), onFx(() -> app.window().charts().lastDrawn("w")));
         // the drawn graph is the loop's last one, and says so
         Label caption = robot.lookup("#iteration-caption").queryAs(Label.class);
         assertTrue(onFx(caption::isVisible));
-        assertTrue(onFx(caption::getText).contains("100 of 100"), onFx(caption::getText));
+        assertTrue(onFx(caption::getText).contains(epochs + " of " + epochs), onFx(caption::getText));
     }
 
     @Test
@@ -133,6 +138,11 @@ class TrainingViewsTest {
         }
         assertTrue(onFx(() -> modelChart().titleText()).contains(f3(s.boundary())));
         assertTrue(onFx(() -> robot.lookup("#iteration-caption").queryAs(Label.class).getText()).contains("40 of 40"));
+        // `loss = ...` and `chart("loss", loss)` in the loop: one point per step, and w, b beside it
+        var feed = app.model().runner().charts();
+        assertEquals(40, onFx(() -> feed.values("loss").size()));
+        assertEquals(40, onFx(() -> feed.values("w").size()));
+        assertEquals(s.w(), onFx(() -> feed.last("w")), 0.0);
     }
 
     @Test
@@ -154,6 +164,7 @@ class TrainingViewsTest {
             right += (s.grid()[r * n + c] > 0.5 ? 1 : 0) == (int) s.labels()[i] ? 1 : 0;
         }
         double regionAccuracy = right / 200.0;
+        assertEquals(150, onFx(() -> app.model().runner().charts().values("loss").size()), "one loss point per step");
         assertEquals(accuracy, regionAccuracy, 0.08, "regions " + regionAccuracy + " vs printed " + accuracy);
     }
 

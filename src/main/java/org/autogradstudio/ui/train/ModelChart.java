@@ -194,9 +194,10 @@ public final class ModelChart extends VBox {
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) {
                 double p = s.grid()[r * n + c];
-                Color col = CLASS_0.interpolate(CLASS_1, p);
-                g.setFill(col.deriveColor(0, 1, 1, 0.25 + 0.45 * Math.abs(p - 0.5) * 2));
-                g.fillRect(f.px(s.xMin()) + c * cw, f.py(s.yMin()) - (r + 1) * ch, cw + 0.5, ch + 0.5);
+                // opaque cells: the class colour, paler towards p = 1/2 (the boundary)
+                Color col = p < 0.5 ? CLASS_0 : CLASS_1;
+                g.setFill(Color.WHITE.interpolate(col, 0.2 + 0.5 * Math.abs(p - 0.5) * 2));
+                g.fillRect(f.px(s.xMin()) + c * cw, f.py(s.yMin()) - (r + 1) * ch, Math.ceil(cw) + 1, Math.ceil(ch) + 1);
             }
         }
     }

@@ -25,10 +25,14 @@ import org.autogradstudio.engine.Tensor;
  */
 public final class EngineReplay {
     /** The replayed graph: its roots and, for every original tensor met, the tensor standing in for it. */
-    public record Result(List<Tensor> roots, Map<Tensor, Tensor> counterparts) {
+    public record Result(List<Tensor> roots, Map<Tensor, Tensor> counterparts, Map<Node, Tensor> outputs) {
         /** The tensor standing in for {@code original} (itself for a shared constant). */
         public Tensor of(Tensor original) {
-            return counterparts.getOrDefault(original, original);
+            Tensor c = counterparts.get(original);
+            if (c == null && original.gradFn() != null) {
+                c = outputs.get(original.gradFn());
+            }
+            return c != null ? c : original;
         }
     }
 
@@ -55,7 +59,7 @@ public final class EngineReplay {
         for (Tensor root : roots) {
             out.add(r.input(root));
         }
-        return new Result(List.copyOf(out), r.counterparts);
+        return new Result(List.copyOf(out), r.counterparts, r.outputs);
     }
 
     /** Replays forward, then runs the engine's backward from the replayed roots (seeded with ones). */
