@@ -105,7 +105,11 @@ public final class MainWindow extends BorderPane {
         sideTabs.getTabs().addAll(inspectorTab, derivationTab, chartsTab);
         sideTabs.getStyleClass().add("side-tabs");
         right.setOrientation(Orientation.VERTICAL);
-        right.getItems().addAll(new GraphColumn(graphPanel, model.runner()), sideTabs);
+        GraphColumn graphColumn = new GraphColumn(graphPanel, model.runner(), () -> graphPanel.canvas().fit());
+        VBox.setVgrow(sideTabs, javafx.scene.layout.Priority.ALWAYS);
+        VBox lower = new VBox(graphColumn.whatIfBar(), sideTabs);
+        lower.setMinHeight(0); // the divider, not the sliders, decides how much room the graph keeps
+        right.getItems().addAll(graphColumn, lower);
         right.setDividerPositions(0.78);
         split.getItems().addAll(lessonList, notebookView, right);
         split.setDividerPositions(0.12, 0.45);
