@@ -56,7 +56,7 @@ public final class LessonSession implements AutoCloseable {
     public LessonSession(Path lessonFolder) {
         Interpreter interp = TorchModules.newInterpreter(lessonFolder);
         interp.addSourceResolver(name -> name.equals("studio") ? bundledStudio() : Optional.empty());
-        interp.registerModule("_studio_host", () -> StudioHostModule.create(this::addComparison, this::addChartPoint));
+        interp.registerModule("_studio_host", () -> StudioHostModule.create(this::addComparison, this::chartAsked));
         // the traceback is returned in the CellResult, not printed into the cell's output
         script = interp.newSession(sink, new StringBuilderSink());
         script.setEchoToOutput(false);
@@ -66,7 +66,36 @@ public final class LessonSession implements AutoCloseable {
     /** Variables a training loop's loss is usually called; their scalar values are charted automatically. */
     private static final java.util.regex.Pattern LOSS_LIKE = java.util.regex.Pattern.compile("(?i).*(loss|cost).*|l");
 
+    /** Names the script charts itself with {@code chart(name, ...)}: their assignments are not charted again. */
+    private final java.util.Set<String> explicitCharts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The last automatic point, as name and value: a {@code chart(name, v)} right after it is the same point. */
+    private volatile Object[] lastAutomatic;
+
+    private void chartAsked(String name, double value) {
+        Object[] last = lastAutomatic;
+        boolean first = explicitCharts.add(name);
+        if (first && last != null && last[0].equals(name) && ((Double) last[1]) == value) {
+            return; // `loss = ...` then `chart("loss", loss)`: one point per step, not two
+        }
+        addChartPoint(name, value);
+    }
+
     private void lossAssigned(String name, Object value) {
+        if (explicitCharts.contains(name)) {
+            return;
+        }
+        Double v = null;
+        Tensor t0 = TorchModules.tensorOf(value);
+        if (t0 != null && t0.numel() == 1) {
+            v = t0.item();
+        } else if (value instanceof Double d) {
+            v = d;
+        }
+        lastAutomatic = v == null ? null : new Object[] {name, v};
+        automaticPoint(name, value);
+    }
+
+    private void automaticPoint(String name, Object value) {
         Tensor t = TorchModules.tensorOf(value);
         if (t != null && t.numel() == 1) {
             addChartPoint(name, t.item());
@@ -157,6 +186,40 @@ public final class LessonSession implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Calls the script's global function {@code name} with tensor arguments, gradients off (no graph
+     * is recorded): the tensors it returns, a tuple's in order. Call it on the script thread, e.g. from
+     * a chart listener while a cell runs. Errors raised by the function propagate.
+     */
+    public List<Tensor> callFunction(String name, Tensor... args) {
+        Object f = script.global(name);
+        if (f == null || !org.autogradstudio.script.runtime.Ops.isCallable(f)) {
+            throw new IllegalArgumentException("the script has no function " + name);
+        }
+        Object[] values = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = TorchModules.valueOf(args[i]);
+        }
+        boolean previous = org.autogradstudio.engine.GradMode.set(false);
+        try {
+            Object r = org.autogradstudio.script.runtime.Ops.call(f, values, Map.of());
+            List<Tensor> out = new ArrayList<>();
+            if (r instanceof org.autogradstudio.script.runtime.PyTuple tuple) {
+                for (Object item : tuple.items()) {
+                    Tensor t = TorchModules.tensorOf(item);
+                    if (t != null) {
+                        out.add(t);
+                    }
+                }
+            } else if (TorchModules.tensorOf(r) != null) {
+                out.add(TorchModules.tensorOf(r));
+            }
+            return out;
+        } finally {
+            org.autogradstudio.engine.GradMode.set(previous);
+        }
+    }
+
     /** Tensors held by global variables, by identity, to the variable's name: the graph's labels. */
     public Map<Tensor, String> tensorNames() {
         Map<Tensor, String> names = new IdentityHashMap<>();
@@ -203,6 +266,8 @@ public final class LessonSession implements AutoCloseable {
     /** Clears the namespace, as restarting a notebook kernel. */
     public void reset() {
         script.reset();
+        explicitCharts.clear();
+        lastAutomatic = null;
         comparisons.clear();
         charts.clear();
         lastRoots = List.of();

@@ -7,7 +7,8 @@ import javafx.util.Duration;
 /**
  * A manual check (not a test): the studio (with the {@link FakeKernel} under {@code -Ddemo.fake=true}),
  * which runs the first {@code -Ddemo.cells} code cells of the open lesson and stops the animation at {@code -Ddemo.position=N} (from the end
- * when negative), and selects the tensor {@code -Ddemo.select=NAME} (its chain rule in the derivation tab).
+ * when negative), and selects the tensor {@code -Ddemo.select=NAME} (its chain rule in the derivation tab);
+ * {@code -Ddemo.tab=tab-charts} brings a side tab forward and {@code -Ddemo.whatif=w=1.5} moves a what-if slider.
  * With {@code -Ddemo.exportMenu=true} File > Export is opened. For screenshots under Xvfb.
  */
 public final class DemoMain {
@@ -41,6 +42,19 @@ public final class DemoMain {
                         }
                         if (Boolean.getBoolean("demo.exportMenu")) {
                             showExportMenu(app);
+                        }
+                        String tab = System.getProperty("demo.tab");
+                        if (tab != null) {
+                            app.window().sideTabs().getTabs().stream().filter(t -> tab.equals(t.getId())).findFirst()
+                                    .ifPresent(t -> app.window().sideTabs().getSelectionModel().select(t));
+                        }
+                        String whatIf = System.getProperty("demo.whatif");
+                        if (whatIf != null && whatIf.contains("=")) {
+                            String[] kv = whatIf.split("=", 2);
+                            var node = app.window().getScene().lookup("#whatif-" + kv[0]);
+                            if (node instanceof javafx.scene.control.Slider slider) {
+                                slider.setValue(Double.parseDouble(kv[1]));
+                            }
                         }
                     });
                     later.play();

@@ -174,6 +174,7 @@ class RealLessonFlowTest {
     @Test
     void epochsChangedFromTheUiAreWrittenIntoTheCodeAndTrainThatLong() throws Exception {
         openLinearRegression();
+        // the settings live in the Charts tab: bring it forward before clicking into its fields
         fx(() -> app.window().sideTabs().getTabs().stream().filter(t -> "tab-charts".equals(t.getId())).findFirst()
                 .ifPresent(t -> app.window().sideTabs().getSelectionModel().select(t)));
         Matcher lr = Pattern.compile("(?m)^learning_rate = ([0-9.]+)$").matcher(onFx(() -> cells().stream()

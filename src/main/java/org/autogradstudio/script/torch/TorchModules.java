@@ -31,6 +31,11 @@ public final class TorchModules {
         });
     }
 
+    /** A script value for an engine tensor (what the script sees as a {@code torch.Tensor}). */
+    public static Object valueOf(Tensor tensor) {
+        return TensorObject.wrap(tensor);
+    }
+
     /** The engine tensor behind a script value, or null when it is not a tensor. */
     public static Tensor tensorOf(Object value) {
         return value instanceof TensorObject t ? t.tensor() : null;

@@ -38,6 +38,9 @@ import org.autogradstudio.ui.lesson.LessonLibrary;
 import org.autogradstudio.ui.lesson.NotebookModel;
 import org.autogradstudio.ui.lesson.NotebookView;
 import org.autogradstudio.ui.run.ChartFeed;
+import org.autogradstudio.ui.train.GraphColumn;
+import org.autogradstudio.ui.train.ModelChart;
+import org.autogradstudio.ui.train.ModelFeed;
 
 /**
  * The main window's content: menu and toolbar on top; lessons on the left; the open lesson's
@@ -86,8 +89,12 @@ public final class MainWindow extends BorderPane {
         inspectorTab.setClosable(false);
         inspectorTab.setId("tab-inspector");
         chartsTab.textProperty().bind(I18n.text("charts.title"));
-        VBox chartsBox = new VBox(new TrainingSettings(model), charts);
-        VBox.setVgrow(charts, javafx.scene.layout.Priority.ALWAYS);
+        ModelChart modelChart = new ModelChart(new ModelFeed(model.runner()));
+        javafx.scene.layout.HBox plots = new javafx.scene.layout.HBox(8, modelChart, charts);
+        javafx.scene.layout.HBox.setHgrow(modelChart, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(charts, javafx.scene.layout.Priority.ALWAYS);
+        VBox chartsBox = new VBox(new TrainingSettings(model), plots);
+        VBox.setVgrow(plots, javafx.scene.layout.Priority.ALWAYS);
         chartsTab.setContent(chartsBox);
         chartsTab.setClosable(false);
         chartsTab.setId("tab-charts");
@@ -98,7 +105,11 @@ public final class MainWindow extends BorderPane {
         sideTabs.getTabs().addAll(inspectorTab, derivationTab, chartsTab);
         sideTabs.getStyleClass().add("side-tabs");
         right.setOrientation(Orientation.VERTICAL);
-        right.getItems().addAll(graphPanel, sideTabs);
+        GraphColumn graphColumn = new GraphColumn(graphPanel, model.runner(), () -> graphPanel.canvas().fit());
+        VBox.setVgrow(sideTabs, javafx.scene.layout.Priority.ALWAYS);
+        VBox lower = new VBox(graphColumn.whatIfBar(), sideTabs);
+        lower.setMinHeight(0); // the divider, not the sliders, decides how much room the graph keeps
+        right.getItems().addAll(graphColumn, lower);
         right.setDividerPositions(0.78);
         split.getItems().addAll(lessonList, notebookView, right);
         split.setDividerPositions(0.12, 0.45);

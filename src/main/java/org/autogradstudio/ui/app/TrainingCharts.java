@@ -61,6 +61,9 @@ public final class TrainingCharts extends VBox {
         List<List<Double>> drawnValues = new ArrayList<>();
         for (String name : feed.names()) {
             List<Double> values = feed.values(name);
+            if (values.size() < 2) {
+                continue; // one point is not a curve: a loss-like variable assigned once, outside a loop
+            }
             if (drawnValues.contains(values)) {
                 continue; // the same curve under a second name (chart("loss", l) and the automatic l)
             }

@@ -11,6 +11,7 @@ import javafx.scene.layout.FlowPane;
 import org.autogradstudio.ui.I18n;
 import org.autogradstudio.ui.lesson.HyperParameter;
 import org.autogradstudio.ui.lesson.NotebookModel;
+import org.autogradstudio.ui.lesson.OptimizerSetting;
 
 /**
  * The open lesson's training settings (learning rate, epochs ...) as fields, and a button that runs
@@ -54,11 +55,16 @@ public final class TrainingSettings extends FlowPane {
         for (HyperParameter h : settings) {
             getChildren().add(field(h));
         }
-        if (!settings.isEmpty()) {
+        OptimizerSetting optimizer = nb == null ? null : OptimizerSetting.find(nb.codeCells());
+        if (optimizer != null) {
+            getChildren().add(new org.autogradstudio.ui.train.OptimizerChoice(optimizer, this::rebuild));
+        }
+        boolean any = !settings.isEmpty() || optimizer != null;
+        if (any) {
             getChildren().add(rerun);
         }
-        setVisible(!settings.isEmpty());
-        setManaged(!settings.isEmpty());
+        setVisible(any);
+        setManaged(any);
     }
 
     private FlowPane field(HyperParameter setting) {

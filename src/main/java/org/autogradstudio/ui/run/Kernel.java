@@ -39,6 +39,24 @@ public interface Kernel extends AutoCloseable {
         throw new IllegalStateException("this kernel has no graph to export");
     }
 
+    /** The global variables (name to value; tensors as engine tensors), script thread; none by default. */
+    default java.util.Map<String, Object> variables() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Calls the script's function {@code name} on tensors with gradients off, script thread: the
+     * tensors it returns. Kernels without an interpreter cannot.
+     */
+    default java.util.List<org.autogradstudio.engine.Tensor> call(String name, org.autogradstudio.engine.Tensor... args) {
+        throw new UnsupportedOperationException("this kernel cannot call script functions");
+    }
+
+    /** How many backward passes the running (or last) cell has made so far. */
+    default int backwardPassesInCell() {
+        return 0;
+    }
+
     /** The graph to draw after the last cell: the last backward's, else the newest tensor's. */
     GraphData graph();
 

@@ -8,6 +8,8 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.autogradstudio.lesson.Cell;
@@ -36,12 +38,45 @@ public final class RunController implements AutoCloseable {
     private final ReadOnlyObjectWrapper<List<Comparison>> comparisons = new ReadOnlyObjectWrapper<>(this, "comparisons", List.of());
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome", Outcome.NONE);
     private final ReadOnlyObjectWrapper<Long> lastDurationMillis = new ReadOnlyObjectWrapper<>(this, "lastDuration", 0L);
+    private final ReadOnlyIntegerWrapper backwardPasses = new ReadOnlyIntegerWrapper(this, "backwardPasses");
+    private final List<ScriptObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int executionCount;
     private long batchStart;
 
     public RunController(Kernel kernel) {
         this.kernel = kernel;
-        kernel.setChartListener(charts::offer);
+        kernel.setChartListener((name, value) -> {
+            charts.offer(name, value);
+            for (ScriptObserver o : observers) {
+                observe(() -> o.onChartPoint(kernel, name));
+            }
+        });
+    }
+
+    private static void observe(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            System.err.println("[studio] a script observer failed: " + e);
+        }
+    }
+
+    /** Adds a watcher of the kernel that runs on the script thread (model views, samplers). */
+    public void addObserver(ScriptObserver observer) {
+        observers.add(observer);
+    }
+
+    /** How many backward passes the last finished cell made (its graph is the last of them). */
+    public ReadOnlyIntegerProperty backwardPassesProperty() {
+        return backwardPasses.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows a graph computed outside a cell (a what-if replay of the current one), FX thread; the
+     * next finished cell replaces it as usual.
+     */
+    public void showGraph(GraphData g) {
+        graph.set(g == null ? GraphData.EMPTY : g);
     }
 
     /** The live chart points of the cells run. */
@@ -145,6 +180,7 @@ public final class RunController implements AutoCloseable {
     public void restart() {
         stop();
         executionCount = 0;
+        backwardPasses.set(0);
         graph.set(GraphData.EMPTY);
         comparisons.set(List.of());
         charts.clear();
@@ -176,6 +212,10 @@ public final class RunController implements AutoCloseable {
             } catch (Throwable t) {
                 result = internalError(t);
             }
+            for (ScriptObserver o : observers) {
+                observe(() -> o.onCellEnd(kernel));
+            }
+            int passes = kernel.backwardPassesInCell();
             GraphData g = null;
             try {
                 g = kernel.graph();
@@ -196,6 +236,9 @@ public final class RunController implements AutoCloseable {
                 charts.drain();
                 if (shown != null) {
                     comparisons.set(shown);
+                }
+                if (passes > 0) {
+                    backwardPasses.set(passes); // a cell without backward keeps showing the last one's graph
                 }
                 finish(cell, done, drawn);
             });

@@ -26,11 +26,20 @@ public final class SessionKernel implements Kernel {
     /** Exports of larger graphs are left to the command line (the layout would hold the script thread up). */
     static final int MAX_EXPORT_VERTICES = 3000;
     private boolean globalListener;
+    /** Backward passes since the session started, and at the start of the running cell. */
+    private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int passesAtCellStart;
 
     public SessionKernel() {
         try {
             session.addBackwardListener(recorder);
             session.addBackwardListener(trace);
+            session.addBackwardListener(new org.autogradstudio.engine.BackwardListener() {
+                @Override
+                public void onBackwardStart(Tensor[] roots, Tensor[] gradients) {
+                    passes.incrementAndGet();
+                }
+            });
         } catch (UnsupportedOperationException notYet) {
             // the session is not wired to the interpreter yet: listen to the engine directly
             Engine.addListener(recorder);
@@ -41,7 +50,23 @@ public final class SessionKernel implements Kernel {
 
     @Override
     public CellResult run(Cell cell, Consumer<String> output) {
+        passesAtCellStart = passes.get();
         return session.run(cell, output);
+    }
+
+    @Override
+    public int backwardPassesInCell() {
+        return passes.get() - passesAtCellStart;
+    }
+
+    @Override
+    public Map<String, Object> variables() {
+        return session.variables();
+    }
+
+    @Override
+    public List<Tensor> call(String name, Tensor... args) {
+        return session.callFunction(name, args);
     }
 
     @Override
