@@ -20,7 +20,35 @@ final class BenchCommand implements Callable<Integer> {
         double[] t = layoutMillis();
         System.out.printf(java.util.Locale.ROOT, "graph layout (ELK layered), 501 vertices: %.1f ms median, %.1f min, %.1f max"
                 + " (%d runs after %d warm-ups)%n", t[t.length / 2], t[0], t[t.length - 1], t.length, WARM_UPS);
+        double[] c = cancelMillis();
+        System.out.printf(java.util.Locale.ROOT, "stopping a running 'while True: pass' from another thread: %.2f ms median,"
+                + " %.2f max (%d runs)%n", c[c.length / 2], c[c.length - 1], c.length);
         return 0;
+    }
+
+    /** Sorted times from {@code cancel()} to the script's end, for a busy loop, what the studio's Stop does. */
+    private static double[] cancelMillis() {
+        double[] times = new double[11];
+        for (int i = 0; i < times.length; i++) {
+            org.autogradstudio.script.ScriptSession s = new org.autogradstudio.script.Interpreter()
+                    .newSession(new StringBuilder(), new StringBuilder());
+            java.util.concurrent.CompletableFuture<?> run = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> s.runScript("while True:\n    pass\n", "loop.py"));
+            try {
+                Thread.sleep(50);
+                long t = System.nanoTime();
+                s.cancel();
+                run.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                times[i] = (System.nanoTime() - t) / 1e6;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the loop did not stop", e);
+            }
+        }
+        Arrays.sort(times);
+        return times;
     }
 
     private static final int WARM_UPS = 30;

