@@ -31,6 +31,11 @@ public final class DemoMain {
                     app.model().runner().runAll(cells.subList(0, Math.min(cells.size(), Integer.getInteger("demo.cells", 4))));
                     PauseTransition later = new PauseTransition(Duration.seconds(1.5));
                     later.setOnFinished(e -> {
+                        // a slow machine: wait until the cells have run
+                        if (app.model().runner().isRunning() || app.model().runner().queued() > 0) {
+                            later.playFromStart();
+                            return;
+                        }
                         var anim = app.model().animation();
                         int p = Integer.getInteger("demo.position", -1);
                         Integer back = Integer.getInteger("demo.backwardStep");

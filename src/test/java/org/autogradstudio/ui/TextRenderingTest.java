@@ -24,6 +24,14 @@ class TextRenderingTest {
                 new Block("li", "\u2022  two"), new Block("code", "code"), new Block("h2", "Sub")), b);
     }
 
+    /** Lesson 4's bullets go on over a second, indented line: one item each, not an item and a paragraph. */
+    @Test
+    void aListItemContinuesOverItsFollowingLines() {
+        List<Block> b = MarkdownRenderer.blocks("- **Leaf nodes** are inputs. Their\n  gradients are kept.\n- next\n\nAfter");
+        assertEquals(List.of(new Block("li", "\u2022  **Leaf nodes** are inputs. Their gradients are kept."),
+                new Block("li", "\u2022  next"), new Block("p", "After")), b);
+    }
+
     @Test
     void markdownTablesKeepTheirRowsAndDropTheRule() {
         List<Block> b = MarkdownRenderer.blocks("Data:\n\n| cgpa ($x$) | placed |\n| --- | :---: |\n| 6.7 | 0 |\n| 7.6 | 1 |\n\nAfter");

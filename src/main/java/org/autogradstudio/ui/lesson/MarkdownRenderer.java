@@ -30,7 +30,11 @@ public final class MarkdownRenderer {
         List<Block> out = new ArrayList<>();
         StringBuilder para = new StringBuilder();
         StringBuilder fence = null;
+        // a list item goes on over the following lines until a blank line or another block
+        boolean inItem = false;
         for (String line : markdown.split("\n", -1)) {
+            boolean wasInItem = inItem;
+            inItem = false;
             if (fence != null) {
                 if (line.strip().startsWith("```")) {
                     out.add(new Block("code", fence.toString().stripTrailing()));
@@ -53,9 +57,11 @@ public final class MarkdownRenderer {
             } else if (t.matches("[-*+]\\s.*")) {
                 flush(out, para);
                 out.add(new Block("li", "\u2022  " + t.substring(2).strip()));
+                inItem = true;
             } else if (t.matches("\\d+[.)]\\s.*")) {
                 flush(out, para);
                 out.add(new Block("li", t));
+                inItem = true;
             } else if (t.startsWith("|")) {
                 flush(out, para);
                 if (!t.matches("\\|?[\\s:|-]+\\|?")) {
@@ -71,6 +77,10 @@ public final class MarkdownRenderer {
             } else if (t.startsWith(">")) {
                 flush(out, para);
                 out.add(new Block("quote", t.substring(1).strip()));
+            } else if (wasInItem) {
+                Block item = out.remove(out.size() - 1);
+                out.add(new Block("li", item.text() + " " + t));
+                inItem = true;
             } else {
                 para.append(para.length() == 0 ? "" : " ").append(t);
             }
