@@ -13,37 +13,17 @@ import org.autogradstudio.lesson.Comparison;
 import org.autogradstudio.ui.derivation.DerivationPanel;
 import org.autogradstudio.ui.graph.GraphCanvas;
 import org.autogradstudio.ui.graph.GraphData;
-import org.autogradstudio.ui.run.SessionKernel;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
 /**
  * The derivation panel as a learner uses it: run the logistic-neuron lesson up to its backward,
  * click {@code w} in the graph, and read the chain rule, autograd's {@code .grad} and the finite
  * difference, each equal to the gradient the lesson printed; the lesson's manual comparisons listed.
  */
-class DerivationPanelTest {
-    private final FxRobot robot = new FxRobot();
-    private StudioApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        System.setProperty("studio.noInitialLesson", "true");
-        app = StudioFixture.start(SessionKernel::new);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            fx(() -> app.model().runner().stop());
-            StudioFixture.stop(app);
-        }
-    }
+class DerivationPanelTest extends RealStudioTest {
 
     private String runLogisticLessonToItsFirstBackward() throws Exception {
-        StudioFixture.openLesson(app, "logistic");
+        open("logistic");
         return StudioFixture.runToFirstBackward(app);
     }
 

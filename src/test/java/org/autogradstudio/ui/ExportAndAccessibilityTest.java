@@ -32,49 +32,24 @@ import org.autogradstudio.ui.graph.GraphCanvas;
 import org.autogradstudio.ui.graph.GraphData;
 import org.autogradstudio.ui.graph.TraceStep;
 import org.autogradstudio.ui.graph.VertexView;
-import org.autogradstudio.ui.lesson.CellModel;
-import org.autogradstudio.ui.lesson.LessonLibrary;
-import org.autogradstudio.ui.run.SessionKernel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The logistic-neuron lesson (up to its first backward) in the studio with the real interpreter:
  * File > Export writes the graph as PNG (2x) and SVG and the backward pass as a GIF; the graph's
  * vertices speak to a screen reader and are reached with Tab.
  */
-class ExportAndAccessibilityTest {
-    private final FxRobot robot = new FxRobot();
-    private StudioApp app;
+class ExportAndAccessibilityTest extends RealStudioTest {
 
     @TempDir
     Path dir;
 
     @BeforeEach
-    void start() throws Exception {
-        System.setProperty("studio.noInitialLesson", "true");
-        app = StudioFixture.start(SessionKernel::new);
-        LessonLibrary.Entry lesson = onFx(() -> app.model().lessons().stream()
-                .filter(e -> e.path().getFileName().toString().contains("logistic")).findFirst().orElse(null));
-        assertNotNull(lesson);
-        fx(() -> assertTrue(app.window().open(lesson)));
-        List<CellModel> cells = onFx(() -> app.model().getNotebook().codeCells());
-        int upTo = 0;
-        while (!cells.get(upTo).getSource().contains(".backward()")) {
-            upTo++;
-        }
-        List<CellModel> run = cells.subList(0, upTo + 1);
-        fx(() -> app.model().runner().runAll(run));
-        waitFor(60, () -> !app.model().runner().isRunning() && run.stream().allMatch(c -> c.getState() == CellModel.State.OK));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fx(() -> I18n.localeProperty().set(Locale.ENGLISH));
-        StudioFixture.stop(app);
+    void runTheLogisticLessonToItsFirstBackward() throws Exception {
+        open("logistic");
+        StudioFixture.runToFirstBackward(app);
     }
 
     private GraphCanvas canvas() {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.input.KeyCode;
@@ -21,50 +20,15 @@ import org.autogradstudio.ui.graph.GraphCanvas;
 import org.autogradstudio.ui.graph.GraphData;
 import org.autogradstudio.ui.graph.TraceStep;
 import org.autogradstudio.ui.lesson.CellModel;
-import org.autogradstudio.ui.lesson.LessonLibrary;
 import org.autogradstudio.ui.run.SessionKernel;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
 /**
  * The studio with the real interpreter ({@link SessionKernel} over {@link LessonSession}): the
  * logistic-neuron lesson run, its backward pass stepped edge by edge with the printed gradients,
- * and a {@code while True: pass} cell stopped. Skipped while the session is not wired yet.
+ * and a {@code while True: pass} cell stopped.
  */
-class RealLessonFlowTest {
-    private final FxRobot robot = new FxRobot();
-    private StudioApp app;
-
-    static boolean sessionWired() {
-        try (LessonSession s = new LessonSession()) {
-            s.variables();
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        Assumptions.assumeTrue(sessionWired(), "LessonSession is not wired to the interpreter yet");
-        System.setProperty("studio.noInitialLesson", "true");
-        app = StudioFixture.start(SessionKernel::new);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            fx(() -> app.model().runner().stop());
-            StudioFixture.stop(app);
-        }
-    }
-
-    private List<CellModel> cells() {
-        return app.model().getNotebook().codeCells();
-    }
+class RealLessonFlowTest extends RealStudioTest {
 
     @Test
     void runsTheLogisticLessonAndStepsItsBackwardPassWithThePrintedGradients() throws Exception {
@@ -124,10 +88,6 @@ class RealLessonFlowTest {
         assertTrue(sawW && sawB);
     }
 
-    private void openLinearRegression() throws Exception {
-        StudioFixture.openLesson(app, "linear_regression");
-    }
-
     private void runAllAndWait() throws Exception {
         waitFor(60, () -> !app.model().runner().isRunning() && cells().stream().noneMatch(c -> c.getState() == CellModel.State.QUEUED));
         for (CellModel c : cells()) {
@@ -161,7 +121,7 @@ class RealLessonFlowTest {
 
     @Test
     void theLinearRegressionLessonChartsItsLossLiveMatchingThePrintedLosses() throws Exception {
-        openLinearRegression();
+        open("linear_regression");
         robot.clickOn("#run-all");
         runAllAndWait();
         var feed = app.model().runner().charts();
@@ -173,7 +133,7 @@ class RealLessonFlowTest {
 
     @Test
     void epochsChangedFromTheUiAreWrittenIntoTheCodeAndTrainThatLong() throws Exception {
-        openLinearRegression();
+        open("linear_regression");
         // the settings live in the Charts tab: bring it forward before clicking into its fields
         fx(() -> app.window().sideTabs().getTabs().stream().filter(t -> "tab-charts".equals(t.getId())).findFirst()
                 .ifPresent(t -> app.window().sideTabs().getSelectionModel().select(t)));

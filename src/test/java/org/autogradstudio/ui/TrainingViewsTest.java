@@ -18,50 +18,16 @@ import javafx.scene.control.Slider;
 import org.autogradstudio.ui.graph.GraphData;
 import org.autogradstudio.ui.graph.VertexData;
 import org.autogradstudio.ui.lesson.CellModel;
-import org.autogradstudio.ui.lesson.LessonLibrary;
-import org.autogradstudio.ui.run.SessionKernel;
 import org.autogradstudio.ui.train.ModelChart;
 import org.autogradstudio.ui.train.ModelSnapshot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
 /**
  * Training made visible, with the real interpreter: the model view of the regression, logistic and
  * MLP lessons, the charted parameters, the caption saying the graph was rebuilt every iteration,
  * what-if sliders replayed by the engine, and the optimizer chosen from the UI.
  */
-class TrainingViewsTest {
-    private final FxRobot robot = new FxRobot();
-    private StudioApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        Assumptions.assumeTrue(RealLessonFlowTest.sessionWired(), "LessonSession is not wired to the interpreter yet");
-        System.setProperty("studio.noInitialLesson", "true");
-        app = StudioFixture.start(SessionKernel::new);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            fx(() -> app.model().runner().stop());
-            StudioFixture.stop(app);
-        }
-    }
-
-    private List<CellModel> cells() {
-        return app.model().getNotebook().codeCells();
-    }
-
-    private void open(String fileNamePart) throws Exception {
-        LessonLibrary.Entry lesson = onFx(() -> app.model().lessons().stream()
-                .filter(e -> e.path().getFileName().toString().contains(fileNamePart)).findFirst().orElse(null));
-        assertNotNull(lesson, fileNamePart);
-        fx(() -> assertTrue(app.window().open(lesson)));
-    }
+class TrainingViewsTest extends RealStudioTest {
 
     private void runAllAndWait() throws Exception {
         runUpTo(null);
