@@ -188,6 +188,29 @@ class TrainingViewsTest extends RealStudioTest {
         assertTrue(onFx(() -> robot.lookup("#whatif-timing").queryAs(Label.class).getText()).contains("ms"));
     }
 
+    @Test
+    void aSmallTensorLeafHasASliderPerElement() throws Exception {
+        open("13_linear_regression");
+        runAllAndWait();
+        Slider x0 = robot.lookup("#whatif-x-0").queryAs(Slider.class);
+        assertNotNull(x0, "x has four elements: a slider for x[0]");
+        assertNotNull(robot.lookup("#whatif-x-3").queryAs(Slider.class));
+        double w = graph().named("w").value().values()[0];
+        double b = graph().named("b").value().values()[0];
+        double[] x = {0.5, 2, 3, 4}, y = {2, 4, 6, 8};
+        GraphData before = graph();
+        fx(() -> x0.setValue(0.5));
+        waitFor(10, () -> app.model().runner().graphProperty().get() != before
+                && app.model().runner().graphProperty().get().named("x").value().values()[0] == 0.5);
+        assertEquals(2.0, graph().named("x").value().values()[1], 0.0, "the other elements keep their values");
+        // independently, with x[0] = 0.5: dL/dw = 2/N sum((w x + b - y) x)
+        double expected = 0;
+        for (int i = 0; i < 4; i++) {
+            expected += 2.0 / 4 * ((float) w * x[i] + b - y[i]) * x[i];
+        }
+        assertEquals(expected, graph().named("w").grad().values()[0], 1e-4 * Math.max(1, Math.abs(expected)));
+    }
+
     private double findWhatIfLatency() {
         String t = robot.lookup("#whatif-timing").queryAs(Label.class).getText();
         Matcher m = Pattern.compile("([0-9.]+) ms").matcher(t);

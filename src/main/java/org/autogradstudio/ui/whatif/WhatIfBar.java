@@ -12,7 +12,8 @@ import org.autogradstudio.ui.I18n;
 import org.autogradstudio.ui.Resources;
 
 /**
- * A strip of sliders, one per scalar leaf of the drawn graph ("what if w were 1.5?"), with a reset
+ * A strip of sliders, one per scalar leaf of the drawn graph ("what if w were 1.5?") and per element
+ * of a small tensor leaf ({@code x[0]} ...), with a reset
  * button and the time the last replay took. Hidden when the graph has no scalar leaf.
  */
 public final class WhatIfBar extends FlowPane {
@@ -75,10 +76,10 @@ public final class WhatIfBar extends FlowPane {
         Label name = new Label(leaf.name());
         name.getStyleClass().add("what-if-name");
         Slider s = new Slider(leaf.min(), leaf.max(), leaf.recorded());
-        s.setId("whatif-" + leaf.name());
+        s.setId("whatif-" + cssName(leaf.name()));
         s.setPrefWidth(130);
         Label value = new Label(text(leaf.recorded()));
-        value.setId("whatif-value-" + leaf.name());
+        value.setId("whatif-value-" + cssName(leaf.name()));
         value.getStyleClass().add("what-if-value");
         value.setMinWidth(52);
         s.valueProperty().addListener((o, a, v) -> {
@@ -93,5 +94,10 @@ public final class WhatIfBar extends FlowPane {
 
     private static String text(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** A leaf's name usable in a CSS id: {@code x[2]} becomes {@code x-2}. */
+    static String cssName(String leafName) {
+        return leafName.replace("[", "-").replace("]", "");
     }
 }

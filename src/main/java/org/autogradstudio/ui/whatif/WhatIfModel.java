@@ -45,16 +45,28 @@ public final class WhatIfModel {
         });
     }
 
-    /** The graph a cell left: its scalar leaves become the sliders, recorded values restored. */
+    /** Tensor leaves up to this many elements get a slider per element ({@code x[0]} ... {@code x[3]}). */
+    static final int MAX_ELEMENT_SLIDERS = 4;
+
+    /** The graph a cell left: its scalar leaves and the elements of its small tensor leaves become the sliders. */
     private void follow(GraphData g) {
         base = g == null ? GraphData.EMPTY : g;
         published = null;
         values.clear();
         List<WhatIfLeaf> found = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (VertexData v : base.vertices()) {
-            if (v.isTensor() && v.isLeaf() && v.name() != null && v.value() != null && v.value().numel() == 1
-                    && found.stream().noneMatch(l -> l.name().equals(v.name()))) {
-                found.add(WhatIfLeaf.around(v.name(), v.value().values()[0]));
+            if (!v.isTensor() || !v.isLeaf() || v.name() == null || v.value() == null || !seen.add(v.name())) {
+                continue;
+            }
+            double[] xs = v.value().values();
+            int n = v.value().numel();
+            if (n == 1) {
+                found.add(WhatIfLeaf.around(v.name(), xs[0]));
+            } else if (n <= MAX_ELEMENT_SLIDERS && xs.length == n) {
+                for (int i = 0; i < n; i++) {
+                    found.add(WhatIfLeaf.around(elementName(v.name(), i), xs[i]));
+                }
             }
         }
         leaves.set(List.copyOf(found));
@@ -146,6 +158,11 @@ public final class WhatIfModel {
         });
     }
 
+    /** A slider's name for element {@code i} (flat, row-major) of the leaf {@code name}: {@code x[2]}. */
+    static String elementName(String name, int i) {
+        return name + "[" + i + "]";
+    }
+
     /** Script thread: the replayed graph, drawn with the same names. */
     static GraphData replay(GraphData from, Map<String, Double> asked) {
         Map<Tensor, double[]> overrides = new IdentityHashMap<>();
@@ -156,9 +173,25 @@ public final class WhatIfModel {
                 continue;
             }
             originals.putIfAbsent(t, v.name());
-            Double value = v.isLeaf() ? asked.get(v.name()) : null;
+            if (!v.isLeaf()) {
+                continue;
+            }
+            Double value = asked.get(v.name());
             if (value != null && t.numel() == 1) {
                 overrides.put(t, new double[] {value});
+            } else if (t.numel() > 1 && t.numel() <= MAX_ELEMENT_SLIDERS) {
+                double[] moved = t.toArray();
+                boolean any = false;
+                for (int i = 0; i < moved.length; i++) {
+                    Double e = asked.get(elementName(v.name(), i));
+                    if (e != null) {
+                        moved[i] = e;
+                        any = true;
+                    }
+                }
+                if (any) {
+                    overrides.put(t, moved);
+                }
             }
         }
         ThreadRecorder events = new ThreadRecorder();
