@@ -62,10 +62,10 @@ class ExportAndAccessibilityTest extends RealStudioTest {
         Menu export = onFx(() -> (Menu) bar.getMenus().get(0).getItems().stream()
                 .filter(i -> "menu-export".equals(i.getId())).findFirst().orElseThrow());
         List<String> ids = onFx(() -> export.getItems().stream().map(MenuItem::getId).toList());
-        assertEquals(List.of("menu-export-png", "menu-export-svg", "menu-export-gif"), ids);
+        assertEquals(List.of("menu-export-png", "menu-export-svg", "menu-export-gif", "menu-export-view"), ids);
         assertTrue(onFx(() -> export.getItems().stream().noneMatch(MenuItem::isDisable)), "a graph and a backward pass to export");
 
-        GraphExportActions actions = onFx(() -> new GraphExportActions(app.model(), app::stage));
+        GraphExportActions actions = onFx(() -> new GraphExportActions(app.model(), app::stage, this::canvas));
         List<Path> written = new CopyOnWriteArrayList<>();
         Path png = dir.resolve("g.png");
         Path svg = dir.resolve("g.svg");
@@ -97,6 +97,44 @@ class ExportAndAccessibilityTest extends RealStudioTest {
             assertEquals(steps, reader.getNumImages(true));
             assertEquals(image.getWidth(), reader.getWidth(0));
         }
+    }
+
+    /** The view as shown, mid-backward: twice the canvas's size on screen, with the active edge's orange in it. */
+    @Test
+    void theViewAsShownIsSnapshotAtTwiceItsSizeWithTheAnimationsStep() throws Exception {
+        var anim = app.model().animation();
+        GraphData g = onFx(canvas()::graph);
+        int firstEdge = 0;
+        while (g.trace().get(firstEdge).kind() != TraceStep.Kind.EDGE) {
+            firstEdge++;
+        }
+        int edgeStep = firstEdge;
+        fx(() -> anim.moveTo(anim.backwardStart() + edgeStep));
+        waitFor(5, () -> canvas().activeEdge() != null);
+        // the whole graph in view (the view otherwise follows the active edge with a smooth pan)
+        fx(() -> canvas().fit());
+        GraphExportActions actions = onFx(() -> new GraphExportActions(app.model(), app::stage, this::canvas));
+        Path out = dir.resolve("view.png");
+        fx(() -> {
+            try {
+                actions.snapshot(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        BufferedImage shot = ImageIO.read(out.toFile());
+        double w = onFx(() -> canvas().getWidth()), h = onFx(() -> canvas().getHeight());
+        assertEquals(2 * w, shot.getWidth(), 2);
+        assertEquals(2 * h, shot.getHeight(), 2);
+        boolean orange = false;
+        for (int y = 0; y < shot.getHeight() && !orange; y += 2) {
+            for (int x = 0; x < shot.getWidth() && !orange; x += 2) {
+                int rgb = shot.getRGB(x, y);
+                int r = rgb >> 16 & 0xff, gr = rgb >> 8 & 0xff, b = rgb & 0xff;
+                orange = r > 200 && gr > 130 && gr < 190 && b < 60;
+            }
+        }
+        assertTrue(orange, "the active edge (orange) is in the snapshot");
     }
 
     @Test

@@ -27,11 +27,14 @@ public final class GraphExportActions {
     public static final double SCALE = 2;
     private final StudioModel model;
     private final Supplier<Window> owner;
+    private final Supplier<javafx.scene.Node> view;
     private final ReadOnlyObjectWrapper<Path> lastExported = new ReadOnlyObjectWrapper<>(this, "lastExported");
 
-    public GraphExportActions(StudioModel model, Supplier<Window> owner) {
+    /** @param view the graph view as drawn now (theme, zoom, the animation's step), for the snapshot */
+    public GraphExportActions(StudioModel model, Supplier<Window> owner, Supplier<javafx.scene.Node> view) {
         this.model = model;
         this.owner = owner;
+        this.view = view;
     }
 
     /** The Export submenu: PNG (2x), SVG and the animated GIF, disabled while there is nothing to export. */
@@ -43,8 +46,45 @@ public final class GraphExportActions {
         BooleanBinding noGraph = Bindings.createBooleanBinding(() -> graph.get().isEmpty(), graph);
         BooleanBinding noBackward = Bindings.createBooleanBinding(() -> graph.get().trace().isEmpty(), graph);
         m.getItems().addAll(item(Format.PNG, "menu.file.export.png", noGraph), item(Format.SVG, "menu.file.export.svg", noGraph),
-                item(Format.GIF, "menu.file.export.gif", noBackward));
+                item(Format.GIF, "menu.file.export.gif", noBackward), snapshotItem(noGraph));
         return m;
+    }
+
+    private MenuItem snapshotItem(BooleanBinding disabled) {
+        MenuItem i = new MenuItem();
+        i.setId("menu-export-view");
+        i.textProperty().bind(I18n.text("menu.file.export.view"));
+        i.disableProperty().bind(disabled);
+        i.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(I18n.get("dialog.export.title"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("dialog.export.filter", "PNG"), "*.png"));
+            chooser.setInitialFileName(suggestedName(Format.PNG).replace("-graph.", "-view."));
+            File f = chooser.showSaveDialog(owner.get());
+            if (f != null) {
+                Path out = f.getName().contains(".") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".png");
+                try {
+                    snapshot(out);
+                    Dialogs.info(owner.get(), I18n.get("dialog.export.done"), out.toString());
+                } catch (java.io.IOException | RuntimeException failure) {
+                    Dialogs.error(owner.get(), I18n.get("dialog.export.error", String.valueOf(out.getFileName()),
+                            String.valueOf(failure.getMessage())), failure.toString());
+                }
+            }
+        });
+        return i;
+    }
+
+    /**
+     * The graph view exactly as it is drawn now, in the theme in force and at the animation's step
+     * (the active edge and its label included), at {@link #SCALE} times its size on screen (FX thread).
+     */
+    public void snapshot(Path out) throws java.io.IOException {
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        params.setTransform(javafx.scene.transform.Transform.scale(SCALE, SCALE));
+        javafx.scene.image.WritableImage image = view.get().snapshot(params, null);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+        lastExported.set(out);
     }
 
     private MenuItem item(Format format, String key, BooleanBinding disabled) {

@@ -198,7 +198,7 @@ public final class MainWindow extends BorderPane {
                 item("menu.file.saveAs", "Shortcut+Shift+S", this::saveAs),
                 item("menu.file.revert", null, this::revert),
                 new SeparatorMenuItem(),
-                new GraphExportActions(model, this::window).menu(),
+                new GraphExportActions(model, this::window, graphPanel::canvas).menu(),
                 new SeparatorMenuItem(),
                 item("menu.file.quit", "Shortcut+Q", () -> getScene().getWindow().hide()));
         Menu run = menu("menu.run",
