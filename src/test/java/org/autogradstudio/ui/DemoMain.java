@@ -27,6 +27,10 @@ public final class DemoMain {
                 Platform.runLater(() -> {
                     StudioApp app = StudioApp.current();
                     app.model().presenter().setActive(Boolean.getBoolean("demo.presenter"));
+                    String theme = System.getProperty("demo.theme");
+                    if (theme != null) {
+                        app.model().themeProperty().set(StudioTheme.valueOf(theme));
+                    }
                     var cells = app.model().getNotebook().codeCells();
                     app.model().runner().runAll(cells.subList(0, Math.min(cells.size(), Integer.getInteger("demo.cells", 4))));
                     PauseTransition later = new PauseTransition(Duration.seconds(1.5));
