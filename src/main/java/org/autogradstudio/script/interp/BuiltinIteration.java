@@ -22,20 +22,36 @@ final class BuiltinIteration {
     private BuiltinIteration() {
     }
 
+    private static final String[] FUNCTIONS = {
+        "min", "max", "sum", "sorted", "reversed", "enumerate", "zip", "map", "filter", "any", "all", "iter", "next"
+    };
+
+    /** One switch for all of them, rather than a lambda (and a spun class) each. */
+    private static final PyBuiltin.Table TABLE = BuiltinIteration::call;
+
     static void install(Map<String, Object> b) {
-        b.put("min", new PyBuiltin("min", (a, k) -> extreme("min", a, k, true)));
-        b.put("max", new PyBuiltin("max", (a, k) -> extreme("max", a, k, false)));
-        b.put("sum", new PyBuiltin("sum", BuiltinIteration::sum));
-        b.put("sorted", new PyBuiltin("sorted", BuiltinIteration::sorted));
-        b.put("reversed", new PyBuiltin("reversed", BuiltinIteration::reversed));
-        b.put("enumerate", new PyBuiltin("enumerate", BuiltinIteration::enumerate));
-        b.put("zip", new PyBuiltin("zip", BuiltinIteration::zip));
-        b.put("map", new PyBuiltin("map", BuiltinIteration::map));
-        b.put("filter", new PyBuiltin("filter", BuiltinIteration::filter));
-        b.put("any", new PyBuiltin("any", (a, k) -> anyAll(a, true)));
-        b.put("all", new PyBuiltin("all", (a, k) -> anyAll(a, false)));
-        b.put("iter", new PyBuiltin("iter", BuiltinIteration::iter));
-        b.put("next", new PyBuiltin("next", BuiltinIteration::next));
+        for (String name : FUNCTIONS) {
+            b.put(name, new PyBuiltin(name, TABLE));
+        }
+    }
+
+    private static Object call(String name, Object[] a, Map<String, Object> k) {
+        switch (name) {
+            case "min": return extreme("min", a, k, true);
+            case "max": return extreme("max", a, k, false);
+            case "sum": return sum(a, k);
+            case "sorted": return sorted(a, k);
+            case "reversed": return reversed(a, k);
+            case "enumerate": return enumerate(a, k);
+            case "zip": return zip(a, k);
+            case "map": return map(a, k);
+            case "filter": return filter(a, k);
+            case "any": return anyAll(a, true);
+            case "all": return anyAll(a, false);
+            case "iter": return iter(a, k);
+            case "next": return next(a, k);
+            default: throw new IllegalStateException("no builtin " + name);
+        }
     }
 
     private static Object extreme(String name, Object[] a, Map<String, Object> k, boolean min) {
