@@ -26,30 +26,30 @@ final class BuiltinIteration {
         "min", "max", "sum", "sorted", "reversed", "enumerate", "zip", "map", "filter", "any", "all", "iter", "next"
     };
 
-    /** One switch for all of them, rather than a lambda (and a spun class) each. */
-    private static final PyBuiltin.Table TABLE = BuiltinIteration::call;
+    /** Each one's lambda is made on its first call. */
+    private static final PyBuiltin.Bodies BODIES = BuiltinIteration::body;
 
     static void install(Map<String, Object> b) {
         for (String name : FUNCTIONS) {
-            b.put(name, new PyBuiltin(name, TABLE));
+            b.put(name, new PyBuiltin(name, BODIES));
         }
     }
 
-    private static Object call(String name, Object[] a, Map<String, Object> k) {
+    private static PyBuiltin.Body body(String name) {
         switch (name) {
-            case "min": return extreme("min", a, k, true);
-            case "max": return extreme("max", a, k, false);
-            case "sum": return sum(a, k);
-            case "sorted": return sorted(a, k);
-            case "reversed": return reversed(a, k);
-            case "enumerate": return enumerate(a, k);
-            case "zip": return zip(a, k);
-            case "map": return map(a, k);
-            case "filter": return filter(a, k);
-            case "any": return anyAll(a, true);
-            case "all": return anyAll(a, false);
-            case "iter": return iter(a, k);
-            case "next": return next(a, k);
+            case "min": return (a, k) -> extreme("min", a, k, true);
+            case "max": return (a, k) -> extreme("max", a, k, false);
+            case "sum": return (a, k) -> sum(a, k);
+            case "sorted": return (a, k) -> sorted(a, k);
+            case "reversed": return (a, k) -> reversed(a, k);
+            case "enumerate": return (a, k) -> enumerate(a, k);
+            case "zip": return (a, k) -> zip(a, k);
+            case "map": return (a, k) -> map(a, k);
+            case "filter": return (a, k) -> filter(a, k);
+            case "any": return (a, k) -> anyAll(a, true);
+            case "all": return (a, k) -> anyAll(a, false);
+            case "iter": return (a, k) -> iter(a, k);
+            case "next": return (a, k) -> next(a, k);
             default: throw new IllegalStateException("no builtin " + name);
         }
     }

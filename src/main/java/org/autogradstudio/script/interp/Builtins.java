@@ -58,8 +58,8 @@ final class Builtins {
         "dir", "super", "staticmethod", "classmethod", "open", "input"
     };
 
-    /** The builtin functions of one session, one switch rather than a lambda each. */
-    private static final class Functions implements PyBuiltin.Table {
+    /** The builtin functions of one session: each one's lambda is made on its first call. */
+    private static final class Functions implements PyBuiltin.Bodies {
         private final ExecContext ctx;
 
         Functions(ExecContext ctx) {
@@ -67,27 +67,27 @@ final class Builtins {
         }
 
         @Override
-        public Object call(String name, Object[] a, Map<String, Object> k) {
+        public PyBuiltin.Body body(String name) {
             switch (name) {
-                case "print": return print(ctx, a, k);
-                case "len": {
+                case "print": return (a, k) -> print(ctx, a, k);
+                case "len": return (a, k) -> {
                     one("len", a, k);
                     return (long) Ops.len(a[0]);
-                }
-                case "abs": {
+                };
+                case "abs": return (a, k) -> {
                     one("abs", a, k);
                     return Ops.unary(org.autogradstudio.script.runtime.UnaryOp.ABS, a[0]);
-                }
-                case "round": return round(a, k);
-                case "repr": {
+                };
+                case "round": return (a, k) -> round(a, k);
+                case "repr": return (a, k) -> {
                     one("repr", a, k);
                     return Ops.repr(a[0]);
-                }
-                case "ascii": {
+                };
+                case "ascii": return (a, k) -> {
                     one("ascii", a, k);
                     return ascii(Ops.repr(a[0]));
-                }
-                case "format": {
+                };
+                case "format": return (a, k) -> {
                     if (a.length < 1 || a.length > 2) {
                         throw Py.typeError("format expected at least 1 argument, got " + a.length);
                     }
@@ -96,19 +96,19 @@ final class Builtins {
                         throw Py.typeError("format() argument 2 must be str, not " + Ops.typeName(spec));
                     }
                     return Ops.format(a[0], s);
-                }
-                case "isinstance": {
+                };
+                case "isinstance": return (a, k) -> {
                     two("isinstance", a, k);
                     return isInstance(a[0], a[1], "isinstance");
-                }
-                case "issubclass": {
+                };
+                case "issubclass": return (a, k) -> {
                     two("issubclass", a, k);
                     if (!(a[0] instanceof PyType t)) {
                         throw Py.typeError("issubclass() arg 1 must be a class");
                     }
                     return isSubclass(t, a[1]);
-                }
-                case "hasattr": {
+                };
+                case "hasattr": return (a, k) -> {
                     two("hasattr", a, k);
                     try {
                         return Ops.getAttrOrNull(a[0], attrName(a[1], "hasattr")) != null;
@@ -118,8 +118,8 @@ final class Builtins {
                         }
                         throw e;
                     }
-                }
-                case "getattr": {
+                };
+                case "getattr": return (a, k) -> {
                     if (a.length < 2 || a.length > 3) {
                         throw Py.typeError("getattr expected at least 2 arguments, got " + a.length);
                     }
@@ -136,40 +136,40 @@ final class Builtins {
                         }
                     }
                     return Ops.getAttr(a[0], attr);
-                }
-                case "setattr": {
+                };
+                case "setattr": return (a, k) -> {
                     if (a.length != 3) {
                         throw Py.typeError("setattr expected 3 arguments, got " + a.length);
                     }
                     Ops.setAttr(a[0], attrName(a[1], "setattr"), a[2]);
                     return Py.NONE;
-                }
-                case "delattr": {
+                };
+                case "delattr": return (a, k) -> {
                     two("delattr", a, k);
                     Ops.delAttr(a[0], attrName(a[1], "delattr"));
                     return Py.NONE;
-                }
-                case "callable": {
+                };
+                case "callable": return (a, k) -> {
                     one("callable", a, k);
                     return Ops.isCallable(a[0]);
-                }
-                case "id": {
+                };
+                case "id": return (a, k) -> {
                     one("id", a, k);
                     return 0x7f0000000000L + System.identityHashCode(a[0]) * 16L;
-                }
-                case "hash": {
+                };
+                case "hash": return (a, k) -> {
                     one("hash", a, k);
                     return Keys.hash(a[0]);
-                }
-                case "chr": {
+                };
+                case "chr": return (a, k) -> {
                     one("chr", a, k);
                     long c = Numbers.indexValue(a[0]);
                     if (c < 0 || c > 0x10ffff) {
                         throw Py.valueError("chr() arg not in range(0x110000)");
                     }
                     return new String(Character.toChars((int) c));
-                }
-                case "ord": {
+                };
+                case "ord": return (a, k) -> {
                     one("ord", a, k);
                     if (!(a[0] instanceof String s) || s.codePointCount(0, s.length()) != 1) {
                         if (a[0] instanceof String s) {
@@ -179,11 +179,11 @@ final class Builtins {
                         throw Py.typeError("ord() expected string of length 1, but " + Ops.typeName(a[0]) + " found");
                     }
                     return (long) ((String) a[0]).codePointAt(0);
-                }
-                case "bin": return radix(a, 2, "0b");
-                case "oct": return radix(a, 8, "0o");
-                case "hex": return radix(a, 16, "0x");
-                case "divmod": {
+                };
+                case "bin": return (a, k) -> radix(a, 2, "0b");
+                case "oct": return (a, k) -> radix(a, 8, "0o");
+                case "hex": return (a, k) -> radix(a, 16, "0x");
+                case "divmod": return (a, k) -> {
                     two("divmod", a, k);
                     try {
                         return PyTuple.of(Ops.binary(org.autogradstudio.script.runtime.BinaryOp.FLOORDIV, a[0], a[1]),
@@ -198,31 +198,35 @@ final class Builtins {
                         }
                         throw e;
                     }
-                }
-                case "pow": return pow(a, k);
-                case "vars": {
+                };
+                case "pow": return (a, k) -> pow(a, k);
+                case "vars": return (a, k) -> {
                     one("vars", a, k);
                     Object d = Ops.getAttrOrNull(a[0], "__dict__");
                     if (d == null) {
                         throw Py.typeError("vars() argument must have __dict__ attribute");
                     }
                     return d;
-                }
-                case "dir": return dir(a);
-                case "super": {
+                };
+                case "dir": return (a, k) -> dir(a);
+                case "super": return (a, k) -> {
                     if (a.length != 2) {
                         throw Py.runtimeError("super(): no arguments");
                     }
                     return makeSuper(a[0], a[1]);
-                }
-                case "staticmethod": return new Descriptors.StaticMethod(a[0]);
-                case "classmethod": return new Descriptors.ClassMethod(a[0]);
+                };
+                case "staticmethod": return (a, k) -> new Descriptors.StaticMethod(a[0]);
+                case "classmethod": return (a, k) -> new Descriptors.ClassMethod(a[0]);
                 case "open":
-                    throw new PyException("NameError",
-                            "name 'open' is not defined (file access is not available in Autograd Studio)");
+                    return (a, k) -> {
+                        throw new PyException("NameError",
+                                "name 'open' is not defined (file access is not available in Autograd Studio)");
+                    };
                 case "input":
-                    throw new PyException("EOFError", "EOF when reading a line");
-                case "property": return new Descriptors.Property(a[0], a[1]);
+                    return (a, k) -> {
+                        throw new PyException("EOFError", "EOF when reading a line");
+                    };
+                case "property": return (a, k) -> new Descriptors.Property(a[0], a[1]);
                 case "exec":
                 case "eval":
                 case "compile":
@@ -230,7 +234,9 @@ final class Builtins {
                 case "globals":
                 case "locals":
                 case "breakpoint":
-                    throw new PyException("NotImplementedError", name + "() is not available in Autograd Studio");
+                    return (a, k) -> {
+                        throw new PyException("NotImplementedError", name + "() is not available in Autograd Studio");
+                    };
                 default:
                     throw new IllegalStateException("no builtin " + name);
             }

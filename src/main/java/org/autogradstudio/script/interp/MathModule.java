@@ -28,10 +28,10 @@ final class MathModule {
         "fsum", "factorial", "gcd", "comb"
     };
 
-    // one switch per kind of function rather than a lambda (and a spun class) per function
-    private static final PyBuiltin.Table UNARY_TABLE = (name, a, k) -> unary(name, num(a, 0, 1, name));
-    private static final PyBuiltin.Table OTHERS_TABLE = MathModule::other;
-    private static final PyBuiltin.Table BOUND_TABLE = MathModule::bound;
+    // the one-argument functions share a lambda (and a small switch); the others get theirs on first call
+    private static final PyBuiltin.Bodies UNARY_TABLE = name -> (a, k) -> unary(name, num(a, 0, 1, name));
+    private static final PyBuiltin.Bodies OTHERS_TABLE = MathModule::other;
+    private static final PyBuiltin.Bodies BOUND_TABLE = MathModule::bound;
 
     static PyModule create() {
         PyModule m = new PyModule("math");
@@ -110,19 +110,19 @@ final class MathModule {
         }
     }
 
-    private static Object other(String name, Object[] a, java.util.Map<String, Object> k) {
+    private static PyBuiltin.Body other(String name) {
         switch (name) {
-            case "log": {
+            case "log": return (a, k) -> {
                 if (a.length < 1 || a.length > 2) {
                     throw Py.typeError("log expected 1 or 2 arguments, got " + a.length);
                 }
                 double r = log(a[0]);
                 return a.length == 2 ? r / log(a[1]) : r;
-            }
-            case "atan2": return Math.atan2(num(a, 0, 2, "atan2"), num(a, 1, 2, "atan2"));
-            case "copysign": return Math.copySign(num(a, 0, 2, "copysign"),
+            };
+            case "atan2": return (a, k) -> Math.atan2(num(a, 0, 2, "atan2"), num(a, 1, 2, "atan2"));
+            case "copysign": return (a, k) -> Math.copySign(num(a, 0, 2, "copysign"),
                 num(a, 1, 2, "copysign"));
-            case "pow": {
+            case "pow": return (a, k) -> {
                 double x = num(a, 0, 2, "pow");
                 double y = num(a, 1, 2, "pow");
                 if (x == 0 && y < 0) {
@@ -136,22 +136,22 @@ final class MathModule {
                     throw Py.overflowError("math range error");
                 }
                 return r;
-            }
-            case "fmod": {
+            };
+            case "fmod": return (a, k) -> {
                 double y = num(a, 1, 2, "fmod");
                 if (y == 0) {
                     throw domain();
                 }
                 return num(a, 0, 2, "fmod") % y;
-            }
+            };
             case "floor":
             case "ceil":
             case "trunc":
-                return toInt(a, name);
-            case "isnan": return Double.isNaN(num(a, 0, 1, "isnan"));
-            case "isinf": return Double.isInfinite(num(a, 0, 1, "isinf"));
-            case "isfinite": return Double.isFinite(num(a, 0, 1, "isfinite"));
-            case "hypot": {
+                return (a, k) -> toInt(a, name);
+            case "isnan": return (a, k) -> Double.isNaN(num(a, 0, 1, "isnan"));
+            case "isinf": return (a, k) -> Double.isInfinite(num(a, 0, 1, "isinf"));
+            case "isfinite": return (a, k) -> Double.isFinite(num(a, 0, 1, "isfinite"));
+            case "hypot": return (a, k) -> {
                 double s = 0;
                 double max = 0;
                 for (Object x : a) {
@@ -165,17 +165,17 @@ final class MathModule {
                     s += v * v;
                 }
                 return max * Math.sqrt(s);
-            }
-            case "fsum": return fsum(a[0]);
-            case "factorial": return factorial(a);
-            case "gcd": {
+            };
+            case "fsum": return (a, k) -> fsum(a[0]);
+            case "factorial": return (a, k) -> factorial(a);
+            case "gcd": return (a, k) -> {
                 BigInteger g = BigInteger.ZERO;
                 for (Object x : a) {
                     g = g.gcd(big(x));
                 }
                 return Numbers.normalize(g);
-            }
-            case "comb": {
+            };
+            case "comb": return (a, k) -> {
                 long n = Py.toLong(a[0]);
                 long r = Py.toLong(a[1]);
                 if (n < 0 || r < 0) {
@@ -189,15 +189,15 @@ final class MathModule {
                     acc = acc.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
                 }
                 return Numbers.normalize(acc);
-            }
+            };
             default: throw new IllegalStateException("no math function " + name);
         }
     }
 
     /** Functions with a signature: the arguments come bound. */
-    private static Object bound(String name, Object[] a, java.util.Map<String, Object> unused) {
+    private static PyBuiltin.Body bound(String name) {
         switch (name) {
-            case "isclose": {
+            case "isclose": return (a, k) -> {
                 double x = Py.toDouble(a[0]);
                 double y = Py.toDouble(a[1]);
                 double rel = Py.toDouble(a[2]);
@@ -213,15 +213,15 @@ final class MathModule {
                 }
                 double d = Math.abs(x - y);
                 return d <= Math.abs(rel * y) || d <= Math.abs(rel * x) || d <= abs;
-            }
-            case "prod": {
+            };
+            case "prod": return (a, k) -> {
                 Object acc = a[1];
                 Iterator<Object> it = Ops.iter(a[0]);
                 while (it.hasNext()) {
                     acc = Ops.binary(BinaryOp.MUL, acc, it.next());
                 }
                 return acc;
-            }
+            };
             default: throw new IllegalStateException("no math function " + name);
         }
     }

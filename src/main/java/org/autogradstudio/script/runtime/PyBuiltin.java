@@ -17,47 +17,49 @@ public class PyBuiltin implements PyObject {
     }
 
     /**
-     * The functions of a whole module in one class: {@code call} switches on the function's name
-     * (an interned literal, so the switch costs a cached hash and an identity test). A lambda per
-     * function would spin a class each when the module is built, which is most of startup.
+     * The functions of a whole module: {@code body(name)} is a switch over the module's function
+     * names returning each one's lambda, asked on a function's first call. Building a module then
+     * spins no class per function (most of startup, when every function had its lambda made up
+     * front), only the functions a script calls get one, and each stays its own small unit for the
+     * JIT rather than a case of one big dispatch method.
      */
     @FunctionalInterface
-    public interface Table {
-        Object call(String name, Object[] args, Map<String, Object> kwargs);
+    public interface Bodies {
+        Body body(String name);
     }
 
     private final String name;
-    private final Body body;
-    private final Table table;
-    /** For {@link #bound}: the signature text, parsed on the first call. */
+    /** Null until the first call when the function comes from {@link Bodies}. */
+    private Body body;
+    private final Bodies bodies;
+    /** For {@link #bound}: the signature text, parsed on the first call, and the parsed form. */
     private final String signatureText;
     private Signature signature;
 
     public PyBuiltin(String name, Body body) {
         this.name = name;
         this.body = body;
-        this.table = null;
+        this.bodies = null;
         this.signatureText = null;
     }
 
-    /** The function {@code name} of a table, given the raw positional and keyword arguments. */
-    public PyBuiltin(String name, Table table) {
-        this(name, table, null);
+    /** The function {@code name} of a module's {@link Bodies}, given the raw positional and keyword arguments. */
+    public PyBuiltin(String name, Bodies bodies) {
+        this(name, bodies, null);
     }
 
-    private PyBuiltin(String name, Table table, String signatureText) {
+    private PyBuiltin(String name, Bodies bodies, String signatureText) {
         this.name = name;
-        this.body = null;
-        this.table = table;
+        this.bodies = bodies;
         this.signatureText = signatureText;
     }
 
     /**
-     * The function of a table whose arguments a signature such as {@code "f(x, y=1)"} binds: the
-     * table receives them in parameter order, with no keywords.
+     * The function of a module's {@link Bodies} whose arguments a signature such as {@code "f(x, y=1)"}
+     * binds: the body receives them in parameter order, and no keywords.
      */
-    public static PyBuiltin bound(String signature, Table table) {
-        return new PyBuiltin(signature.substring(0, signature.indexOf('(')).strip().intern(), table, signature);
+    public static PyBuiltin bound(String signature, Bodies bodies) {
+        return new PyBuiltin(signature.substring(0, signature.indexOf('(')).strip(), bodies, signature);
     }
 
     /** A function whose arguments are bound by a signature such as {@code "f(x, y=1, *args, k=None, **kw)"}. */
@@ -77,18 +79,21 @@ public class PyBuiltin implements PyObject {
 
     @Override
     public Object call(Object[] args, Map<String, Object> kwargs) {
-        if (body != null) {
-            return Py.fromJava(body.call(args, kwargs));
+        Body b = body;
+        if (b == null) {
+            // a racy first call on two threads makes the same lambda twice: harmless
+            b = bodies.body(name);
+            body = b;
         }
-        if (signatureText == null) {
-            return Py.fromJava(table.call(name, args, kwargs));
+        if (signatureText != null) {
+            Signature sig = signature;
+            if (sig == null) {
+                sig = Signature.parse(signatureText);
+                signature = sig;
+            }
+            return Py.fromJava(b.call(sig.bind(args, kwargs), Py.NO_KWARGS));
         }
-        Signature sig = signature;
-        if (sig == null) {
-            sig = Signature.parse(signatureText);
-            signature = sig;
-        }
-        return Py.fromJava(table.call(name, sig.bind(args, kwargs), Py.NO_KWARGS));
+        return Py.fromJava(b.call(args, kwargs));
     }
 
     @Override

@@ -47,7 +47,7 @@ final class NnModules {
         }
     }
 
-    private static final PyBuiltin.Table ACTIVATION = NnModules::activation;
+    private static final PyBuiltin.Bodies ACTIVATION = name -> (a, k) -> activation(name, a, k);
 
     static PyModule functional() {
         PyModule f = new PyModule("torch.nn.functional");

@@ -21,10 +21,13 @@ import org.autogradstudio.script.runtime.Signature;
  */
 final class TensorMethods {
     /**
-     * The methods: each constant is a PyTorch signature, and {@link #invoke} holds its one line of
-     * engine code. A switch rather than a lambda per method, so that loading the table spins no
-     * classes at startup and every call goes through one small, well-profiled dispatch.
+     * The methods: each constant is a PyTorch signature, and {@link #create} holds its one line of
+     * engine code. Loading the table creates no lambdas; a method's lambda is made on its first call.
      */
+    interface Impl {
+        Object call(TensorObject self, Object[] a);
+    }
+
     enum M {
         // autograd
         BACKWARD("backward(gradient=None, retain_graph=None, create_graph=False, inputs=None)"),
@@ -116,6 +119,8 @@ final class TensorMethods {
         final String pyName;
         /** Parsed on first use (immutable, so a racy first parse is harmless). */
         private Signature signature;
+        /** Created on first use by {@link #create}; racy creation is harmless too. */
+        private Impl impl;
 
         M(String text) {
             this(text, null);
@@ -125,6 +130,15 @@ final class TensorMethods {
             this.text = text;
             this.symbol = symbol;
             this.pyName = text.substring(0, text.indexOf('('));
+        }
+
+        Impl impl() {
+            Impl i = impl;
+            if (i == null) {
+                i = create(this);
+                impl = i;
+            }
+            return i;
         }
 
         Signature signature() {
@@ -153,123 +167,127 @@ final class TensorMethods {
         return Args.tensor(o, fn);
     }
 
-    private static Object invoke(M m, TensorObject s, Object[] a) {
+    /**
+     * The code of a method, created when a script first calls it: a lambda per method, but only
+     * the methods a script uses spin a class, and each is its own small unit for the JIT.
+     */
+    private static Impl create(M m) {
         switch (m) {
             // autograd
-            case BACKWARD: {
+            case BACKWARD: return (s, a) -> {
                 Tensor gradient = Py.isNone(a[0]) ? null : Args.strictTensor(a[0], "backward", "gradient", 1);
                 s.tensor().backward(gradient, Py.isTrue(a[1]));
                 return Py.NONE;
-            }
-            case DETACH: return t(s.tensor().detach());
-            case REQUIRES_GRAD_: {
+            };
+            case DETACH: return (s, a) -> t(s.tensor().detach());
+            case REQUIRES_GRAD_: return (s, a) -> {
                 if (Py.isTrue(a[0]) && !s.tensor().dtype().isFloatingPoint()) {
                     throw Py.runtimeError("only Tensors of floating point dtype can require gradients");
                 }
                 s.tensor().requiresGrad_(Py.isTrue(a[0]));
                 return s;
-            }
-            case RETAIN_GRAD: {
+            };
+            case RETAIN_GRAD: return (s, a) -> {
                 s.tensor().retainGrad();
                 return Py.NONE;
-            }
-            case ITEM: return s.item();
-            case TOLIST: return Py.fromJava(s.tensor().toList());
-            case ZERO_: {
+            };
+            case ITEM: return (s, a) -> s.item();
+            case TOLIST: return (s, a) -> Py.fromJava(s.tensor().toList());
+            case ZERO_: return (s, a) -> {
                 s.tensor().zero_();
                 return s;
-            }
-            case FILL_: {
+            };
+            case FILL_: return (s, a) -> {
                 double[] v = new double[s.tensor().numel()];
                 java.util.Arrays.fill(v, Args.number(a[0]));
                 s.tensor().copyFrom(v);
                 return s;
-            }
-            case COPY_: {
+            };
+            case COPY_: return (s, a) -> {
                 Tensor src = arg(a[0], "copy_");
                 Tensor expanded = ShapeOps.expand(src, s.tensor().shape());
                 s.tensor().copyFrom(expanded.toArray());
                 return s;
-            }
-            case CLONE: return t(ShapeOps.cloneRecorded(s.tensor()));
-            case CONTIGUOUS: return t(s.tensor().contiguous());
+            };
+            case CLONE: return (s, a) -> t(ShapeOps.cloneRecorded(s.tensor()));
+            case CONTIGUOUS: return (s, a) -> t(s.tensor().contiguous());
 
             // arithmetic
-            case ADD: return t(s.tensor().add(scaled(a[0], a[1], "add")));
-            case SUB: return t(s.tensor().sub(scaled(a[0], a[1], "sub")));
-            case MUL: return t(s.tensor().mul(arg(a[0], "mul")));
-            case DIV: return t(s.tensor().div(arg(a[0], "div")));
-            case POW: return a[0] instanceof TensorObject e ? t(Pointwise.pow(s.tensor(), e.tensor()))
+            case ADD: return (s, a) -> t(s.tensor().add(scaled(a[0], a[1], "add")));
+            case SUB: return (s, a) -> t(s.tensor().sub(scaled(a[0], a[1], "sub")));
+            case MUL: return (s, a) -> t(s.tensor().mul(arg(a[0], "mul")));
+            case DIV: return (s, a) -> t(s.tensor().div(arg(a[0], "div")));
+            case POW: return (s, a) -> a[0] instanceof TensorObject e ? t(Pointwise.pow(s.tensor(), e.tensor()))
                     : t(Pointwise.powScalar(s.tensor(), Args.number(a[0])));
-            case ADD_: return inplace(s, ElementwiseOp.ADD, scaled(a[0], a[1], "add_"));
-            case SUB_: return inplace(s, ElementwiseOp.SUB, scaled(a[0], a[1], "sub_"));
-            case MUL_: return inplace(s, ElementwiseOp.MUL, arg(a[0], "mul_"));
-            case DIV_: return inplace(s, ElementwiseOp.DIV, arg(a[0], "div_"));
-            case NEG: return t(s.tensor().neg());
-            case EXP: return t(s.tensor().exp());
-            case LOG: return t(s.tensor().log());
-            case SIN: return t(s.tensor().sin());
-            case COS: return t(s.tensor().cos());
-            case TAN: return t(s.tensor().tan());
-            case TANH: return t(s.tensor().tanh());
-            case SIGMOID: return t(s.tensor().sigmoid());
-            case RELU: return t(s.tensor().relu());
-            case ABS: return t(s.tensor().abs());
-            case SQRT: return t(s.tensor().sqrt());
-            case RECIPROCAL: return t(s.tensor().reciprocal());
-            case SQUARE: return t(Pointwise.powScalar(s.tensor(), 2));
+            case ADD_: return (s, a) -> inplace(s, ElementwiseOp.ADD, scaled(a[0], a[1], "add_"));
+            case SUB_: return (s, a) -> inplace(s, ElementwiseOp.SUB, scaled(a[0], a[1], "sub_"));
+            case MUL_: return (s, a) -> inplace(s, ElementwiseOp.MUL, arg(a[0], "mul_"));
+            case DIV_: return (s, a) -> inplace(s, ElementwiseOp.DIV, arg(a[0], "div_"));
+            case NEG: return (s, a) -> t(s.tensor().neg());
+            case EXP: return (s, a) -> t(s.tensor().exp());
+            case LOG: return (s, a) -> t(s.tensor().log());
+            case SIN: return (s, a) -> t(s.tensor().sin());
+            case COS: return (s, a) -> t(s.tensor().cos());
+            case TAN: return (s, a) -> t(s.tensor().tan());
+            case TANH: return (s, a) -> t(s.tensor().tanh());
+            case SIGMOID: return (s, a) -> t(s.tensor().sigmoid());
+            case RELU: return (s, a) -> t(s.tensor().relu());
+            case ABS: return (s, a) -> t(s.tensor().abs());
+            case SQRT: return (s, a) -> t(s.tensor().sqrt());
+            case RECIPROCAL: return (s, a) -> t(s.tensor().reciprocal());
+            case SQUARE: return (s, a) -> t(Pointwise.powScalar(s.tensor(), 2));
             case CLAMP:
             case CLIP:
-                return t(clamp(s.tensor(), a[0], a[1]));
+                return (s, a) -> t(clamp(s.tensor(), a[0], a[1]));
 
             // reductions
-            case SUM: return t(cast(reduce(s.tensor(), a[0], a[1], true), a[2]));
-            case MEAN: return t(reduce(s.tensor(), a[0], a[1], false));
-            case MAX: return extreme(s.tensor(), a[0], a[1], true);
-            case MIN: return extreme(s.tensor(), a[0], a[1], false);
-            case NORM: return t(Reductions.norm(s.tensor(), Args.number(a[0])));
-            case ARGMAX: return argExtreme(s.tensor(), a[0], true);
-            case ARGMIN: return argExtreme(s.tensor(), a[0], false);
-            case ALL: return t(Tensor.scalar(allOrAny(s.tensor(), true) ? 1 : 0, DType.BOOL));
-            case ANY: return t(Tensor.scalar(allOrAny(s.tensor(), false) ? 1 : 0, DType.BOOL));
+            case SUM: return (s, a) -> t(cast(reduce(s.tensor(), a[0], a[1], true), a[2]));
+            case MEAN: return (s, a) -> t(reduce(s.tensor(), a[0], a[1], false));
+            case MAX: return (s, a) -> extreme(s.tensor(), a[0], a[1], true);
+            case MIN: return (s, a) -> extreme(s.tensor(), a[0], a[1], false);
+            case NORM: return (s, a) -> t(Reductions.norm(s.tensor(), Args.number(a[0])));
+            case ARGMAX: return (s, a) -> argExtreme(s.tensor(), a[0], true);
+            case ARGMIN: return (s, a) -> argExtreme(s.tensor(), a[0], false);
+            case ALL: return (s, a) -> t(Tensor.scalar(allOrAny(s.tensor(), true) ? 1 : 0, DType.BOOL));
+            case ANY: return (s, a) -> t(Tensor.scalar(allOrAny(s.tensor(), false) ? 1 : 0, DType.BOOL));
 
             // linear algebra
-            case MATMUL: return t(s.tensor().matmul(Args.strictTensor(a[0], "matmul", "other", 1)));
-            case MM: return t(LinearAlgebra.mm(s.tensor(), Args.strictTensor(a[0], "mm", "mat2", 1)));
-            case MV: return t(LinearAlgebra.mv(s.tensor(), Args.strictTensor(a[0], "mv", "vec", 1)));
-            case DOT: return t(LinearAlgebra.dot(s.tensor(), Args.strictTensor(a[0], "dot", "tensor", 1)));
+            case MATMUL: return (s, a) -> t(s.tensor().matmul(Args.strictTensor(a[0], "matmul", "other", 1)));
+            case MM: return (s, a) -> t(LinearAlgebra.mm(s.tensor(), Args.strictTensor(a[0], "mm", "mat2", 1)));
+            case MV: return (s, a) -> t(LinearAlgebra.mv(s.tensor(), Args.strictTensor(a[0], "mv", "vec", 1)));
+            case DOT: return (s, a) -> t(LinearAlgebra.dot(s.tensor(), Args.strictTensor(a[0], "dot", "tensor", 1)));
 
             // shape
-            case T: return t(s.tensor().t());
-            case TRANSPOSE: return t(s.tensor().transpose(Args.integer(a[0]), Args.integer(a[1])));
-            case PERMUTE: return t(ShapeOps.permute(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
-            case RESHAPE: return t(s.tensor().reshape(Args.shape(((PyTuple) a[0]).toArray())));
-            case VIEW: return t(s.tensor().view(Args.shape(((PyTuple) a[0]).toArray())));
-            case EXPAND: return t(ShapeOps.expand(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
-            case FLATTEN: return t(ShapeOps.flatten(s.tensor()));
-            case SQUEEZE: return t(Py.isNone(a[0]) ? s.tensor().squeeze() : s.tensor().squeeze(Args.integer(a[0])));
-            case UNSQUEEZE: return t(s.tensor().unsqueeze(Args.integer(a[0])));
-            case SIZE: return Py.isNone(a[0]) ? new SizeObject(s.tensor().shape())
+            case T: return (s, a) -> t(s.tensor().t());
+            case TRANSPOSE: return (s, a) -> t(s.tensor().transpose(Args.integer(a[0]), Args.integer(a[1])));
+            case PERMUTE: return (s, a) -> t(ShapeOps.permute(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
+            case RESHAPE: return (s, a) -> t(s.tensor().reshape(Args.shape(((PyTuple) a[0]).toArray())));
+            case VIEW: return (s, a) -> t(s.tensor().view(Args.shape(((PyTuple) a[0]).toArray())));
+            case EXPAND: return (s, a) -> t(ShapeOps.expand(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
+            case FLATTEN: return (s, a) -> t(ShapeOps.flatten(s.tensor()));
+            case SQUEEZE: return (s, a) -> t(Py.isNone(a[0]) ? s.tensor().squeeze() : s.tensor().squeeze(Args.integer(a[0])));
+            case UNSQUEEZE: return (s, a) -> t(s.tensor().unsqueeze(Args.integer(a[0])));
+            case SIZE: return (s, a) -> Py.isNone(a[0]) ? new SizeObject(s.tensor().shape())
                     : (Object) (long) s.tensor().size(Args.integer(a[0]));
             case DIM:
             case NDIMENSION:
-                return (long) s.tensor().dim();
+                return (s, a) -> (long) s.tensor().dim();
             case NUMEL:
             case NELEMENT:
-                return (long) s.tensor().numel();
+                return (s, a) -> (long) s.tensor().numel();
 
             // dtype
-            case FLOAT: return t(s.tensor().toDType(DType.FLOAT32));
-            case DOUBLE: return t(s.tensor().toDType(DType.FLOAT64));
+            case FLOAT: return (s, a) -> t(s.tensor().toDType(DType.FLOAT32));
+            case DOUBLE: return (s, a) -> t(s.tensor().toDType(DType.FLOAT64));
             case LONG:
             case INT:
-                return t(s.tensor().toDType(DType.INT64));
-            case BOOL: return t(s.tensor().toDType(DType.BOOL));
-            case TO: return Py.isNone(a[0]) || !(a[0] instanceof DTypeObject) ? s
+                return (s, a) -> t(s.tensor().toDType(DType.INT64));
+            case BOOL: return (s, a) -> t(s.tensor().toDType(DType.BOOL));
+            case TO: return (s, a) -> Py.isNone(a[0]) || !(a[0] instanceof DTypeObject) ? s
                     : t(s.tensor().toDType(Args.dtype(a[0], null)));
-            case TYPE: return Py.isNone(a[0]) ? "torch." + typeString(s.tensor().dtype())
+            case TYPE: return (s, a) -> Py.isNone(a[0]) ? "torch." + typeString(s.tensor().dtype())
                     : t(s.tensor().toDType(Args.dtype(a[0], null)));
-            case IS_FLOATING_POINT: return s.tensor().dtype().isFloatingPoint();
+            case IS_FLOATING_POINT: return (s, a) -> s.tensor().dtype().isFloatingPoint();
 
             // comparisons as methods
             case EQ:
@@ -278,7 +296,7 @@ final class TensorMethods {
             case LE:
             case GT:
             case GE:
-                return t(Pointwise.compare(s.tensor(), arg(a[0], m.pyName), m.symbol));
+                return (s, a) -> t(Pointwise.compare(s.tensor(), arg(a[0], m.pyName), m.symbol));
             default:
                 throw new AssertionError(m);
         }
@@ -297,7 +315,7 @@ final class TensorMethods {
             throw Py.attributeError("'Tensor' object has no attribute '" + name + "'");
         }
         try {
-            return invoke(m, self, m.signature().bind(args, kwargs));
+            return m.impl().call(self, m.signature().bind(args, kwargs));
         } catch (TorchException e) {
             throw TorchModule.toPython(e);
         }

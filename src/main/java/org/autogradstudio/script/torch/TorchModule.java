@@ -117,92 +117,92 @@ final class TorchModule {
         return self(args[0], name).callMethod(name, Arrays.copyOfRange(args, 1, args.length), kwargs);
     }
 
-    private static final PyBuiltin.Table METHOD_FUNCTION = TorchModule::methodFunction;
+    private static final PyBuiltin.Bodies METHOD_FUNCTION = name -> (a, k) -> methodFunction(name, a, k);
 
-    /** The other functions, one switch rather than a lambda (and a spun class) each; arguments come bound. */
-    private static final PyBuiltin.Table FUNCTIONS = TorchModule::call;
+    /** The other functions, each one's lambda made on its first call; arguments come bound. */
+    private static final PyBuiltin.Bodies FUNCTIONS = TorchModule::body;
 
-    private static Object call(String name, Object[] a, Map<String, Object> unused) {
+    private static PyBuiltin.Body body(String name) {
         switch (name) {
             case "zeros":
             case "empty":
-                return sized(a, Creation.zeros(size(a), Args.dtype(a[1], DType.FLOAT32), false));
-            case "ones": return sized(a, Creation.ones(size(a), Args.dtype(a[1], DType.FLOAT32), false));
-            case "rand": return sized(a, Creation.rand(size(a), Args.dtype(a[1], DType.FLOAT32), false));
-            case "randn": return sized(a, Creation.randn(size(a), Args.dtype(a[1], DType.FLOAT32), false));
-            case "zeros_like": {
+                return (a, k) -> sized(a, Creation.zeros(size(a), Args.dtype(a[1], DType.FLOAT32), false));
+            case "ones": return (a, k) -> sized(a, Creation.ones(size(a), Args.dtype(a[1], DType.FLOAT32), false));
+            case "rand": return (a, k) -> sized(a, Creation.rand(size(a), Args.dtype(a[1], DType.FLOAT32), false));
+            case "randn": return (a, k) -> sized(a, Creation.randn(size(a), Args.dtype(a[1], DType.FLOAT32), false));
+            case "zeros_like": return (a, k) -> {
                 Tensor x = Args.strictTensor(a[0], name, "input", 1);
                 return sized(a, Creation.zeros(x.shape(), Args.dtype(a[1], x.dtype()), false));
-            }
-            case "ones_like": {
+            };
+            case "ones_like": return (a, k) -> {
                 Tensor x = Args.strictTensor(a[0], name, "input", 1);
                 return sized(a, Creation.ones(x.shape(), Args.dtype(a[1], x.dtype()), false));
-            }
-            case "rand_like": {
+            };
+            case "rand_like": return (a, k) -> {
                 Tensor x = Args.strictTensor(a[0], name, "input", 1);
                 return sized(a, Creation.rand(x.shape(), Args.dtype(a[1], x.dtype()), false));
-            }
-            case "randn_like": {
+            };
+            case "randn_like": return (a, k) -> {
                 Tensor x = Args.strictTensor(a[0], name, "input", 1);
                 return sized(a, Creation.randn(x.shape(), Args.dtype(a[1], x.dtype()), false));
-            }
-            case "pow": return a[0] instanceof TensorObject x
+            };
+            case "pow": return (a, k) -> a[0] instanceof TensorObject x
                     ? x.callMethod("pow", new Object[] {a[1]}, Py.NO_KWARGS)
                     : new TensorObject(Pointwise.pow(Args.tensor(a[0], "pow"), Args.strictTensor(a[1], "pow", "exponent", 2)));
-            case "tensor": {
+            case "tensor": return (a, k) -> {
                 Tensor t = a[0] instanceof TensorObject x
                         ? Tensor.of(x.tensor().toArray(), x.tensor().shape(), Args.dtype(a[1], x.tensor().dtype()))
                         : TensorLiteral.build(a[0], Py.isNone(a[1]) ? null : Args.dtype(a[1], null));
                 return new TensorObject(Py.isTrue(a[3]) ? requiringGrad(t) : t);
-            }
-            case "full": {
+            };
+            case "full": return (a, k) -> {
                 DType inferred = a[1] instanceof Double ? DType.FLOAT32 : a[1] instanceof Boolean ? DType.BOOL : DType.INT64;
                 return new TensorObject(Creation.full(Args.shape(new Object[] {a[0]}), Args.number(a[1]),
                         Args.dtype(a[2], inferred), Py.isTrue(a[3])));
-            }
-            case "full_like": {
+            };
+            case "full_like": return (a, k) -> {
                 Tensor x = Args.strictTensor(a[0], "full_like", "input", 1);
                 return new TensorObject(Creation.full(x.shape(), Args.number(a[1]), Args.dtype(a[2], x.dtype()), Py.isTrue(a[3])));
-            }
-            case "eye": return new TensorObject(
+            };
+            case "eye": return (a, k) -> new TensorObject(
                     Creation.eye(Args.integer(a[0]), Py.isNone(a[1]) ? Args.integer(a[0]) : Args.integer(a[1]),
                             Args.dtype(a[2], DType.FLOAT32), Py.isTrue(a[3])));
-            case "arange": {
+            case "arange": return (a, k) -> {
                 Object start = Py.isNone(a[1]) ? 0L : a[0];
                 Object end = Py.isNone(a[1]) ? a[0] : a[1];
                 boolean ints = !(start instanceof Double) && !(end instanceof Double) && !(a[2] instanceof Double);
                 return new TensorObject(Creation.arange(Args.number(start), Args.number(end), Args.number(a[2]),
                         Args.dtype(a[3], ints ? DType.INT64 : DType.FLOAT32), Py.isTrue(a[4])));
-            }
-            case "linspace": return new TensorObject(
+            };
+            case "linspace": return (a, k) -> new TensorObject(
                     Creation.linspace(Args.number(a[0]), Args.number(a[1]), Args.integer(a[2]), Args.dtype(a[3], DType.FLOAT32),
                             Py.isTrue(a[4])));
-            case "randint": {
+            case "randint": return (a, k) -> {
                 boolean oneBound = a[2] == null || Py.isNone(a[2]);
                 long low = oneBound ? 0 : Py.toLong(a[0]);
                 long high = oneBound ? Py.toLong(a[0]) : Py.toLong(a[1]);
                 Object size = oneBound ? a[1] : a[2];
                 return new TensorObject(Creation.randint(low, high, Args.shape(new Object[] {size})));
-            }
-            case "manual_seed": {
+            };
+            case "manual_seed": return (a, k) -> {
                 RandomSource.manualSeed(Py.toLong(a[0]));
                 return Py.NONE;
-            }
-            case "no_grad": return new GradModeContext(false, "no_grad");
-            case "enable_grad": return new GradModeContext(true, "enable_grad");
-            case "set_grad_enabled": {
+            };
+            case "no_grad": return (a, k) -> new GradModeContext(false, "no_grad");
+            case "enable_grad": return (a, k) -> new GradModeContext(true, "enable_grad");
+            case "set_grad_enabled": return (a, k) -> {
                 GradModeContext c = new GradModeContext(Py.isTrue(a[0]), "set_grad_enabled");
                 c.enter();
                 return c;
-            }
-            case "is_grad_enabled": return GradMode.isEnabled();
-            case "is_tensor": return a[0] instanceof TensorObject;
-            case "Size": return new SizeObject(Args.shape(new Object[] {a[0]}));
-            case "cat": return new TensorObject(ShapeOps.cat(tensors(a[0], "cat"), Args.integer(a[1])));
-            case "stack": return new TensorObject(ShapeOps.stack(tensors(a[0], "stack"), Args.integer(a[1])));
-            case "where": return new TensorObject(Pointwise.where(
+            };
+            case "is_grad_enabled": return (a, k) -> GradMode.isEnabled();
+            case "is_tensor": return (a, k) -> a[0] instanceof TensorObject;
+            case "Size": return (a, k) -> new SizeObject(Args.shape(new Object[] {a[0]}));
+            case "cat": return (a, k) -> new TensorObject(ShapeOps.cat(tensors(a[0], "cat"), Args.integer(a[1])));
+            case "stack": return (a, k) -> new TensorObject(ShapeOps.stack(tensors(a[0], "stack"), Args.integer(a[1])));
+            case "where": return (a, k) -> new TensorObject(Pointwise.where(
                     Args.strictTensor(a[0], "where", "condition", 1), Args.tensor(a[1], "where"), Args.tensor(a[2], "where")));
-            case "maximum": return new TensorObject(Pointwise.where(
+            case "maximum": return (a, k) -> new TensorObject(Pointwise.where(
                     Pointwise.compare(Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum"), ">="),
                     Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum")));
             default:
