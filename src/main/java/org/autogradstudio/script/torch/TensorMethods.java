@@ -314,6 +314,19 @@ final class TensorMethods {
         if (m == null) {
             throw Py.attributeError("'Tensor' object has no attribute '" + name + "'");
         }
+        return call(self, m, args, kwargs);
+    }
+
+    /** The method of a name known to be one (the {@code torch.sin} functions resolve it once). */
+    static M method(String name) {
+        M m = METHODS.get(name);
+        if (m == null) {
+            throw new IllegalArgumentException("no tensor method " + name);
+        }
+        return m;
+    }
+
+    static Object call(TensorObject self, M m, Object[] args, Map<String, Object> kwargs) {
         try {
             return m.impl().call(self, m.signature().bind(args, kwargs));
         } catch (TorchException e) {

@@ -104,7 +104,8 @@ final class TorchModule {
     }
 
     /** {@code torch.sin(x, ...)} is {@code x.sin(...)}; {@code input} may also be passed by keyword. */
-    private static Object methodFunction(String name, Object[] args, Map<String, Object> kwargs) {
+    private static Object methodFunction(String name, TensorMethods.M method, Object[] args,
+            Map<String, Object> kwargs) {
         if (args.length == 0) {
             Object input = kwargs.get("input");
             if (input == null) {
@@ -112,12 +113,16 @@ final class TorchModule {
             }
             Map<String, Object> rest = new java.util.HashMap<>(kwargs);
             rest.remove("input");
-            return self(input, name).callMethod(name, Py.NO_ARGS, rest);
+            return TensorMethods.call(self(input, name), method, Py.NO_ARGS, rest);
         }
-        return self(args[0], name).callMethod(name, Arrays.copyOfRange(args, 1, args.length), kwargs);
+        Object[] rest = args.length == 1 ? Py.NO_ARGS : Arrays.copyOfRange(args, 1, args.length);
+        return TensorMethods.call(self(args[0], name), method, rest, kwargs);
     }
 
-    private static final PyBuiltin.Bodies METHOD_FUNCTION = name -> (a, k) -> methodFunction(name, a, k);
+    private static final PyBuiltin.Bodies METHOD_FUNCTION = name -> {
+        TensorMethods.M method = TensorMethods.method(name);
+        return (a, k) -> methodFunction(name, method, a, k);
+    };
 
     /** The other functions, each one's lambda made on its first call; arguments come bound. */
     private static final PyBuiltin.Bodies FUNCTIONS = TorchModule::body;
