@@ -272,4 +272,28 @@ class HostApiTest {
         System.out.println("5000-iteration loop: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         assertTrue(LOG.size() == 10000 * 1 || LOG.size() == 10000);
     }
+    @Test
+    void moduleBodiesAreMadeOnceOnFirstCallAndBoundBySignature() {
+        List<String> made = new ArrayList<>();
+        PyBuiltin.Bodies bodies = name -> {
+            made.add(name);
+            switch (name) {
+                case "scale": return (a, k) -> Py.toDouble(a[0]) * Py.toDouble(a[1]);
+                case "count": return (a, k) -> (long) a.length + k.size();
+                default: throw new IllegalStateException(name);
+            }
+        };
+        Interpreter in = new Interpreter();
+        in.registerModule("lazy", () -> new PyModule("lazy")
+                .put("scale", PyBuiltin.bound("scale(x, factor=2.0)", bodies))
+                .put("count", new PyBuiltin("count", bodies)));
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        RunResult r = in.newSession(out, err).runScript("import lazy\nprint(lazy.scale)\n"
+                + "print(lazy.scale(3), lazy.scale(3, 4), lazy.scale(factor=0.5, x=3))\n"
+                + "print(lazy.count(1, 2, k=3))\nlazy.scale()\n", "lazy.py");
+        assertEquals("<built-in function scale>\n6.0 12.0 1.5\n3\n", out.toString());
+        assertEquals("TypeError: scale() missing 1 required positional argument: 'x'", r.errorSummary());
+        assertEquals(List.of("scale", "count"), made);
+    }
 }

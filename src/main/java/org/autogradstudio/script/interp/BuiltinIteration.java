@@ -22,20 +22,36 @@ final class BuiltinIteration {
     private BuiltinIteration() {
     }
 
+    private static final String[] FUNCTIONS = {
+        "min", "max", "sum", "sorted", "reversed", "enumerate", "zip", "map", "filter", "any", "all", "iter", "next"
+    };
+
+    /** Each one's lambda is made on its first call. */
+    private static final PyBuiltin.Bodies BODIES = BuiltinIteration::body;
+
     static void install(Map<String, Object> b) {
-        b.put("min", new PyBuiltin("min", (a, k) -> extreme("min", a, k, true)));
-        b.put("max", new PyBuiltin("max", (a, k) -> extreme("max", a, k, false)));
-        b.put("sum", new PyBuiltin("sum", BuiltinIteration::sum));
-        b.put("sorted", new PyBuiltin("sorted", BuiltinIteration::sorted));
-        b.put("reversed", new PyBuiltin("reversed", BuiltinIteration::reversed));
-        b.put("enumerate", new PyBuiltin("enumerate", BuiltinIteration::enumerate));
-        b.put("zip", new PyBuiltin("zip", BuiltinIteration::zip));
-        b.put("map", new PyBuiltin("map", BuiltinIteration::map));
-        b.put("filter", new PyBuiltin("filter", BuiltinIteration::filter));
-        b.put("any", new PyBuiltin("any", (a, k) -> anyAll(a, true)));
-        b.put("all", new PyBuiltin("all", (a, k) -> anyAll(a, false)));
-        b.put("iter", new PyBuiltin("iter", BuiltinIteration::iter));
-        b.put("next", new PyBuiltin("next", BuiltinIteration::next));
+        for (String name : FUNCTIONS) {
+            b.put(name, new PyBuiltin(name, BODIES));
+        }
+    }
+
+    private static PyBuiltin.Body body(String name) {
+        switch (name) {
+            case "min": return (a, k) -> extreme("min", a, k, true);
+            case "max": return (a, k) -> extreme("max", a, k, false);
+            case "sum": return (a, k) -> sum(a, k);
+            case "sorted": return (a, k) -> sorted(a, k);
+            case "reversed": return (a, k) -> reversed(a, k);
+            case "enumerate": return (a, k) -> enumerate(a, k);
+            case "zip": return (a, k) -> zip(a, k);
+            case "map": return (a, k) -> map(a, k);
+            case "filter": return (a, k) -> filter(a, k);
+            case "any": return (a, k) -> anyAll(a, true);
+            case "all": return (a, k) -> anyAll(a, false);
+            case "iter": return (a, k) -> iter(a, k);
+            case "next": return (a, k) -> next(a, k);
+            default: throw new IllegalStateException("no builtin " + name);
+        }
     }
 
     private static Object extreme(String name, Object[] a, Map<String, Object> k, boolean min) {

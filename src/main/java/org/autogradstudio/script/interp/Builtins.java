@@ -40,170 +40,207 @@ final class Builtins {
         b.put("NotImplemented", Py.NOT_IMPLEMENTED);
         b.put("Ellipsis", Py.ELLIPSIS);
         b.put("__name__", "builtins");
-        fn(b, "print", (a, k) -> print(ctx, a, k));
-        fn(b, "len", (a, k) -> {
-            one("len", a, k);
-            return (long) Ops.len(a[0]);
-        });
-        fn(b, "abs", (a, k) -> {
-            one("abs", a, k);
-            return Ops.unary(org.autogradstudio.script.runtime.UnaryOp.ABS, a[0]);
-        });
-        fn(b, "round", Builtins::round);
-        fn(b, "repr", (a, k) -> {
-            one("repr", a, k);
-            return Ops.repr(a[0]);
-        });
-        fn(b, "ascii", (a, k) -> {
-            one("ascii", a, k);
-            return ascii(Ops.repr(a[0]));
-        });
-        fn(b, "format", (a, k) -> {
-            if (a.length < 1 || a.length > 2) {
-                throw Py.typeError("format expected at least 1 argument, got " + a.length);
-            }
-            Object spec = a.length > 1 ? a[1] : "";
-            if (!(spec instanceof String s)) {
-                throw Py.typeError("format() argument 2 must be str, not " + Ops.typeName(spec));
-            }
-            return Ops.format(a[0], s);
-        });
-        fn(b, "isinstance", (a, k) -> {
-            two("isinstance", a, k);
-            return isInstance(a[0], a[1], "isinstance");
-        });
-        fn(b, "issubclass", (a, k) -> {
-            two("issubclass", a, k);
-            if (!(a[0] instanceof PyType t)) {
-                throw Py.typeError("issubclass() arg 1 must be a class");
-            }
-            return isSubclass(t, a[1]);
-        });
-        fn(b, "hasattr", (a, k) -> {
-            two("hasattr", a, k);
-            try {
-                return Ops.getAttrOrNull(a[0], attrName(a[1], "hasattr")) != null;
-            } catch (PyException e) {
-                if (e.matches(ExceptionTypes.get("AttributeError"))) {
-                    return false;
-                }
-                throw e;
-            }
-        });
-        fn(b, "getattr", (a, k) -> {
-            if (a.length < 2 || a.length > 3) {
-                throw Py.typeError("getattr expected at least 2 arguments, got " + a.length);
-            }
-            String name = attrName(a[1], "getattr");
-            if (a.length == 3) {
-                try {
-                    Object v = Ops.getAttrOrNull(a[0], name);
-                    return v == null ? a[2] : v;
-                } catch (PyException e) {
-                    if (e.matches(ExceptionTypes.get("AttributeError"))) {
-                        return a[2];
-                    }
-                    throw e;
-                }
-            }
-            return Ops.getAttr(a[0], name);
-        });
-        fn(b, "setattr", (a, k) -> {
-            if (a.length != 3) {
-                throw Py.typeError("setattr expected 3 arguments, got " + a.length);
-            }
-            Ops.setAttr(a[0], attrName(a[1], "setattr"), a[2]);
-            return Py.NONE;
-        });
-        fn(b, "delattr", (a, k) -> {
-            two("delattr", a, k);
-            Ops.delAttr(a[0], attrName(a[1], "delattr"));
-            return Py.NONE;
-        });
-        fn(b, "callable", (a, k) -> {
-            one("callable", a, k);
-            return Ops.isCallable(a[0]);
-        });
-        fn(b, "id", (a, k) -> {
-            one("id", a, k);
-            return 0x7f0000000000L + System.identityHashCode(a[0]) * 16L;
-        });
-        fn(b, "hash", (a, k) -> {
-            one("hash", a, k);
-            return Keys.hash(a[0]);
-        });
-        fn(b, "chr", (a, k) -> {
-            one("chr", a, k);
-            long c = Numbers.indexValue(a[0]);
-            if (c < 0 || c > 0x10ffff) {
-                throw Py.valueError("chr() arg not in range(0x110000)");
-            }
-            return new String(Character.toChars((int) c));
-        });
-        fn(b, "ord", (a, k) -> {
-            one("ord", a, k);
-            if (!(a[0] instanceof String s) || s.codePointCount(0, s.length()) != 1) {
-                if (a[0] instanceof String s) {
-                    throw Py.typeError("ord() expected a character, but string of length " + s.length() + " found");
-                }
-                throw Py.typeError("ord() expected string of length 1, but " + Ops.typeName(a[0]) + " found");
-            }
-            return (long) ((String) a[0]).codePointAt(0);
-        });
-        fn(b, "bin", (a, k) -> radix(a, 2, "0b"));
-        fn(b, "oct", (a, k) -> radix(a, 8, "0o"));
-        fn(b, "hex", (a, k) -> radix(a, 16, "0x"));
-        fn(b, "divmod", (a, k) -> {
-            two("divmod", a, k);
-            try {
-                return PyTuple.of(Ops.binary(org.autogradstudio.script.runtime.BinaryOp.FLOORDIV, a[0], a[1]),
-                        Ops.binary(org.autogradstudio.script.runtime.BinaryOp.MOD, a[0], a[1]));
-            } catch (PyException e) {
-                if (e.typeName().equals("ZeroDivisionError") && (a[0] instanceof Double || a[1] instanceof Double)) {
-                    throw Py.zeroDivision("float divmod()");
-                }
-                if (e.typeName().equals("ZeroDivisionError")) {
-                    throw Py.zeroDivision("integer division or modulo by zero");
-                }
-                throw e;
-            }
-        });
-        fn(b, "pow", Builtins::pow);
-        fn(b, "vars", (a, k) -> {
-            one("vars", a, k);
-            Object d = Ops.getAttrOrNull(a[0], "__dict__");
-            if (d == null) {
-                throw Py.typeError("vars() argument must have __dict__ attribute");
-            }
-            return d;
-        });
-        fn(b, "dir", (a, k) -> dir(a));
-        fn(b, "super", (a, k) -> {
-            if (a.length != 2) {
-                throw Py.runtimeError("super(): no arguments");
-            }
-            return makeSuper(a[0], a[1]);
-        });
-        fn(b, "staticmethod", (a, k) -> new Descriptors.StaticMethod(a[0]));
-        fn(b, "classmethod", (a, k) -> new Descriptors.ClassMethod(a[0]));
-        b.put("property", PyBuiltin.of("property(fget=None, fset=None, fdel=None, doc=None)",
-                a -> new Descriptors.Property(a[0], a[1])));
-        fn(b, "open", (a, k) -> {
-            throw new PyException("NameError", "name 'open' is not defined (file access is not available in Autograd Studio)");
-        });
-        fn(b, "input", (a, k) -> {
-            throw new PyException("EOFError", "EOF when reading a line");
-        });
+        Functions functions = new Functions(ctx);
+        for (String name : FUNCTIONS) {
+            b.put(name, new PyBuiltin(name, functions));
+        }
+        b.put("property", PyBuiltin.bound("property(fget=None, fset=None, fdel=None, doc=None)", functions));
         for (String name : new String[] {"exec", "eval", "compile", "__import__", "globals", "locals", "breakpoint"}) {
-            fn(b, name, (a, k) -> {
-                throw new PyException("NotImplementedError", name + "() is not available in Autograd Studio");
-            });
+            b.put(name, new PyBuiltin(name, functions));
         }
         BuiltinIteration.install(b);
     }
 
-    private static void fn(Map<String, Object> b, String name, PyBuiltin.Body body) {
-        b.put(name, new PyBuiltin(name, body));
+    /** The builtin functions that {@link Functions} implements. */
+    private static final String[] FUNCTIONS = {
+        "print", "len", "abs", "round", "repr", "ascii", "format", "isinstance", "issubclass", "hasattr", "getattr",
+        "setattr", "delattr", "callable", "id", "hash", "chr", "ord", "bin", "oct", "hex", "divmod", "pow", "vars",
+        "dir", "super", "staticmethod", "classmethod", "open", "input"
+    };
+
+    /** The builtin functions of one session: each one's lambda is made on its first call. */
+    private static final class Functions implements PyBuiltin.Bodies {
+        private final ExecContext ctx;
+
+        Functions(ExecContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public PyBuiltin.Body body(String name) {
+            switch (name) {
+                case "print": return (a, k) -> print(ctx, a, k);
+                case "len": return (a, k) -> {
+                    one("len", a, k);
+                    return (long) Ops.len(a[0]);
+                };
+                case "abs": return (a, k) -> {
+                    one("abs", a, k);
+                    return Ops.unary(org.autogradstudio.script.runtime.UnaryOp.ABS, a[0]);
+                };
+                case "round": return (a, k) -> round(a, k);
+                case "repr": return (a, k) -> {
+                    one("repr", a, k);
+                    return Ops.repr(a[0]);
+                };
+                case "ascii": return (a, k) -> {
+                    one("ascii", a, k);
+                    return ascii(Ops.repr(a[0]));
+                };
+                case "format": return (a, k) -> {
+                    if (a.length < 1 || a.length > 2) {
+                        throw Py.typeError("format expected at least 1 argument, got " + a.length);
+                    }
+                    Object spec = a.length > 1 ? a[1] : "";
+                    if (!(spec instanceof String s)) {
+                        throw Py.typeError("format() argument 2 must be str, not " + Ops.typeName(spec));
+                    }
+                    return Ops.format(a[0], s);
+                };
+                case "isinstance": return (a, k) -> {
+                    two("isinstance", a, k);
+                    return isInstance(a[0], a[1], "isinstance");
+                };
+                case "issubclass": return (a, k) -> {
+                    two("issubclass", a, k);
+                    if (!(a[0] instanceof PyType t)) {
+                        throw Py.typeError("issubclass() arg 1 must be a class");
+                    }
+                    return isSubclass(t, a[1]);
+                };
+                case "hasattr": return (a, k) -> {
+                    two("hasattr", a, k);
+                    try {
+                        return Ops.getAttrOrNull(a[0], attrName(a[1], "hasattr")) != null;
+                    } catch (PyException e) {
+                        if (e.matches(ExceptionTypes.get("AttributeError"))) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                };
+                case "getattr": return (a, k) -> {
+                    if (a.length < 2 || a.length > 3) {
+                        throw Py.typeError("getattr expected at least 2 arguments, got " + a.length);
+                    }
+                    String attr = attrName(a[1], "getattr");
+                    if (a.length == 3) {
+                        try {
+                            Object v = Ops.getAttrOrNull(a[0], attr);
+                            return v == null ? a[2] : v;
+                        } catch (PyException e) {
+                            if (e.matches(ExceptionTypes.get("AttributeError"))) {
+                                return a[2];
+                            }
+                            throw e;
+                        }
+                    }
+                    return Ops.getAttr(a[0], attr);
+                };
+                case "setattr": return (a, k) -> {
+                    if (a.length != 3) {
+                        throw Py.typeError("setattr expected 3 arguments, got " + a.length);
+                    }
+                    Ops.setAttr(a[0], attrName(a[1], "setattr"), a[2]);
+                    return Py.NONE;
+                };
+                case "delattr": return (a, k) -> {
+                    two("delattr", a, k);
+                    Ops.delAttr(a[0], attrName(a[1], "delattr"));
+                    return Py.NONE;
+                };
+                case "callable": return (a, k) -> {
+                    one("callable", a, k);
+                    return Ops.isCallable(a[0]);
+                };
+                case "id": return (a, k) -> {
+                    one("id", a, k);
+                    return 0x7f0000000000L + System.identityHashCode(a[0]) * 16L;
+                };
+                case "hash": return (a, k) -> {
+                    one("hash", a, k);
+                    return Keys.hash(a[0]);
+                };
+                case "chr": return (a, k) -> {
+                    one("chr", a, k);
+                    long c = Numbers.indexValue(a[0]);
+                    if (c < 0 || c > 0x10ffff) {
+                        throw Py.valueError("chr() arg not in range(0x110000)");
+                    }
+                    return new String(Character.toChars((int) c));
+                };
+                case "ord": return (a, k) -> {
+                    one("ord", a, k);
+                    if (!(a[0] instanceof String s) || s.codePointCount(0, s.length()) != 1) {
+                        if (a[0] instanceof String s) {
+                            throw Py.typeError("ord() expected a character, but string of length " + s.length()
+                                    + " found");
+                        }
+                        throw Py.typeError("ord() expected string of length 1, but " + Ops.typeName(a[0]) + " found");
+                    }
+                    return (long) ((String) a[0]).codePointAt(0);
+                };
+                case "bin": return (a, k) -> radix(a, 2, "0b");
+                case "oct": return (a, k) -> radix(a, 8, "0o");
+                case "hex": return (a, k) -> radix(a, 16, "0x");
+                case "divmod": return (a, k) -> {
+                    two("divmod", a, k);
+                    try {
+                        return PyTuple.of(Ops.binary(org.autogradstudio.script.runtime.BinaryOp.FLOORDIV, a[0], a[1]),
+                                Ops.binary(org.autogradstudio.script.runtime.BinaryOp.MOD, a[0], a[1]));
+                    } catch (PyException e) {
+                        if (e.typeName().equals("ZeroDivisionError")
+                                && (a[0] instanceof Double || a[1] instanceof Double)) {
+                            throw Py.zeroDivision("float divmod()");
+                        }
+                        if (e.typeName().equals("ZeroDivisionError")) {
+                            throw Py.zeroDivision("integer division or modulo by zero");
+                        }
+                        throw e;
+                    }
+                };
+                case "pow": return (a, k) -> pow(a, k);
+                case "vars": return (a, k) -> {
+                    one("vars", a, k);
+                    Object d = Ops.getAttrOrNull(a[0], "__dict__");
+                    if (d == null) {
+                        throw Py.typeError("vars() argument must have __dict__ attribute");
+                    }
+                    return d;
+                };
+                case "dir": return (a, k) -> dir(a);
+                case "super": return (a, k) -> {
+                    if (a.length != 2) {
+                        throw Py.runtimeError("super(): no arguments");
+                    }
+                    return makeSuper(a[0], a[1]);
+                };
+                case "staticmethod": return (a, k) -> new Descriptors.StaticMethod(a[0]);
+                case "classmethod": return (a, k) -> new Descriptors.ClassMethod(a[0]);
+                case "open":
+                    return (a, k) -> {
+                        throw new PyException("NameError",
+                                "name 'open' is not defined (file access is not available in Autograd Studio)");
+                    };
+                case "input":
+                    return (a, k) -> {
+                        throw new PyException("EOFError", "EOF when reading a line");
+                    };
+                case "property": return (a, k) -> new Descriptors.Property(a[0], a[1]);
+                case "exec":
+                case "eval":
+                case "compile":
+                case "__import__":
+                case "globals":
+                case "locals":
+                case "breakpoint":
+                    return (a, k) -> {
+                        throw new PyException("NotImplementedError", name + "() is not available in Autograd Studio");
+                    };
+                default:
+                    throw new IllegalStateException("no builtin " + name);
+            }
+        }
     }
 
     private static void one(String name, Object[] a, Map<String, Object> k) {

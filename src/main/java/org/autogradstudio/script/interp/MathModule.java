@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import org.autogradstudio.script.runtime.BinaryOp;
 import org.autogradstudio.script.runtime.Numbers;
 import org.autogradstudio.script.runtime.Ops;
@@ -17,169 +16,214 @@ final class MathModule {
     private MathModule() {
     }
 
+    /** The functions of one float argument ({@link #unary(String, double)}). */
+    private static final String[] UNARY = {
+        "sqrt", "exp", "log2", "log10", "log1p", "expm1", "sin", "cos", "tan", "asin", "acos", "atan", "sinh",
+        "cosh", "tanh", "asinh", "acosh", "atanh", "fabs", "degrees", "radians", "erf", "erfc"
+    };
+
+    /** The functions that check their own arguments ({@link #other}). */
+    private static final String[] OTHERS = {
+        "log", "atan2", "copysign", "pow", "fmod", "floor", "ceil", "trunc", "isnan", "isinf", "isfinite", "hypot",
+        "fsum", "factorial", "gcd", "comb"
+    };
+
+    // the one-argument functions share a lambda (and a small switch); the others get theirs on first call
+    private static final PyBuiltin.Bodies UNARY_TABLE = name -> (a, k) -> unary(name, num(a, 0, 1, name));
+    private static final PyBuiltin.Bodies OTHERS_TABLE = MathModule::other;
+    private static final PyBuiltin.Bodies BOUND_TABLE = MathModule::bound;
+
     static PyModule create() {
         PyModule m = new PyModule("math");
         m.put("pi", Math.PI).put("e", Math.E).put("tau", 2 * Math.PI).put("inf", Double.POSITIVE_INFINITY)
                 .put("nan", Double.NaN);
-        unary(m, "sqrt", x -> {
-            if (x < 0) {
-                throw domain();
-            }
-            return Math.sqrt(x);
-        });
-        unary(m, "exp", x -> range(Math.exp(x), x));
-        unary(m, "log2", MathModule::log2);
-        unary(m, "log10", x -> {
-            checkLog(x);
-            return Math.log10(x);
-        });
-        unary(m, "log1p", x -> {
-            if (x <= -1) {
-                throw domain();
-            }
-            return Math.log1p(x);
-        });
-        unary(m, "expm1", x -> range(Math.expm1(x), x));
-        unary(m, "sin", x -> trig(Math.sin(x), x));
-        unary(m, "cos", x -> trig(Math.cos(x), x));
-        unary(m, "tan", x -> trig(Math.tan(x), x));
-        unary(m, "asin", x -> {
-            if (x < -1 || x > 1) {
-                throw domain();
-            }
-            return Math.asin(x);
-        });
-        unary(m, "acos", x -> {
-            if (x < -1 || x > 1) {
-                throw domain();
-            }
-            return Math.acos(x);
-        });
-        unary(m, "atan", Math::atan);
-        unary(m, "sinh", x -> range(Math.sinh(x), x));
-        unary(m, "cosh", x -> range(Math.cosh(x), x));
-        unary(m, "tanh", Math::tanh);
-        unary(m, "asinh", x -> Math.log(x + Math.sqrt(x * x + 1)));
-        unary(m, "acosh", x -> {
-            if (x < 1) {
-                throw domain();
-            }
-            return Math.log(x + Math.sqrt(x * x - 1));
-        });
-        unary(m, "atanh", x -> {
-            if (x <= -1 || x >= 1) {
-                throw domain();
-            }
-            return 0.5 * Math.log((1 + x) / (1 - x));
-        });
-        unary(m, "fabs", Math::abs);
-        unary(m, "degrees", Math::toDegrees);
-        unary(m, "radians", Math::toRadians);
-        unary(m, "erf", MathModule::erf);
-        unary(m, "erfc", x -> 1 - erf(x));
-        m.put("log", new PyBuiltin("log", (a, k) -> {
-            if (a.length < 1 || a.length > 2) {
-                throw Py.typeError("log expected 1 or 2 arguments, got " + a.length);
-            }
-            double r = log(a[0]);
-            return a.length == 2 ? r / log(a[1]) : r;
-        }));
-        m.put("atan2", new PyBuiltin("atan2", (a, k) -> Math.atan2(num(a, 0, 2, "atan2"), num(a, 1, 2, "atan2"))));
-        m.put("copysign", new PyBuiltin("copysign", (a, k) -> Math.copySign(num(a, 0, 2, "copysign"),
-                num(a, 1, 2, "copysign"))));
-        m.put("pow", new PyBuiltin("pow", (a, k) -> {
-            double x = num(a, 0, 2, "pow");
-            double y = num(a, 1, 2, "pow");
-            if (x == 0 && y < 0) {
-                throw domain();
-            }
-            if (x < 0 && !Double.isInfinite(y) && y != Math.rint(y)) {
-                throw domain();
-            }
-            double r = Math.pow(x, y);
-            if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
-                throw Py.overflowError("math range error");
-            }
-            return r;
-        }));
-        m.put("fmod", new PyBuiltin("fmod", (a, k) -> {
-            double y = num(a, 1, 2, "fmod");
-            if (y == 0) {
-                throw domain();
-            }
-            return num(a, 0, 2, "fmod") % y;
-        }));
-        m.put("floor", new PyBuiltin("floor", (a, k) -> toInt(a, "floor", Math::floor)));
-        m.put("ceil", new PyBuiltin("ceil", (a, k) -> toInt(a, "ceil", Math::ceil)));
-        m.put("trunc", new PyBuiltin("trunc", (a, k) -> toInt(a, "trunc", x -> x < 0 ? Math.ceil(x) : Math.floor(x))));
-        m.put("isnan", new PyBuiltin("isnan", (a, k) -> Double.isNaN(num(a, 0, 1, "isnan"))));
-        m.put("isinf", new PyBuiltin("isinf", (a, k) -> Double.isInfinite(num(a, 0, 1, "isinf"))));
-        m.put("isfinite", new PyBuiltin("isfinite", (a, k) -> Double.isFinite(num(a, 0, 1, "isfinite"))));
-        m.put("isclose", PyBuiltin.of("isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)", a -> {
-            double x = Py.toDouble(a[0]);
-            double y = Py.toDouble(a[1]);
-            double rel = Py.toDouble(a[2]);
-            double abs = Py.toDouble(a[3]);
-            if (rel < 0 || abs < 0) {
-                throw Py.valueError("tolerances must be non-negative");
-            }
-            if (x == y) {
-                return true;
-            }
-            if (Double.isInfinite(x) || Double.isInfinite(y)) {
-                return false;
-            }
-            double d = Math.abs(x - y);
-            return d <= Math.abs(rel * y) || d <= Math.abs(rel * x) || d <= abs;
-        }));
-        m.put("hypot", new PyBuiltin("hypot", (a, k) -> {
-            double s = 0;
-            double max = 0;
-            for (Object x : a) {
-                max = Math.max(max, Math.abs(Py.toDouble(x)));
-            }
-            if (max == 0 || Double.isInfinite(max)) {
-                return max;
-            }
-            for (Object x : a) {
-                double v = Py.toDouble(x) / max;
-                s += v * v;
-            }
-            return max * Math.sqrt(s);
-        }));
-        m.put("fsum", new PyBuiltin("fsum", (a, k) -> fsum(a[0])));
-        m.put("prod", PyBuiltin.of("prod(iterable, *, start=1)", a -> {
-            Object acc = a[1];
-            Iterator<Object> it = Ops.iter(a[0]);
-            while (it.hasNext()) {
-                acc = Ops.binary(BinaryOp.MUL, acc, it.next());
-            }
-            return acc;
-        }));
-        m.put("factorial", new PyBuiltin("factorial", (a, k) -> factorial(a)));
-        m.put("gcd", new PyBuiltin("gcd", (a, k) -> {
-            BigInteger g = BigInteger.ZERO;
-            for (Object x : a) {
-                g = g.gcd(big(x));
-            }
-            return Numbers.normalize(g);
-        }));
-        m.put("comb", new PyBuiltin("comb", (a, k) -> {
-            long n = Py.toLong(a[0]);
-            long r = Py.toLong(a[1]);
-            if (n < 0 || r < 0) {
-                throw Py.valueError((n < 0 ? "n" : "k") + " must be a non-negative integer");
-            }
-            if (r > n) {
-                return 0L;
-            }
-            BigInteger acc = BigInteger.ONE;
-            for (long i = 0; i < Math.min(r, n - r); i++) {
-                acc = acc.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
-            }
-            return Numbers.normalize(acc);
-        }));
+        for (String name : UNARY) {
+            m.put(name, new PyBuiltin(name, UNARY_TABLE));
+        }
+        for (String name : OTHERS) {
+            m.put(name, new PyBuiltin(name, OTHERS_TABLE));
+        }
+        m.put("isclose", PyBuiltin.bound("isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)", BOUND_TABLE));
+        m.put("prod", PyBuiltin.bound("prod(iterable, *, start=1)", BOUND_TABLE));
         return m;
+    }
+
+    private static double unary(String name, double x) {
+        switch (name) {
+            case "sqrt": {
+                if (x < 0) {
+                    throw domain();
+                }
+                return Math.sqrt(x);
+            }
+            case "exp": return range(Math.exp(x), x);
+            case "log2": return log2(x);
+            case "log10": {
+                checkLog(x);
+                return Math.log10(x);
+            }
+            case "log1p": {
+                if (x <= -1) {
+                    throw domain();
+                }
+                return Math.log1p(x);
+            }
+            case "expm1": return range(Math.expm1(x), x);
+            case "sin": return trig(Math.sin(x), x);
+            case "cos": return trig(Math.cos(x), x);
+            case "tan": return trig(Math.tan(x), x);
+            case "asin": {
+                if (x < -1 || x > 1) {
+                    throw domain();
+                }
+                return Math.asin(x);
+            }
+            case "acos": {
+                if (x < -1 || x > 1) {
+                    throw domain();
+                }
+                return Math.acos(x);
+            }
+            case "atan": return Math.atan(x);
+            case "sinh": return range(Math.sinh(x), x);
+            case "cosh": return range(Math.cosh(x), x);
+            case "tanh": return Math.tanh(x);
+            case "asinh": return Math.log(x + Math.sqrt(x * x + 1));
+            case "acosh": {
+                if (x < 1) {
+                    throw domain();
+                }
+                return Math.log(x + Math.sqrt(x * x - 1));
+            }
+            case "atanh": {
+                if (x <= -1 || x >= 1) {
+                    throw domain();
+                }
+                return 0.5 * Math.log((1 + x) / (1 - x));
+            }
+            case "fabs": return Math.abs(x);
+            case "degrees": return Math.toDegrees(x);
+            case "radians": return Math.toRadians(x);
+            case "erf": return erf(x);
+            case "erfc": return 1 - erf(x);
+            default: throw new IllegalStateException("no math function " + name);
+        }
+    }
+
+    private static PyBuiltin.Body other(String name) {
+        switch (name) {
+            case "log": return (a, k) -> {
+                if (a.length < 1 || a.length > 2) {
+                    throw Py.typeError("log expected 1 or 2 arguments, got " + a.length);
+                }
+                double r = log(a[0]);
+                return a.length == 2 ? r / log(a[1]) : r;
+            };
+            case "atan2": return (a, k) -> Math.atan2(num(a, 0, 2, "atan2"), num(a, 1, 2, "atan2"));
+            case "copysign": return (a, k) -> Math.copySign(num(a, 0, 2, "copysign"),
+                num(a, 1, 2, "copysign"));
+            case "pow": return (a, k) -> {
+                double x = num(a, 0, 2, "pow");
+                double y = num(a, 1, 2, "pow");
+                if (x == 0 && y < 0) {
+                    throw domain();
+                }
+                if (x < 0 && !Double.isInfinite(y) && y != Math.rint(y)) {
+                    throw domain();
+                }
+                double r = Math.pow(x, y);
+                if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
+                    throw Py.overflowError("math range error");
+                }
+                return r;
+            };
+            case "fmod": return (a, k) -> {
+                double y = num(a, 1, 2, "fmod");
+                if (y == 0) {
+                    throw domain();
+                }
+                return num(a, 0, 2, "fmod") % y;
+            };
+            case "floor":
+            case "ceil":
+            case "trunc":
+                return (a, k) -> toInt(a, name);
+            case "isnan": return (a, k) -> Double.isNaN(num(a, 0, 1, "isnan"));
+            case "isinf": return (a, k) -> Double.isInfinite(num(a, 0, 1, "isinf"));
+            case "isfinite": return (a, k) -> Double.isFinite(num(a, 0, 1, "isfinite"));
+            case "hypot": return (a, k) -> {
+                double s = 0;
+                double max = 0;
+                for (Object x : a) {
+                    max = Math.max(max, Math.abs(Py.toDouble(x)));
+                }
+                if (max == 0 || Double.isInfinite(max)) {
+                    return max;
+                }
+                for (Object x : a) {
+                    double v = Py.toDouble(x) / max;
+                    s += v * v;
+                }
+                return max * Math.sqrt(s);
+            };
+            case "fsum": return (a, k) -> fsum(a[0]);
+            case "factorial": return (a, k) -> factorial(a);
+            case "gcd": return (a, k) -> {
+                BigInteger g = BigInteger.ZERO;
+                for (Object x : a) {
+                    g = g.gcd(big(x));
+                }
+                return Numbers.normalize(g);
+            };
+            case "comb": return (a, k) -> {
+                long n = Py.toLong(a[0]);
+                long r = Py.toLong(a[1]);
+                if (n < 0 || r < 0) {
+                    throw Py.valueError((n < 0 ? "n" : "k") + " must be a non-negative integer");
+                }
+                if (r > n) {
+                    return 0L;
+                }
+                BigInteger acc = BigInteger.ONE;
+                for (long i = 0; i < Math.min(r, n - r); i++) {
+                    acc = acc.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
+                }
+                return Numbers.normalize(acc);
+            };
+            default: throw new IllegalStateException("no math function " + name);
+        }
+    }
+
+    /** Functions with a signature: the arguments come bound. */
+    private static PyBuiltin.Body bound(String name) {
+        switch (name) {
+            case "isclose": return (a, k) -> {
+                double x = Py.toDouble(a[0]);
+                double y = Py.toDouble(a[1]);
+                double rel = Py.toDouble(a[2]);
+                double abs = Py.toDouble(a[3]);
+                if (rel < 0 || abs < 0) {
+                    throw Py.valueError("tolerances must be non-negative");
+                }
+                if (x == y) {
+                    return true;
+                }
+                if (Double.isInfinite(x) || Double.isInfinite(y)) {
+                    return false;
+                }
+                double d = Math.abs(x - y);
+                return d <= Math.abs(rel * y) || d <= Math.abs(rel * x) || d <= abs;
+            };
+            case "prod": return (a, k) -> {
+                Object acc = a[1];
+                Iterator<Object> it = Ops.iter(a[0]);
+                while (it.hasNext()) {
+                    acc = Ops.binary(BinaryOp.MUL, acc, it.next());
+                }
+                return acc;
+            };
+            default: throw new IllegalStateException("no math function " + name);
+        }
     }
 
     private static BigInteger big(Object x) {
@@ -214,10 +258,6 @@ final class MathModule {
         return Numbers.normalize(r);
     }
 
-    private static void unary(PyModule m, String name, DoubleUnaryOperator f) {
-        m.put(name, new PyBuiltin(name, (a, k) -> f.applyAsDouble(num(a, 0, 1, name))));
-    }
-
     private static double num(Object[] a, int i, int n, String name) {
         if (a.length != n) {
             throw Py.typeError(n == 1 ? "math." + name + "() takes exactly one argument (" + a.length + " given)"
@@ -230,11 +270,15 @@ final class MathModule {
         return Py.toDouble(x);
     }
 
-    private static Object toInt(Object[] a, String name, DoubleUnaryOperator f) {
+    /** floor, ceil and trunc: ints as they are, floats rounded the function's way. */
+    private static Object toInt(Object[] a, String name) {
         if (a.length == 1 && Numbers.isIntegral(a[0])) {
             return a[0] instanceof Boolean b ? (Object) (b ? 1L : 0L) : a[0];
         }
-        return Numbers.floatToInt(f.applyAsDouble(num(a, 0, 1, name)));
+        double x = num(a, 0, 1, name);
+        double r = name.equals("floor") ? Math.floor(x) : name.equals("ceil") ? Math.ceil(x)
+                : x < 0 ? Math.ceil(x) : Math.floor(x);
+        return Numbers.floatToInt(r);
     }
 
     private static org.autogradstudio.script.runtime.PyException domain() {

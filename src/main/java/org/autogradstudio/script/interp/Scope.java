@@ -83,7 +83,13 @@ final class Scope {
 
     /** Slots holding cells, in ascending order. */
     int[] cellSlots() {
-        return cells.stream().mapToInt(slots::get).sorted().toArray();
+        int[] out = new int[cells.size()];
+        int i = 0;
+        for (String c : cells) {
+            out[i++] = slots.get(c);
+        }
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     Binding binding(String n) {

@@ -3,33 +3,20 @@ package org.autogradstudio.script.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * A built-in type such as {@code int} or {@code list}: callable as its constructor, and giving
  * access to unbound methods ({@code str.lower}) for use as {@code key=} functions.
  */
 public final class BuiltinType extends PyType {
-    /** A constructor body: {@code int("3")}, {@code list(range(3))}. */
-    @FunctionalInterface
-    public interface Constructor {
-        Object construct(Object[] args, Map<String, Object> kwargs);
-    }
-
     private final String name;
     private final BuiltinType base;
-    private final Constructor constructor;
-    private final Predicate<Object> instanceCheck;
-    private final Predicate<String> hasMethod;
     private List<PyType> mro;
 
-    BuiltinType(String name, BuiltinType base, Predicate<Object> instanceCheck, Predicate<String> hasMethod,
-            Constructor constructor) {
+    /** The instance check, unbound methods and constructor of each type are the switches in {@link Types}. */
+    BuiltinType(String name, BuiltinType base) {
         this.name = name;
         this.base = base;
-        this.instanceCheck = instanceCheck;
-        this.hasMethod = hasMethod;
-        this.constructor = constructor;
     }
 
     @Override
@@ -51,12 +38,12 @@ public final class BuiltinType extends PyType {
 
     @Override
     public boolean isInstance(Object obj) {
-        return instanceCheck.test(obj);
+        return Types.isInstance(name, obj);
     }
 
     @Override
     public Object lookup(String method) {
-        if (hasMethod != null && hasMethod.test(method)) {
+        if (Types.hasMethod(name, method)) {
             return new PyBuiltin(name + "." + method, (args, kwargs) -> {
                 if (args.length == 0) {
                     throw Py.typeError("unbound method " + name + "." + method + "() needs an argument");
@@ -70,10 +57,10 @@ public final class BuiltinType extends PyType {
 
     @Override
     public Object call(Object[] args, Map<String, Object> kwargs) {
-        if (constructor == null) {
+        if (!Types.isConstructible(name)) {
             throw Py.typeError("cannot create '" + name + "' instances");
         }
-        return constructor.construct(args, kwargs);
+        return Types.construct(name, args, kwargs);
     }
 
     @Override

@@ -6,9 +6,12 @@ import java.util.regex.Pattern;
 
 /** Constructors of the built-in types: {@code int("3")}, {@code float("1e-3")}, {@code list(x)} ... */
 final class Conversions {
-    private static final Pattern FLOAT = Pattern.compile(
-            "[+-]?((\\d(_?\\d)*)?\\.?\\d(_?\\d)*|\\d(_?\\d)*\\.)([eE][+-]?\\d(_?\\d)*)?");
-    private static final Pattern SPECIAL = Pattern.compile("[+-]?(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
+    /** Compiled on the first {@code float(str)}, not when {@code range()} first loads this class. */
+    private static final class Syntax {
+        static final Pattern FLOAT = Pattern.compile(
+                "[+-]?((\\d(_?\\d)*)?\\.?\\d(_?\\d)*|\\d(_?\\d)*\\.)([eE][+-]?\\d(_?\\d)*)?");
+        static final Pattern SPECIAL = Pattern.compile("[+-]?(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
+    }
 
     private Conversions() {
     }
@@ -133,14 +136,14 @@ final class Conversions {
 
     static double parseFloat(String s) {
         String t = s.strip();
-        if (SPECIAL.matcher(t).matches()) {
+        if (Syntax.SPECIAL.matcher(t).matches()) {
             boolean neg = t.startsWith("-");
             if (t.toLowerCase().endsWith("nan")) {
                 return Double.NaN;
             }
             return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        if (!FLOAT.matcher(t).matches()) {
+        if (!Syntax.FLOAT.matcher(t).matches()) {
             throw Py.valueError("could not convert string to float: " + Ops.repr(s));
         }
         return Double.parseDouble(t.replace("_", ""));

@@ -25,6 +25,11 @@ public final class Py {
         if (o == null) {
             return NONE;
         }
+        // the values the interpreter already uses come first, so the common case is two checks
+        if (o instanceof PyObject || o instanceof Long || o instanceof Double || o instanceof String
+                || o instanceof Boolean) {
+            return o;
+        }
         if (o instanceof Integer || o instanceof Short || o instanceof Byte) {
             return ((Number) o).longValue();
         }
@@ -37,7 +42,7 @@ public final class Py {
         if (o instanceof Character) {
             return o.toString();
         }
-        if (o instanceof List<?> l && !(o instanceof PyObject)) {
+        if (o instanceof List<?> l) {
             PyList out = new PyList();
             for (Object x : l) {
                 out.append(fromJava(x));

@@ -16,12 +16,50 @@ public class PyBuiltin implements PyObject {
         Object call(Object[] args, Map<String, Object> kwargs);
     }
 
+    /**
+     * The functions of a whole module: {@code body(name)} is a switch over the module's function
+     * names returning each one's lambda, asked on a function's first call. Building a module then
+     * spins no class per function (most of startup, when every function had its lambda made up
+     * front), only the functions a script calls get one, and each stays its own small unit for the
+     * JIT rather than a case of one big dispatch method.
+     */
+    @FunctionalInterface
+    public interface Bodies {
+        Body body(String name);
+    }
+
     private final String name;
-    private final Body body;
+    /** Null until the first call when the function comes from {@link Bodies}. */
+    private Body body;
+    private final Bodies bodies;
+    /** For {@link #bound}: the signature text, parsed on the first call, and the parsed form. */
+    private final String signatureText;
+    private Signature signature;
 
     public PyBuiltin(String name, Body body) {
         this.name = name;
         this.body = body;
+        this.bodies = null;
+        this.signatureText = null;
+    }
+
+    /** The function {@code name} of a module's {@link Bodies}, given the raw positional and keyword arguments. */
+    public PyBuiltin(String name, Bodies bodies) {
+        this(name, bodies, null);
+    }
+
+    private PyBuiltin(String name, Bodies bodies, String signatureText) {
+        this.name = name;
+        this.bodies = bodies;
+        this.signatureText = signatureText;
+    }
+
+    /**
+     * The function of a module's {@link Bodies} whose arguments a signature such as {@code "f(x, y=1)"}
+     * binds: the body receives them in parameter order, and no keywords.
+     */
+    public static PyBuiltin bound(String signature, Bodies bodies) {
+        return new PyBuiltin(signature.substring(0, signature.indexOf('(')).strip(), bodies, signature);
     }
 
     /** A function whose arguments are bound by a signature such as {@code "f(x, y=1, *args, k=None, **kw)"}. */
@@ -41,7 +79,21 @@ public class PyBuiltin implements PyObject {
 
     @Override
     public Object call(Object[] args, Map<String, Object> kwargs) {
-        return Py.fromJava(body.call(args, kwargs));
+        Body b = body;
+        if (b == null) {
+            // a racy first call on two threads makes the same lambda twice: harmless
+            b = bodies.body(name);
+            body = b;
+        }
+        if (signatureText != null) {
+            Signature sig = signature;
+            if (sig == null) {
+                sig = Signature.parse(signatureText);
+                signature = sig;
+            }
+            return Py.fromJava(b.call(sig.bind(args, kwargs), Py.NO_KWARGS));
+        }
+        return Py.fromJava(b.call(args, kwargs));
     }
 
     @Override

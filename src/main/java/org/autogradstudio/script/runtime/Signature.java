@@ -17,10 +17,16 @@ public final class Signature {
     private final Object[] defaults;
     private final Map<String, Object> kwDefaults;
 
+    /** Positional parameters only: calls without keywords bind by copying (see {@link #bind}). */
+    private final boolean simple;
+    private final int nPositional;
+
     private Signature(ArgBinder binder, Object[] defaults, Map<String, Object> kwDefaults) {
         this.binder = binder;
         this.defaults = defaults;
         this.kwDefaults = kwDefaults;
+        this.simple = binder.isSimple();
+        this.nPositional = binder.positionalCount();
     }
 
     public static Signature parse(String text) {
@@ -129,6 +135,18 @@ public final class Signature {
     }
 
     public Object[] bind(Object[] args, Map<String, Object> kwargs) {
+        if (simple && kwargs.isEmpty()) {
+            int n = args.length;
+            int firstDefault = nPositional - defaults.length;
+            if (n == nPositional) {
+                return n == 0 ? Py.NO_ARGS : args.clone();
+            }
+            if (n < nPositional && n >= firstDefault) {
+                Object[] out = java.util.Arrays.copyOf(args, nPositional);
+                System.arraycopy(defaults, n - firstDefault, out, n, nPositional - n);
+                return out;
+            }
+        }
         Object[] out = new Object[binder.slotCount()];
         binder.bind(out, false, null, args, kwargs, defaults, kwDefaults);
         return out;

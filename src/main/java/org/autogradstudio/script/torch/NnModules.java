@@ -22,26 +22,53 @@ final class NnModules {
         Tensor apply(Tensor input, Tensor target, String reduction);
     }
 
+    /** The engine's losses (constants rather than method references: no class spun for each). */
+    enum Loss implements LossFn {
+        MSE, L1, BCE, BCE_WITH_LOGITS;
+
+        @Override
+        public Tensor apply(Tensor input, Tensor target, String reduction) {
+            switch (this) {
+                case MSE: return Losses.mseLoss(input, target, reduction);
+                case L1: return Losses.l1Loss(input, target, reduction);
+                case BCE: return Losses.binaryCrossEntropy(input, target, reduction);
+                default: return Losses.binaryCrossEntropyWithLogits(input, target, reduction);
+            }
+        }
+    }
+
+    /** relu, sigmoid and tanh of torch.nn.functional; arguments come bound. */
+    private static Object activation(String name, Object[] a, Map<String, Object> unused) {
+        Tensor x = Args.strictTensor(a[0], name, "input", 1);
+        switch (name) {
+            case "relu": return new TensorObject(x.relu());
+            case "sigmoid": return new TensorObject(x.sigmoid());
+            default: return new TensorObject(x.tanh());
+        }
+    }
+
+    private static final PyBuiltin.Bodies ACTIVATION = name -> (a, k) -> activation(name, a, k);
+
     static PyModule functional() {
         PyModule f = new PyModule("torch.nn.functional");
-        f.put("mse_loss", lossFunction("mse_loss", Losses::mseLoss));
-        f.put("l1_loss", lossFunction("l1_loss", Losses::l1Loss));
-        f.put("binary_cross_entropy", lossFunction("binary_cross_entropy", Losses::binaryCrossEntropy));
+        f.put("mse_loss", lossFunction("mse_loss", Loss.MSE));
+        f.put("l1_loss", lossFunction("l1_loss", Loss.L1));
+        f.put("binary_cross_entropy", lossFunction("binary_cross_entropy", Loss.BCE));
         f.put("binary_cross_entropy_with_logits", lossFunction("binary_cross_entropy_with_logits",
-                Losses::binaryCrossEntropyWithLogits));
-        f.put("relu", PyBuiltin.of("relu(input)", a -> new TensorObject(Args.strictTensor(a[0], "relu", "input", 1).relu())));
-        f.put("sigmoid", PyBuiltin.of("sigmoid(input)", a -> new TensorObject(Args.strictTensor(a[0], "sigmoid", "input", 1).sigmoid())));
-        f.put("tanh", PyBuiltin.of("tanh(input)", a -> new TensorObject(Args.strictTensor(a[0], "tanh", "input", 1).tanh())));
+                Loss.BCE_WITH_LOGITS));
+        f.put("relu", PyBuiltin.bound("relu(input)", ACTIVATION));
+        f.put("sigmoid", PyBuiltin.bound("sigmoid(input)", ACTIVATION));
+        f.put("tanh", PyBuiltin.bound("tanh(input)", ACTIVATION));
         return f;
     }
 
     static PyModule nn(PyModule functional) {
         PyModule nn = new PyModule("torch.nn");
         nn.put("functional", functional);
-        nn.put("MSELoss", lossType("MSELoss", Losses::mseLoss));
-        nn.put("L1Loss", lossType("L1Loss", Losses::l1Loss));
-        nn.put("BCELoss", lossType("BCELoss", Losses::binaryCrossEntropy));
-        nn.put("BCEWithLogitsLoss", lossType("BCEWithLogitsLoss", Losses::binaryCrossEntropyWithLogits));
+        nn.put("MSELoss", lossType("MSELoss", Loss.MSE));
+        nn.put("L1Loss", lossType("L1Loss", Loss.L1));
+        nn.put("BCELoss", lossType("BCELoss", Loss.BCE));
+        nn.put("BCEWithLogitsLoss", lossType("BCEWithLogitsLoss", Loss.BCE_WITH_LOGITS));
         return nn;
     }
 

@@ -17,7 +17,10 @@ final class TensorLiteral {
     static Tensor build(Object data, DType dtype) {
         List<Integer> shape = new ArrayList<>();
         measure(data, shape);
-        int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
+        int[] dims = new int[shape.size()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = shape.get(i);
+        }
         long count = 1;
         for (int d : dims) {
             count *= d;

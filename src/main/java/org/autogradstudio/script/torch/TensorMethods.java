@@ -20,18 +20,143 @@ import org.autogradstudio.script.runtime.Signature;
  * The {@code torch} module reuses the table: {@code torch.sin(x)} is {@code x.sin()}.
  */
 final class TensorMethods {
+    /**
+     * The methods: each constant is a PyTorch signature, and {@link #create} holds its one line of
+     * engine code. Loading the table creates no lambdas; a method's lambda is made on its first call.
+     */
     interface Impl {
         Object call(TensorObject self, Object[] a);
     }
 
-    private record Method(Signature signature, Impl impl) {
+    enum M {
+        // autograd
+        BACKWARD("backward(gradient=None, retain_graph=None, create_graph=False, inputs=None)"),
+        DETACH("detach()"),
+        REQUIRES_GRAD_("requires_grad_(requires_grad=True)"),
+        RETAIN_GRAD("retain_grad()"),
+        ITEM("item()"),
+        TOLIST("tolist()"),
+        ZERO_("zero_()"),
+        FILL_("fill_(value)"),
+        COPY_("copy_(src)"),
+        CLONE("clone()"),
+        CONTIGUOUS("contiguous()"),
+        // arithmetic
+        ADD("add(other, alpha=1)"),
+        SUB("sub(other, alpha=1)"),
+        MUL("mul(other)"),
+        DIV("div(other)"),
+        POW("pow(exponent)"),
+        ADD_("add_(other, alpha=1)"),
+        SUB_("sub_(other, alpha=1)"),
+        MUL_("mul_(other)"),
+        DIV_("div_(other)"),
+        NEG("neg()"),
+        EXP("exp()"),
+        LOG("log()"),
+        SIN("sin()"),
+        COS("cos()"),
+        TAN("tan()"),
+        TANH("tanh()"),
+        SIGMOID("sigmoid()"),
+        RELU("relu()"),
+        ABS("abs()"),
+        SQRT("sqrt()"),
+        RECIPROCAL("reciprocal()"),
+        SQUARE("square()"),
+        CLAMP("clamp(min=None, max=None)"),
+        CLIP("clip(min=None, max=None)"),
+        // reductions
+        SUM("sum(dim=None, keepdim=False, dtype=None)"),
+        MEAN("mean(dim=None, keepdim=False, dtype=None)"),
+        MAX("max(dim=None, keepdim=False)"),
+        MIN("min(dim=None, keepdim=False)"),
+        NORM("norm(p=2, dim=None, keepdim=False)"),
+        ARGMAX("argmax(dim=None, keepdim=False)"),
+        ARGMIN("argmin(dim=None, keepdim=False)"),
+        ALL("all()"),
+        ANY("any()"),
+        // linear algebra
+        MATMUL("matmul(other)"),
+        MM("mm(mat2)"),
+        MV("mv(vec)"),
+        DOT("dot(other)"),
+        // shape
+        T("t()"),
+        TRANSPOSE("transpose(dim0, dim1)"),
+        PERMUTE("permute(*dims)"),
+        RESHAPE("reshape(*shape)"),
+        VIEW("view(*shape)"),
+        EXPAND("expand(*sizes)"),
+        FLATTEN("flatten()"),
+        SQUEEZE("squeeze(dim=None)"),
+        UNSQUEEZE("unsqueeze(dim)"),
+        SIZE("size(dim=None)"),
+        DIM("dim()"),
+        NDIMENSION("ndimension()"),
+        NUMEL("numel()"),
+        NELEMENT("nelement()"),
+        // dtype
+        FLOAT("float()"),
+        DOUBLE("double()"),
+        LONG("long()"),
+        INT("int()"),
+        BOOL("bool()"),
+        TO("to(dtype=None)"),
+        TYPE("type(dtype=None)"),
+        IS_FLOATING_POINT("is_floating_point()"),
+        // comparisons as methods
+        EQ("eq(other)", "=="),
+        NE("ne(other)", "!="),
+        LT("lt(other)", "<"),
+        LE("le(other)", "<="),
+        GT("gt(other)", ">"),
+        GE("ge(other)", ">=");
+
+        private final String text;
+        /** The comparison operator of eq/ne/lt/le/gt/ge, else null. */
+        final String symbol;
+        final String pyName;
+        /** Parsed on first use (immutable, so a racy first parse is harmless). */
+        private Signature signature;
+        /** Created on first use by {@link #create}; racy creation is harmless too. */
+        private Impl impl;
+
+        M(String text) {
+            this(text, null);
+        }
+
+        M(String text, String symbol) {
+            this.text = text;
+            this.symbol = symbol;
+            this.pyName = text.substring(0, text.indexOf('('));
+        }
+
+        Impl impl() {
+            Impl i = impl;
+            if (i == null) {
+                i = create(this);
+                impl = i;
+            }
+            return i;
+        }
+
+        Signature signature() {
+            Signature s = signature;
+            if (s == null) {
+                s = Signature.parse(text);
+                signature = s;
+            }
+            return s;
+        }
     }
 
-    private static final Map<String, Method> METHODS = new HashMap<>();
+    private static final Map<String, M> METHODS = new HashMap<>();
 
-    private static void def(String signature, Impl impl) {
-        Signature sig = Signature.parse(signature);
-        METHODS.put(sig.name(), new Method(sig, impl));
+    static {
+        for (M m : M.values()) {
+            METHODS.put(m.pyName, m);
+        }
     }
 
     private static Object t(Tensor t) {
@@ -42,122 +167,138 @@ final class TensorMethods {
         return Args.tensor(o, fn);
     }
 
-    static {
-        // autograd
-        def("backward(gradient=None, retain_graph=None, create_graph=False, inputs=None)", (s, a) -> {
-            Tensor gradient = Py.isNone(a[0]) ? null : Args.strictTensor(a[0], "backward", "gradient", 1);
-            s.tensor().backward(gradient, Py.isTrue(a[1]));
-            return Py.NONE;
-        });
-        def("detach()", (s, a) -> t(s.tensor().detach()));
-        def("requires_grad_(requires_grad=True)", (s, a) -> {
-            if (Py.isTrue(a[0]) && !s.tensor().dtype().isFloatingPoint()) {
-                throw Py.runtimeError("only Tensors of floating point dtype can require gradients");
-            }
-            s.tensor().requiresGrad_(Py.isTrue(a[0]));
-            return s;
-        });
-        def("retain_grad()", (s, a) -> {
-            s.tensor().retainGrad();
-            return Py.NONE;
-        });
-        def("item()", (s, a) -> s.item());
-        def("tolist()", (s, a) -> Py.fromJava(s.tensor().toList()));
-        def("zero_()", (s, a) -> {
-            s.tensor().zero_();
-            return s;
-        });
-        def("fill_(value)", (s, a) -> {
-            double[] v = new double[s.tensor().numel()];
-            java.util.Arrays.fill(v, Args.number(a[0]));
-            s.tensor().copyFrom(v);
-            return s;
-        });
-        def("copy_(src)", (s, a) -> {
-            Tensor src = arg(a[0], "copy_");
-            Tensor expanded = ShapeOps.expand(src, s.tensor().shape());
-            s.tensor().copyFrom(expanded.toArray());
-            return s;
-        });
-        def("clone()", (s, a) -> t(ShapeOps.cloneRecorded(s.tensor())));
-        def("contiguous()", (s, a) -> t(s.tensor().contiguous()));
+    /**
+     * The code of a method, created when a script first calls it: a lambda per method, but only
+     * the methods a script uses spin a class, and each is its own small unit for the JIT.
+     */
+    private static Impl create(M m) {
+        switch (m) {
+            // autograd
+            case BACKWARD: return (s, a) -> {
+                Tensor gradient = Py.isNone(a[0]) ? null : Args.strictTensor(a[0], "backward", "gradient", 1);
+                s.tensor().backward(gradient, Py.isTrue(a[1]));
+                return Py.NONE;
+            };
+            case DETACH: return (s, a) -> t(s.tensor().detach());
+            case REQUIRES_GRAD_: return (s, a) -> {
+                if (Py.isTrue(a[0]) && !s.tensor().dtype().isFloatingPoint()) {
+                    throw Py.runtimeError("only Tensors of floating point dtype can require gradients");
+                }
+                s.tensor().requiresGrad_(Py.isTrue(a[0]));
+                return s;
+            };
+            case RETAIN_GRAD: return (s, a) -> {
+                s.tensor().retainGrad();
+                return Py.NONE;
+            };
+            case ITEM: return (s, a) -> s.item();
+            case TOLIST: return (s, a) -> Py.fromJava(s.tensor().toList());
+            case ZERO_: return (s, a) -> {
+                s.tensor().zero_();
+                return s;
+            };
+            case FILL_: return (s, a) -> {
+                double[] v = new double[s.tensor().numel()];
+                java.util.Arrays.fill(v, Args.number(a[0]));
+                s.tensor().copyFrom(v);
+                return s;
+            };
+            case COPY_: return (s, a) -> {
+                Tensor src = arg(a[0], "copy_");
+                Tensor expanded = ShapeOps.expand(src, s.tensor().shape());
+                s.tensor().copyFrom(expanded.toArray());
+                return s;
+            };
+            case CLONE: return (s, a) -> t(ShapeOps.cloneRecorded(s.tensor()));
+            case CONTIGUOUS: return (s, a) -> t(s.tensor().contiguous());
 
-        // arithmetic
-        def("add(other, alpha=1)", (s, a) -> t(s.tensor().add(scaled(a[0], a[1], "add"))));
-        def("sub(other, alpha=1)", (s, a) -> t(s.tensor().sub(scaled(a[0], a[1], "sub"))));
-        def("mul(other)", (s, a) -> t(s.tensor().mul(arg(a[0], "mul"))));
-        def("div(other)", (s, a) -> t(s.tensor().div(arg(a[0], "div"))));
-        def("pow(exponent)", (s, a) -> a[0] instanceof TensorObject e ? t(Pointwise.pow(s.tensor(), e.tensor()))
-                : t(Pointwise.powScalar(s.tensor(), Args.number(a[0]))));
-        def("add_(other, alpha=1)", (s, a) -> inplace(s, ElementwiseOp.ADD, scaled(a[0], a[1], "add_")));
-        def("sub_(other, alpha=1)", (s, a) -> inplace(s, ElementwiseOp.SUB, scaled(a[0], a[1], "sub_")));
-        def("mul_(other)", (s, a) -> inplace(s, ElementwiseOp.MUL, arg(a[0], "mul_")));
-        def("div_(other)", (s, a) -> inplace(s, ElementwiseOp.DIV, arg(a[0], "div_")));
-        def("neg()", (s, a) -> t(s.tensor().neg()));
-        def("exp()", (s, a) -> t(s.tensor().exp()));
-        def("log()", (s, a) -> t(s.tensor().log()));
-        def("sin()", (s, a) -> t(s.tensor().sin()));
-        def("cos()", (s, a) -> t(s.tensor().cos()));
-        def("tan()", (s, a) -> t(s.tensor().tan()));
-        def("tanh()", (s, a) -> t(s.tensor().tanh()));
-        def("sigmoid()", (s, a) -> t(s.tensor().sigmoid()));
-        def("relu()", (s, a) -> t(s.tensor().relu()));
-        def("abs()", (s, a) -> t(s.tensor().abs()));
-        def("sqrt()", (s, a) -> t(s.tensor().sqrt()));
-        def("reciprocal()", (s, a) -> t(s.tensor().reciprocal()));
-        def("square()", (s, a) -> t(Pointwise.powScalar(s.tensor(), 2)));
-        def("clamp(min=None, max=None)", (s, a) -> t(clamp(s.tensor(), a[0], a[1])));
-        def("clip(min=None, max=None)", (s, a) -> t(clamp(s.tensor(), a[0], a[1])));
+            // arithmetic
+            case ADD: return (s, a) -> t(s.tensor().add(scaled(a[0], a[1], "add")));
+            case SUB: return (s, a) -> t(s.tensor().sub(scaled(a[0], a[1], "sub")));
+            case MUL: return (s, a) -> t(s.tensor().mul(arg(a[0], "mul")));
+            case DIV: return (s, a) -> t(s.tensor().div(arg(a[0], "div")));
+            case POW: return (s, a) -> a[0] instanceof TensorObject e ? t(Pointwise.pow(s.tensor(), e.tensor()))
+                    : t(Pointwise.powScalar(s.tensor(), Args.number(a[0])));
+            case ADD_: return (s, a) -> inplace(s, ElementwiseOp.ADD, scaled(a[0], a[1], "add_"));
+            case SUB_: return (s, a) -> inplace(s, ElementwiseOp.SUB, scaled(a[0], a[1], "sub_"));
+            case MUL_: return (s, a) -> inplace(s, ElementwiseOp.MUL, arg(a[0], "mul_"));
+            case DIV_: return (s, a) -> inplace(s, ElementwiseOp.DIV, arg(a[0], "div_"));
+            case NEG: return (s, a) -> t(s.tensor().neg());
+            case EXP: return (s, a) -> t(s.tensor().exp());
+            case LOG: return (s, a) -> t(s.tensor().log());
+            case SIN: return (s, a) -> t(s.tensor().sin());
+            case COS: return (s, a) -> t(s.tensor().cos());
+            case TAN: return (s, a) -> t(s.tensor().tan());
+            case TANH: return (s, a) -> t(s.tensor().tanh());
+            case SIGMOID: return (s, a) -> t(s.tensor().sigmoid());
+            case RELU: return (s, a) -> t(s.tensor().relu());
+            case ABS: return (s, a) -> t(s.tensor().abs());
+            case SQRT: return (s, a) -> t(s.tensor().sqrt());
+            case RECIPROCAL: return (s, a) -> t(s.tensor().reciprocal());
+            case SQUARE: return (s, a) -> t(Pointwise.powScalar(s.tensor(), 2));
+            case CLAMP:
+            case CLIP:
+                return (s, a) -> t(clamp(s.tensor(), a[0], a[1]));
 
-        // reductions
-        def("sum(dim=None, keepdim=False, dtype=None)", (s, a) -> t(cast(reduce(s.tensor(), a[0], a[1], true), a[2])));
-        def("mean(dim=None, keepdim=False, dtype=None)", (s, a) -> t(reduce(s.tensor(), a[0], a[1], false)));
-        def("max(dim=None, keepdim=False)", (s, a) -> extreme(s.tensor(), a[0], a[1], true));
-        def("min(dim=None, keepdim=False)", (s, a) -> extreme(s.tensor(), a[0], a[1], false));
-        def("norm(p=2, dim=None, keepdim=False)", (s, a) -> t(Reductions.norm(s.tensor(), Args.number(a[0]))));
-        def("argmax(dim=None, keepdim=False)", (s, a) -> argExtreme(s.tensor(), a[0], true));
-        def("argmin(dim=None, keepdim=False)", (s, a) -> argExtreme(s.tensor(), a[0], false));
-        def("all()", (s, a) -> t(Tensor.scalar(allOrAny(s.tensor(), true) ? 1 : 0, DType.BOOL)));
-        def("any()", (s, a) -> t(Tensor.scalar(allOrAny(s.tensor(), false) ? 1 : 0, DType.BOOL)));
+            // reductions
+            case SUM: return (s, a) -> t(cast(reduce(s.tensor(), a[0], a[1], true), a[2]));
+            case MEAN: return (s, a) -> t(reduce(s.tensor(), a[0], a[1], false));
+            case MAX: return (s, a) -> extreme(s.tensor(), a[0], a[1], true);
+            case MIN: return (s, a) -> extreme(s.tensor(), a[0], a[1], false);
+            case NORM: return (s, a) -> t(Reductions.norm(s.tensor(), Args.number(a[0])));
+            case ARGMAX: return (s, a) -> argExtreme(s.tensor(), a[0], true);
+            case ARGMIN: return (s, a) -> argExtreme(s.tensor(), a[0], false);
+            case ALL: return (s, a) -> t(Tensor.scalar(allOrAny(s.tensor(), true) ? 1 : 0, DType.BOOL));
+            case ANY: return (s, a) -> t(Tensor.scalar(allOrAny(s.tensor(), false) ? 1 : 0, DType.BOOL));
 
-        // linear algebra
-        def("matmul(other)", (s, a) -> t(s.tensor().matmul(Args.strictTensor(a[0], "matmul", "other", 1))));
-        def("mm(mat2)", (s, a) -> t(LinearAlgebra.mm(s.tensor(), Args.strictTensor(a[0], "mm", "mat2", 1))));
-        def("mv(vec)", (s, a) -> t(LinearAlgebra.mv(s.tensor(), Args.strictTensor(a[0], "mv", "vec", 1))));
-        def("dot(other)", (s, a) -> t(LinearAlgebra.dot(s.tensor(), Args.strictTensor(a[0], "dot", "tensor", 1))));
+            // linear algebra
+            case MATMUL: return (s, a) -> t(s.tensor().matmul(Args.strictTensor(a[0], "matmul", "other", 1)));
+            case MM: return (s, a) -> t(LinearAlgebra.mm(s.tensor(), Args.strictTensor(a[0], "mm", "mat2", 1)));
+            case MV: return (s, a) -> t(LinearAlgebra.mv(s.tensor(), Args.strictTensor(a[0], "mv", "vec", 1)));
+            case DOT: return (s, a) -> t(LinearAlgebra.dot(s.tensor(), Args.strictTensor(a[0], "dot", "tensor", 1)));
 
-        // shape
-        def("t()", (s, a) -> t(s.tensor().t()));
-        def("transpose(dim0, dim1)", (s, a) -> t(s.tensor().transpose(Args.integer(a[0]), Args.integer(a[1]))));
-        def("permute(*dims)", (s, a) -> t(ShapeOps.permute(s.tensor(), Args.shape(((PyTuple) a[0]).toArray()))));
-        def("reshape(*shape)", (s, a) -> t(s.tensor().reshape(Args.shape(((PyTuple) a[0]).toArray()))));
-        def("view(*shape)", (s, a) -> t(s.tensor().view(Args.shape(((PyTuple) a[0]).toArray()))));
-        def("expand(*sizes)", (s, a) -> t(ShapeOps.expand(s.tensor(), Args.shape(((PyTuple) a[0]).toArray()))));
-        def("flatten()", (s, a) -> t(ShapeOps.flatten(s.tensor())));
-        def("squeeze(dim=None)", (s, a) -> t(Py.isNone(a[0]) ? s.tensor().squeeze() : s.tensor().squeeze(Args.integer(a[0]))));
-        def("unsqueeze(dim)", (s, a) -> t(s.tensor().unsqueeze(Args.integer(a[0]))));
-        def("size(dim=None)", (s, a) -> Py.isNone(a[0]) ? new SizeObject(s.tensor().shape())
-                : (Object) (long) s.tensor().size(Args.integer(a[0])));
-        def("dim()", (s, a) -> (long) s.tensor().dim());
-        def("ndimension()", (s, a) -> (long) s.tensor().dim());
-        def("numel()", (s, a) -> (long) s.tensor().numel());
-        def("nelement()", (s, a) -> (long) s.tensor().numel());
+            // shape
+            case T: return (s, a) -> t(s.tensor().t());
+            case TRANSPOSE: return (s, a) -> t(s.tensor().transpose(Args.integer(a[0]), Args.integer(a[1])));
+            case PERMUTE: return (s, a) -> t(ShapeOps.permute(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
+            case RESHAPE: return (s, a) -> t(s.tensor().reshape(Args.shape(((PyTuple) a[0]).toArray())));
+            case VIEW: return (s, a) -> t(s.tensor().view(Args.shape(((PyTuple) a[0]).toArray())));
+            case EXPAND: return (s, a) -> t(ShapeOps.expand(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
+            case FLATTEN: return (s, a) -> t(ShapeOps.flatten(s.tensor()));
+            case SQUEEZE: return (s, a) -> t(Py.isNone(a[0]) ? s.tensor().squeeze() : s.tensor().squeeze(Args.integer(a[0])));
+            case UNSQUEEZE: return (s, a) -> t(s.tensor().unsqueeze(Args.integer(a[0])));
+            case SIZE: return (s, a) -> Py.isNone(a[0]) ? new SizeObject(s.tensor().shape())
+                    : (Object) (long) s.tensor().size(Args.integer(a[0]));
+            case DIM:
+            case NDIMENSION:
+                return (s, a) -> (long) s.tensor().dim();
+            case NUMEL:
+            case NELEMENT:
+                return (s, a) -> (long) s.tensor().numel();
 
-        // dtype
-        def("float()", (s, a) -> t(s.tensor().toDType(DType.FLOAT32)));
-        def("double()", (s, a) -> t(s.tensor().toDType(DType.FLOAT64)));
-        def("long()", (s, a) -> t(s.tensor().toDType(DType.INT64)));
-        def("int()", (s, a) -> t(s.tensor().toDType(DType.INT64)));
-        def("bool()", (s, a) -> t(s.tensor().toDType(DType.BOOL)));
-        def("to(dtype=None)", (s, a) -> Py.isNone(a[0]) || !(a[0] instanceof DTypeObject) ? s
-                : t(s.tensor().toDType(Args.dtype(a[0], null))));
-        def("type(dtype=None)", (s, a) -> Py.isNone(a[0]) ? "torch." + typeString(s.tensor().dtype())
-                : t(s.tensor().toDType(Args.dtype(a[0], null))));
-        def("is_floating_point()", (s, a) -> s.tensor().dtype().isFloatingPoint());
+            // dtype
+            case FLOAT: return (s, a) -> t(s.tensor().toDType(DType.FLOAT32));
+            case DOUBLE: return (s, a) -> t(s.tensor().toDType(DType.FLOAT64));
+            case LONG:
+            case INT:
+                return (s, a) -> t(s.tensor().toDType(DType.INT64));
+            case BOOL: return (s, a) -> t(s.tensor().toDType(DType.BOOL));
+            case TO: return (s, a) -> Py.isNone(a[0]) || !(a[0] instanceof DTypeObject) ? s
+                    : t(s.tensor().toDType(Args.dtype(a[0], null)));
+            case TYPE: return (s, a) -> Py.isNone(a[0]) ? "torch." + typeString(s.tensor().dtype())
+                    : t(s.tensor().toDType(Args.dtype(a[0], null)));
+            case IS_FLOATING_POINT: return (s, a) -> s.tensor().dtype().isFloatingPoint();
 
-        // comparisons as methods
-        for (String[] c : new String[][] {{"eq", "=="}, {"ne", "!="}, {"lt", "<"}, {"le", "<="}, {"gt", ">"}, {"ge", ">="}}) {
-            def(c[0] + "(other)", (s, a) -> t(Pointwise.compare(s.tensor(), arg(a[0], c[0]), c[1])));
+            // comparisons as methods
+            case EQ:
+            case NE:
+            case LT:
+            case LE:
+            case GT:
+            case GE:
+                return (s, a) -> t(Pointwise.compare(s.tensor(), arg(a[0], m.pyName), m.symbol));
+            default:
+                throw new AssertionError(m);
         }
     }
 
@@ -169,12 +310,25 @@ final class TensorMethods {
     }
 
     static Object call(TensorObject self, String name, Object[] args, Map<String, Object> kwargs) {
-        Method m = METHODS.get(name);
+        M m = METHODS.get(name);
         if (m == null) {
             throw Py.attributeError("'Tensor' object has no attribute '" + name + "'");
         }
+        return call(self, m, args, kwargs);
+    }
+
+    /** The method of a name known to be one (the {@code torch.sin} functions resolve it once). */
+    static M method(String name) {
+        M m = METHODS.get(name);
+        if (m == null) {
+            throw new IllegalArgumentException("no tensor method " + name);
+        }
+        return m;
+    }
+
+    static Object call(TensorObject self, M m, Object[] args, Map<String, Object> kwargs) {
         try {
-            return m.impl.call(self, m.signature.bind(args, kwargs));
+            return m.impl().call(self, m.signature().bind(args, kwargs));
         } catch (TorchException e) {
             throw TorchModule.toPython(e);
         }

@@ -42,87 +42,33 @@ final class TorchModule {
         m.put("bool", DTypeObject.of(DType.BOOL));
         m.put("__version__", "1.13.0");
         for (String name : METHOD_FUNCTIONS) {
-            m.put(name, new PyBuiltin(name, (args, kwargs) -> {
-                if (args.length == 0) {
-                    Object input = kwargs.get("input");
-                    if (input == null) {
-                        throw Py.typeError(name + "() missing 1 required positional arguments: \"input\"");
-                    }
-                    Map<String, Object> rest = new java.util.HashMap<>(kwargs);
-                    rest.remove("input");
-                    return self(input, name).callMethod(name, Py.NO_ARGS, rest);
-                }
-                return self(args[0], name).callMethod(name, Arrays.copyOfRange(args, 1, args.length), kwargs);
-            }));
+            m.put(name, new PyBuiltin(name, METHOD_FUNCTION));
         }
-        m.put("pow", PyBuiltin.of("pow(input, exponent)", a -> a[0] instanceof TensorObject x
-                ? x.callMethod("pow", new Object[] {a[1]}, Py.NO_KWARGS)
-                : new TensorObject(Pointwise.pow(Args.tensor(a[0], "pow"), Args.strictTensor(a[1], "pow", "exponent", 2)))));
-        m.put("tensor", PyBuiltin.of("tensor(data, *, dtype=None, device=None, requires_grad=False)", a -> {
-            Tensor t = a[0] instanceof TensorObject x
-                    ? Tensor.of(x.tensor().toArray(), x.tensor().shape(), Args.dtype(a[1], x.tensor().dtype()))
-                    : TensorLiteral.build(a[0], Py.isNone(a[1]) ? null : Args.dtype(a[1], null));
-            return new TensorObject(Py.isTrue(a[3]) ? requiringGrad(t) : t);
-        }));
-        m.put("zeros", sized("zeros", (shape, dtype, rg) -> Creation.zeros(shape, dtype, rg)));
-        m.put("ones", sized("ones", (shape, dtype, rg) -> Creation.ones(shape, dtype, rg)));
-        m.put("empty", sized("empty", (shape, dtype, rg) -> Creation.zeros(shape, dtype, rg)));
-        m.put("rand", sized("rand", (shape, dtype, rg) -> Creation.rand(shape, dtype, rg)));
-        m.put("randn", sized("randn", (shape, dtype, rg) -> Creation.randn(shape, dtype, rg)));
-        m.put("zeros_like", like("zeros_like", (x, dtype, rg) -> Creation.zeros(x.shape(), dtype, rg)));
-        m.put("ones_like", like("ones_like", (x, dtype, rg) -> Creation.ones(x.shape(), dtype, rg)));
-        m.put("rand_like", like("rand_like", (x, dtype, rg) -> Creation.rand(x.shape(), dtype, rg)));
-        m.put("randn_like", like("randn_like", (x, dtype, rg) -> Creation.randn(x.shape(), dtype, rg)));
-        m.put("full", PyBuiltin.of("full(size, fill_value, *, dtype=None, requires_grad=False)", a -> {
-            DType inferred = a[1] instanceof Double ? DType.FLOAT32 : a[1] instanceof Boolean ? DType.BOOL : DType.INT64;
-            return new TensorObject(Creation.full(Args.shape(new Object[] {a[0]}), Args.number(a[1]),
-                    Args.dtype(a[2], inferred), Py.isTrue(a[3])));
-        }));
-        m.put("full_like", PyBuiltin.of("full_like(input, fill_value, *, dtype=None, requires_grad=False)", a -> {
-            Tensor x = Args.strictTensor(a[0], "full_like", "input", 1);
-            return new TensorObject(Creation.full(x.shape(), Args.number(a[1]), Args.dtype(a[2], x.dtype()), Py.isTrue(a[3])));
-        }));
-        m.put("eye", PyBuiltin.of("eye(n, m=None, *, dtype=None, requires_grad=False)", a -> new TensorObject(
-                Creation.eye(Args.integer(a[0]), Py.isNone(a[1]) ? Args.integer(a[0]) : Args.integer(a[1]),
-                        Args.dtype(a[2], DType.FLOAT32), Py.isTrue(a[3])))));
-        m.put("arange", PyBuiltin.of("arange(start, end=None, step=1, *, dtype=None, requires_grad=False)", a -> {
-            Object start = Py.isNone(a[1]) ? 0L : a[0];
-            Object end = Py.isNone(a[1]) ? a[0] : a[1];
-            boolean ints = !(start instanceof Double) && !(end instanceof Double) && !(a[2] instanceof Double);
-            return new TensorObject(Creation.arange(Args.number(start), Args.number(end), Args.number(a[2]),
-                    Args.dtype(a[3], ints ? DType.INT64 : DType.FLOAT32), Py.isTrue(a[4])));
-        }));
-        m.put("linspace", PyBuiltin.of("linspace(start, end, steps, *, dtype=None, requires_grad=False)", a -> new TensorObject(
-                Creation.linspace(Args.number(a[0]), Args.number(a[1]), Args.integer(a[2]), Args.dtype(a[3], DType.FLOAT32),
-                        Py.isTrue(a[4])))));
-        m.put("randint", PyBuiltin.of("randint(low, high=None, size=None, *, dtype=None)", a -> {
-            boolean oneBound = a[2] == null || Py.isNone(a[2]);
-            long low = oneBound ? 0 : Py.toLong(a[0]);
-            long high = oneBound ? Py.toLong(a[0]) : Py.toLong(a[1]);
-            Object size = oneBound ? a[1] : a[2];
-            return new TensorObject(Creation.randint(low, high, Args.shape(new Object[] {size})));
-        }));
-        m.put("manual_seed", PyBuiltin.of("manual_seed(seed)", a -> {
-            RandomSource.manualSeed(Py.toLong(a[0]));
-            return Py.NONE;
-        }));
-        m.put("no_grad", PyBuiltin.of("no_grad()", a -> new GradModeContext(false, "no_grad")));
-        m.put("enable_grad", PyBuiltin.of("enable_grad()", a -> new GradModeContext(true, "enable_grad")));
-        m.put("set_grad_enabled", PyBuiltin.of("set_grad_enabled(mode)", a -> {
-            GradModeContext c = new GradModeContext(Py.isTrue(a[0]), "set_grad_enabled");
-            c.enter();
-            return c;
-        }));
-        m.put("is_grad_enabled", PyBuiltin.of("is_grad_enabled()", a -> GradMode.isEnabled()));
-        m.put("is_tensor", PyBuiltin.of("is_tensor(obj)", a -> a[0] instanceof TensorObject));
-        m.put("Size", PyBuiltin.of("Size(sizes=())", a -> new SizeObject(Args.shape(new Object[] {a[0]}))));
-        m.put("cat", PyBuiltin.of("cat(tensors, dim=0)", a -> new TensorObject(ShapeOps.cat(tensors(a[0], "cat"), Args.integer(a[1])))));
-        m.put("stack", PyBuiltin.of("stack(tensors, dim=0)", a -> new TensorObject(ShapeOps.stack(tensors(a[0], "stack"), Args.integer(a[1])))));
-        m.put("where", PyBuiltin.of("where(condition, input, other)", a -> new TensorObject(Pointwise.where(
-                Args.strictTensor(a[0], "where", "condition", 1), Args.tensor(a[1], "where"), Args.tensor(a[2], "where")))));
-        m.put("maximum", PyBuiltin.of("maximum(input, other)", a -> new TensorObject(Pointwise.where(
-                Pointwise.compare(Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum"), ">="),
-                Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum")))));
+        m.put("pow", PyBuiltin.bound("pow(input, exponent)", FUNCTIONS));
+        m.put("tensor", PyBuiltin.bound("tensor(data, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        for (String name : new String[] {"zeros", "ones", "empty", "rand", "randn"}) {
+            m.put(name, PyBuiltin.bound(name + "(*size, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        }
+        for (String name : new String[] {"zeros_like", "ones_like", "rand_like", "randn_like"}) {
+            m.put(name, PyBuiltin.bound(name + "(input, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        }
+        m.put("full", PyBuiltin.bound("full(size, fill_value, *, dtype=None, requires_grad=False)", FUNCTIONS));
+        m.put("full_like", PyBuiltin.bound("full_like(input, fill_value, *, dtype=None, requires_grad=False)", FUNCTIONS));
+        m.put("eye", PyBuiltin.bound("eye(n, m=None, *, dtype=None, requires_grad=False)", FUNCTIONS));
+        m.put("arange", PyBuiltin.bound("arange(start, end=None, step=1, *, dtype=None, requires_grad=False)", FUNCTIONS));
+        m.put("linspace", PyBuiltin.bound("linspace(start, end, steps, *, dtype=None, requires_grad=False)", FUNCTIONS));
+        m.put("randint", PyBuiltin.bound("randint(low, high=None, size=None, *, dtype=None)", FUNCTIONS));
+        m.put("manual_seed", PyBuiltin.bound("manual_seed(seed)", FUNCTIONS));
+        m.put("no_grad", PyBuiltin.bound("no_grad()", FUNCTIONS));
+        m.put("enable_grad", PyBuiltin.bound("enable_grad()", FUNCTIONS));
+        m.put("set_grad_enabled", PyBuiltin.bound("set_grad_enabled(mode)", FUNCTIONS));
+        m.put("is_grad_enabled", PyBuiltin.bound("is_grad_enabled()", FUNCTIONS));
+        m.put("is_tensor", PyBuiltin.bound("is_tensor(obj)", FUNCTIONS));
+        m.put("Size", PyBuiltin.bound("Size(sizes=())", FUNCTIONS));
+        m.put("cat", PyBuiltin.bound("cat(tensors, dim=0)", FUNCTIONS));
+        m.put("stack", PyBuiltin.bound("stack(tensors, dim=0)", FUNCTIONS));
+        m.put("where", PyBuiltin.bound("where(condition, input, other)", FUNCTIONS));
+        m.put("maximum", PyBuiltin.bound("maximum(input, other)", FUNCTIONS));
         return m;
     }
 
@@ -157,24 +103,125 @@ final class TorchModule {
         return Py.isTrue(flag) ? requiringGrad(t) : t;
     }
 
-    interface SizedFactory {
-        Tensor make(int[] shape, DType dtype, boolean requiresGrad);
+    /** {@code torch.sin(x, ...)} is {@code x.sin(...)}; {@code input} may also be passed by keyword. */
+    private static Object methodFunction(String name, TensorMethods.M method, Object[] args,
+            Map<String, Object> kwargs) {
+        if (args.length == 0) {
+            Object input = kwargs.get("input");
+            if (input == null) {
+                throw Py.typeError(name + "() missing 1 required positional arguments: \"input\"");
+            }
+            Map<String, Object> rest = new java.util.HashMap<>(kwargs);
+            rest.remove("input");
+            return TensorMethods.call(self(input, name), method, Py.NO_ARGS, rest);
+        }
+        Object[] rest = args.length == 1 ? Py.NO_ARGS : Arrays.copyOfRange(args, 1, args.length);
+        return TensorMethods.call(self(args[0], name), method, rest, kwargs);
     }
 
-    interface LikeFactory {
-        Tensor make(Tensor like, DType dtype, boolean requiresGrad);
+    private static final PyBuiltin.Bodies METHOD_FUNCTION = name -> {
+        TensorMethods.M method = TensorMethods.method(name);
+        return (a, k) -> methodFunction(name, method, a, k);
+    };
+
+    /** The other functions, each one's lambda made on its first call; arguments come bound. */
+    private static final PyBuiltin.Bodies FUNCTIONS = TorchModule::body;
+
+    private static PyBuiltin.Body body(String name) {
+        switch (name) {
+            case "zeros":
+            case "empty":
+                return (a, k) -> sized(a, Creation.zeros(size(a), Args.dtype(a[1], DType.FLOAT32), false));
+            case "ones": return (a, k) -> sized(a, Creation.ones(size(a), Args.dtype(a[1], DType.FLOAT32), false));
+            case "rand": return (a, k) -> sized(a, Creation.rand(size(a), Args.dtype(a[1], DType.FLOAT32), false));
+            case "randn": return (a, k) -> sized(a, Creation.randn(size(a), Args.dtype(a[1], DType.FLOAT32), false));
+            case "zeros_like": return (a, k) -> {
+                Tensor x = Args.strictTensor(a[0], name, "input", 1);
+                return sized(a, Creation.zeros(x.shape(), Args.dtype(a[1], x.dtype()), false));
+            };
+            case "ones_like": return (a, k) -> {
+                Tensor x = Args.strictTensor(a[0], name, "input", 1);
+                return sized(a, Creation.ones(x.shape(), Args.dtype(a[1], x.dtype()), false));
+            };
+            case "rand_like": return (a, k) -> {
+                Tensor x = Args.strictTensor(a[0], name, "input", 1);
+                return sized(a, Creation.rand(x.shape(), Args.dtype(a[1], x.dtype()), false));
+            };
+            case "randn_like": return (a, k) -> {
+                Tensor x = Args.strictTensor(a[0], name, "input", 1);
+                return sized(a, Creation.randn(x.shape(), Args.dtype(a[1], x.dtype()), false));
+            };
+            case "pow": return (a, k) -> a[0] instanceof TensorObject x
+                    ? x.callMethod("pow", new Object[] {a[1]}, Py.NO_KWARGS)
+                    : new TensorObject(Pointwise.pow(Args.tensor(a[0], "pow"), Args.strictTensor(a[1], "pow", "exponent", 2)));
+            case "tensor": return (a, k) -> {
+                Tensor t = a[0] instanceof TensorObject x
+                        ? Tensor.of(x.tensor().toArray(), x.tensor().shape(), Args.dtype(a[1], x.tensor().dtype()))
+                        : TensorLiteral.build(a[0], Py.isNone(a[1]) ? null : Args.dtype(a[1], null));
+                return new TensorObject(Py.isTrue(a[3]) ? requiringGrad(t) : t);
+            };
+            case "full": return (a, k) -> {
+                DType inferred = a[1] instanceof Double ? DType.FLOAT32 : a[1] instanceof Boolean ? DType.BOOL : DType.INT64;
+                return new TensorObject(Creation.full(Args.shape(new Object[] {a[0]}), Args.number(a[1]),
+                        Args.dtype(a[2], inferred), Py.isTrue(a[3])));
+            };
+            case "full_like": return (a, k) -> {
+                Tensor x = Args.strictTensor(a[0], "full_like", "input", 1);
+                return new TensorObject(Creation.full(x.shape(), Args.number(a[1]), Args.dtype(a[2], x.dtype()), Py.isTrue(a[3])));
+            };
+            case "eye": return (a, k) -> new TensorObject(
+                    Creation.eye(Args.integer(a[0]), Py.isNone(a[1]) ? Args.integer(a[0]) : Args.integer(a[1]),
+                            Args.dtype(a[2], DType.FLOAT32), Py.isTrue(a[3])));
+            case "arange": return (a, k) -> {
+                Object start = Py.isNone(a[1]) ? 0L : a[0];
+                Object end = Py.isNone(a[1]) ? a[0] : a[1];
+                boolean ints = !(start instanceof Double) && !(end instanceof Double) && !(a[2] instanceof Double);
+                return new TensorObject(Creation.arange(Args.number(start), Args.number(end), Args.number(a[2]),
+                        Args.dtype(a[3], ints ? DType.INT64 : DType.FLOAT32), Py.isTrue(a[4])));
+            };
+            case "linspace": return (a, k) -> new TensorObject(
+                    Creation.linspace(Args.number(a[0]), Args.number(a[1]), Args.integer(a[2]), Args.dtype(a[3], DType.FLOAT32),
+                            Py.isTrue(a[4])));
+            case "randint": return (a, k) -> {
+                boolean oneBound = a[2] == null || Py.isNone(a[2]);
+                long low = oneBound ? 0 : Py.toLong(a[0]);
+                long high = oneBound ? Py.toLong(a[0]) : Py.toLong(a[1]);
+                Object size = oneBound ? a[1] : a[2];
+                return new TensorObject(Creation.randint(low, high, Args.shape(new Object[] {size})));
+            };
+            case "manual_seed": return (a, k) -> {
+                RandomSource.manualSeed(Py.toLong(a[0]));
+                return Py.NONE;
+            };
+            case "no_grad": return (a, k) -> new GradModeContext(false, "no_grad");
+            case "enable_grad": return (a, k) -> new GradModeContext(true, "enable_grad");
+            case "set_grad_enabled": return (a, k) -> {
+                GradModeContext c = new GradModeContext(Py.isTrue(a[0]), "set_grad_enabled");
+                c.enter();
+                return c;
+            };
+            case "is_grad_enabled": return (a, k) -> GradMode.isEnabled();
+            case "is_tensor": return (a, k) -> a[0] instanceof TensorObject;
+            case "Size": return (a, k) -> new SizeObject(Args.shape(new Object[] {a[0]}));
+            case "cat": return (a, k) -> new TensorObject(ShapeOps.cat(tensors(a[0], "cat"), Args.integer(a[1])));
+            case "stack": return (a, k) -> new TensorObject(ShapeOps.stack(tensors(a[0], "stack"), Args.integer(a[1])));
+            case "where": return (a, k) -> new TensorObject(Pointwise.where(
+                    Args.strictTensor(a[0], "where", "condition", 1), Args.tensor(a[1], "where"), Args.tensor(a[2], "where")));
+            case "maximum": return (a, k) -> new TensorObject(Pointwise.where(
+                    Pointwise.compare(Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum"), ">="),
+                    Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum")));
+            default:
+                throw new IllegalStateException("no torch function " + name);
+        }
     }
 
-    private static PyBuiltin sized(String name, SizedFactory f) {
-        return PyBuiltin.of(name + "(*size, dtype=None, device=None, requires_grad=False)",
-                a -> new TensorObject(requiresGradIf(f.make(Args.shape(((PyTuple) a[0]).toArray()), Args.dtype(a[1], DType.FLOAT32),
-                        false), a[3])));
+    /** The {@code *size} of a factory: {@code zeros(2, 3)} or {@code zeros((2, 3))}. */
+    private static int[] size(Object[] a) {
+        return Args.shape(((PyTuple) a[0]).toArray());
     }
 
-    private static PyBuiltin like(String name, LikeFactory f) {
-        return PyBuiltin.of(name + "(input, *, dtype=None, device=None, requires_grad=False)", a -> {
-            Tensor x = Args.strictTensor(a[0], name, "input", 1);
-            return new TensorObject(requiresGradIf(f.make(x, Args.dtype(a[1], x.dtype()), false), a[3]));
-        });
+    /** A factory's result with its {@code requires_grad=} (the last parameter, a[3]) applied. */
+    private static Object sized(Object[] a, Tensor t) {
+        return new TensorObject(requiresGradIf(t, a[3]));
     }
 }
