@@ -17,6 +17,24 @@ public final class Cli {
 
     /** Runs a command line and returns the process exit code. */
     public static int execute(String... args) {
-        return new CommandLine(new Cli()).execute(args);
+        return new CommandLine(new Cli()).setExecutionExceptionHandler(Cli::fileProblem).execute(args);
+    }
+
+    /** A file that cannot be read is a message, as Python gives it, and exit code 2; anything else is a bug. */
+    private static int fileProblem(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        String name = "autograd-studio " + command.getCommandName();
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            command.getErr().println(name + ": can't open file '" + missing.getFile() + "': [Errno 2] No such file or directory");
+            return 2;
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            command.getErr().println(name + ": can't open file '" + denied.getFile() + "': [Errno 13] Permission denied");
+            return 2;
+        }
+        if (e instanceof java.io.IOException io) {
+            command.getErr().println(name + ": " + io.getMessage());
+            return 2;
+        }
+        throw e;
     }
 }
