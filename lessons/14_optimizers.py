@@ -15,15 +15,18 @@ x = torch.tensor([1.0, 2.0, 3.0, 4.0])
 y_true = torch.tensor([2.0, 4.0, 6.0, 8.0])
 loss_fn = torch.nn.MSELoss()
 
+learning_rate = 0.01   # SGD's step size; Adam, which normalises its steps, takes ten times it
+epochs = 100
+
 def train(optimizer_name, epochs):
     w = torch.tensor(0.0, requires_grad=True)
     b = torch.tensor(0.0, requires_grad=True)
     if optimizer_name == "SGD":
-        optimizer = torch.optim.SGD([w, b], lr=0.01)
+        optimizer = torch.optim.SGD([w, b], lr=learning_rate)
     elif optimizer_name == "SGD+momentum":
-        optimizer = torch.optim.SGD([w, b], lr=0.01, momentum=0.9)
+        optimizer = torch.optim.SGD([w, b], lr=learning_rate, momentum=0.9)
     else:
-        optimizer = torch.optim.Adam([w, b], lr=0.1)
+        optimizer = torch.optim.Adam([w, b], lr=10 * learning_rate)
     for epoch in range(epochs):
         optimizer.zero_grad()
         loss = loss_fn(w * x + b, y_true)
@@ -32,7 +35,7 @@ def train(optimizer_name, epochs):
         chart("loss " + optimizer_name, loss)
     return w, b, loss.item()
 
-w, b, last = train("SGD", 100)
+w, b, last = train("SGD", epochs)
 print(f"SGD: y = {w.item():.3f} * x + {b.item():.3f}   last loss {last:.4f}")
 
 # %% [markdown]
@@ -99,7 +102,7 @@ compare("Adam step 1: w", 0.0 - 0.1 * m_hat / (math.sqrt(v_hat) + 1e-8), w)
 
 # %%
 for name in ["SGD", "SGD+momentum", "Adam"]:
-    w, b, last = train(name, 100)
+    w, b, last = train(name, epochs)
     print(f"{name:13s} w = {w.item():.4f}  b = {b.item():.4f}  loss = {last:.6f}")
 
 # %% [markdown]

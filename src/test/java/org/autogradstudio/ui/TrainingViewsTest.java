@@ -226,10 +226,21 @@ class TrainingViewsTest extends RealStudioTest {
         assertEquals("SGD", onFx(box::getValue));
         assertTrue(onFx(box::getItems).contains("Adam"));
         fx(() -> box.setValue("Adam"));
-        assertTrue(onFx(() -> cells().get(0).getSource()).contains("w, b, last = train(\"Adam\", 100)"));
+        assertTrue(onFx(() -> cells().get(0).getSource()).contains("w, b, last = train(\"Adam\", epochs)"));
         fx(() -> app.model().runner().run(cells().get(0)));
         waitFor(60, () -> !app.model().runner().isRunning());
         assertEquals(100, onFx(() -> app.model().runner().charts().values("loss Adam").size()));
         assertTrue(onFx(() -> app.model().runner().charts().values("loss SGD").isEmpty()));
+        // learning rate and epochs are settings of this lesson too: 30 epochs written in, then trained
+        assertEquals("0.01", onFx(() -> robot.lookup("#setting-learning_rate").queryAs(javafx.scene.control.TextField.class).getText()));
+        var epochs = robot.lookup("#setting-epochs").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("100", onFx(epochs::getText));
+        robot.doubleClickOn(epochs);
+        fx(epochs::selectAll);
+        robot.write("30").type(javafx.scene.input.KeyCode.ENTER);
+        assertTrue(onFx(() -> cells().get(0).getSource()).contains("\nepochs = 30\n"));
+        fx(() -> app.model().runner().run(cells().get(0)));
+        waitFor(60, () -> !app.model().runner().isRunning());
+        assertEquals(30, onFx(() -> app.model().runner().charts().values("loss Adam").size()));
     }
 }
