@@ -9,6 +9,11 @@ import java.util.Map;
  * saved, and a short backward rule (micrograd-style: each op is a forward plus a few lines here).
  * Gradients are reduced to each input's shape and dtype after the rule runs, so rules may ignore
  * broadcasting.
+ * <p>
+ * Layout, because a long scalar chain keeps every node alive until backward: what all nodes of one
+ * kind share (name, op, rule, attributes) is one {@link Spec} object; the first two inputs and the
+ * first two saved tensors (with their versions) are fields, and only a node with more of them
+ * keeps a {@link More}. A recorded sin, mul or add is then one object besides its output tensor.
  */
 public final class FunctionNode extends Node {
     /** The backward rule: gradients w.r.t. each input, given the output's gradient. */
@@ -17,65 +22,148 @@ public final class FunctionNode extends Node {
         Tensor[] backward(FunctionNode node, Tensor grad);
     }
 
+    /**
+     * What a node shares with every node recorded by the same op: PyTorch's class name, the
+     * elementwise op (or null), the rule, the op's scalar arguments and its attributes. Elementwise
+     * ops without arguments use one shared Spec each.
+     */
+    static final class Spec {
+        final String name;
+        final ElementwiseOp op;
+        final Rule rule;
+        final double[] params;
+        final Map<String, Object> attributes;
+
+        Spec(String name, ElementwiseOp op, Rule rule, double[] params, Map<String, Object> attributes) {
+            this.name = name;
+            this.op = op;
+            this.rule = rule;
+            this.params = params;
+            this.attributes = attributes;
+        }
+    }
+
+    /** Inputs, next edges and saved tensors beyond the first two, for the few nodes that have them. */
+    private static final class More {
+        /** Every input (also the first two, for {@link #inputs()}). */
+        final Tensor[] inputs;
+        final Node[] next;
+        Tensor[] saved;
+        int[] savedVersions;
+
+        More(Tensor[] inputs) {
+            this.inputs = inputs;
+            this.next = new Node[inputs.length];
+        }
+    }
+
     private static final String FREED = "Trying to backward through the graph a second time (or directly access saved"
             + " tensors after they have already been freed). Saved intermediate values of the graph are freed when"
             + " you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through"
             + " the graph a second time or if you need to access saved tensors after calling backward.";
 
-    private final String name;
-    private final Rule rule;
-    /** Shapes and dtypes of the inputs are read from these (both final in Tensor), not copied per node. */
-    private final Tensor[] inputs;
-    private final ElementwiseOp op;
-    /** Scalar arguments of an elementwise op (exponent, clamp bounds), read by the shared rules in Pointwise. */
-    final double[] params;
-    private final Map<String, Object> attributes;
-    private Tensor[] saved;
-    /** Versions of saved[0] and saved[1] when saved: fields, not an array, as most nodes save one or two. */
+    private final Spec spec;
+    /** Inputs 0 and 1; shapes and dtypes of the inputs are read from them (both final in Tensor). */
+    private final Tensor input0;
+    private final Tensor input1;
+    /** Saved tensors 0 and 1 and their versions when saved (further ones in {@link #more}). */
+    private Tensor saved0;
+    private Tensor saved1;
     private int savedVersion0;
     private int savedVersion1;
-    /** Versions of any further saved tensors (from index 2), null when there are none. */
-    private int[] moreSavedVersions;
-    private boolean released;
     private Tensor output;
+    private More more;
+    /** How many tensors were saved; -1 once released. */
+    private byte savedCount;
 
-    FunctionNode(String name, Tensor[] inputs, Tensor[] saved, ElementwiseOp op, Map<String, Object> attributes, Rule rule) {
-        this(name, inputs, saved, op, null, attributes, rule);
-    }
-
-    FunctionNode(String name, Tensor[] inputs, Tensor[] saved, ElementwiseOp op, double[] params,
-                 Map<String, Object> attributes, Rule rule) {
-        this.name = name;
-        this.rule = rule;
-        this.inputs = inputs;
-        this.op = op;
-        this.params = params;
-        this.attributes = attributes;
-        this.nextEdges = new Edge[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            nextEdges[i] = inputs[i].gradientEdge();
+    /** A node with any number of inputs and saved tensors. */
+    FunctionNode(Spec spec, Tensor[] inputs, Tensor[] saved) {
+        this.spec = spec;
+        int n = inputs.length;
+        setNumEdges(n);
+        this.input0 = n > 0 ? inputs[0] : null;
+        this.input1 = n > 1 ? inputs[1] : null;
+        if (n > 2) {
+            more = new More(inputs);
         }
-        this.saved = saved;
-        if (saved.length > 0) {
-            savedVersion0 = saved[0].storage.version;
-            savedVersion1 = saved.length > 1 ? saved[1].storage.version : 0;
-            if (saved.length > 2) {
-                moreSavedVersions = new int[saved.length - 2];
-                for (int i = 2; i < saved.length; i++) {
-                    moreSavedVersions[i - 2] = saved[i].storage.version;
-                }
+        for (int i = 0; i < n; i++) {
+            setNextFunction(i, inputs[i].gradientFunction());
+        }
+        int s = saved.length;
+        if (s > 0) {
+            saved0 = saved[0];
+            savedVersion0 = saved0.storage.version;
+        }
+        if (s > 1) {
+            saved1 = saved[1];
+            savedVersion1 = saved1.storage.version;
+        }
+        if (s > 2) {
+            if (s > Byte.MAX_VALUE) {
+                throw new IllegalArgumentException("too many saved tensors: " + s);
+            }
+            if (more == null) {
+                more = new More(inputs);
+            }
+            more.saved = saved;
+            more.savedVersions = new int[s];
+            for (int i = 2; i < s; i++) {
+                more.savedVersions[i] = saved[i].storage.version;
             }
         }
+        savedCount = (byte) s;
+    }
+
+    /** An elementwise node: one or two inputs, up to two saved tensors, no arrays. */
+    FunctionNode(Spec spec, int numInputs, Tensor a, Tensor b, int numSaved, Tensor s0, Tensor s1) {
+        this.spec = spec;
+        setNumEdges(numInputs);
+        this.input0 = a;
+        this.input1 = b;
+        next0 = a.gradientFunction();
+        if (numInputs > 1) {
+            next1 = b.gradientFunction();
+        }
+        if (numSaved > 0) {
+            saved0 = s0;
+            savedVersion0 = s0.storage.version;
+            if (numSaved > 1) {
+                saved1 = s1;
+                savedVersion1 = s1.storage.version;
+            }
+        }
+        savedCount = (byte) numSaved;
+    }
+
+    @Override
+    Node nextBeyond(int i) {
+        if (more == null) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return more.next[i];
+    }
+
+    @Override
+    void setNextBeyond(int i, Node function) {
+        more.next[i] = function;
     }
 
     @Override
     public String name() {
-        return name;
+        return spec.name;
+    }
+
+    private Tensor input(int i) {
+        return i == 0 ? input0 : i == 1 ? input1 : more.inputs[i];
     }
 
     @Override
     public List<Tensor> inputs() {
-        return Arrays.asList(inputs);
+        int n = numEdges();
+        if (more != null) {
+            return Arrays.asList(more.inputs);
+        }
+        return n == 0 ? List.of() : n == 1 ? Arrays.asList(input0) : Arrays.asList(input0, input1);
     }
 
     @Override
@@ -89,35 +177,43 @@ public final class FunctionNode extends Node {
 
     @Override
     public ElementwiseOp op() {
-        return op;
+        return spec.op;
+    }
+
+    /** Scalar arguments of an elementwise op (exponent, clamp bounds), read by the shared rules in Pointwise. */
+    double[] params() {
+        return spec.params;
     }
 
     @Override
     public Map<String, Object> attributes() {
-        return attributes;
+        return spec.attributes;
     }
 
     public int[] inputShape(int i) {
-        return inputs[i].shape;
+        return input(i).shape;
     }
 
     /** How many tensors this node saved for backward (0 once released). */
     int savedCount() {
-        return saved == null ? 0 : saved.length;
+        return Math.max(savedCount, 0);
     }
 
     /** Whether a gradient for input {@code i} is wanted (it requires grad). */
     boolean needsGrad(int i) {
-        return nextEdges[i] != null;
+        return nextFunction(i) != null;
     }
 
     /** A saved tensor, checked as PyTorch checks it: not freed, not modified in place since. */
     public Tensor saved(int i) {
-        if (released) {
+        if (savedCount < 0) {
             throw TorchException.runtime(FREED);
         }
-        Tensor t = saved[i];
-        int expected = i == 0 ? savedVersion0 : i == 1 ? savedVersion1 : moreSavedVersions[i - 2];
+        if (i < 0 || i >= savedCount) {
+            throw new IndexOutOfBoundsException("saved tensor " + i + " of " + savedCount);
+        }
+        Tensor t = i == 0 ? saved0 : i == 1 ? saved1 : more.saved[i];
+        int expected = i == 0 ? savedVersion0 : i == 1 ? savedVersion1 : more.savedVersions[i];
         if (t.storage.version != expected) {
             throw TorchException.runtime("one of the variables needed for gradient computation has been modified by an"
                     + " inplace operation: [" + t.legacyTypeName() + " " + Shape.toString(t.shape) + "]"
@@ -136,42 +232,65 @@ public final class FunctionNode extends Node {
      */
     private String producerName(Tensor t) {
         if (t == output) {
-            return name;
+            return spec.name;
         }
         return t.gradFn() != null ? t.gradFn().name() : null;
     }
 
     public boolean isReleased() {
-        return released;
+        return savedCount < 0;
     }
 
     @Override
     protected void release() {
-        if (saved.length > 0) {
-            released = true;
-            saved = null;
+        if (savedCount > 0) {
+            savedCount = -1;
+            saved0 = null;
+            saved1 = null;
+            if (more != null) {
+                more.saved = null;
+            }
         }
     }
 
     @Override
     protected Tensor[] apply(Tensor grad) {
-        Tensor[] grads = rule.backward(this, grad);
+        Tensor[] grads = spec.rule.backward(this, grad);
         for (int i = 0; i < grads.length; i++) {
-            Tensor g = grads[i];
-            if (g == null || nextEdges[i] == null) {
-                grads[i] = null;
-                continue;
-            }
-            Tensor in = inputs[i];
-            if (g.shape != in.shape && !Arrays.equals(g.shape, in.shape)) {
-                g = Reductions.sumToShape(g, in.shape);
-            }
-            DType inType = in.dtype();
-            if (g.dtype() != inType && inType.isFloatingPoint()) {
-                g = g.toDType(inType);
-            }
-            grads[i] = g;
+            grads[i] = fit(i, grads[i]);
         }
         return grads;
+    }
+
+    @Override
+    void applyInto(Tensor grad, Tensor[] out) {
+        if (spec.op != null && grad.shape.length == 0 && Pointwise.scalarBackward(this, grad, out)) {
+            int n = numEdges();
+            for (int i = 0; i < n; i++) {
+                out[i] = fit(i, out[i]);
+            }
+            return;
+        }
+        Tensor[] grads = spec.rule.backward(this, grad);
+        int n = numEdges();
+        for (int i = 0; i < n; i++) {
+            out[i] = i < grads.length ? fit(i, grads[i]) : null;
+        }
+    }
+
+    /** A rule's gradient for input {@code i} reduced to that input's shape and dtype (null where none is wanted). */
+    private Tensor fit(int i, Tensor g) {
+        if (g == null || nextFunction(i) == null) {
+            return null;
+        }
+        Tensor in = input(i);
+        if (g.shape != in.shape && !Arrays.equals(g.shape, in.shape)) {
+            g = Reductions.sumToShape(g, in.shape);
+        }
+        DType inType = in.dtype();
+        if (g.dtype() != inType && inType.isFloatingPoint()) {
+            g = g.toDType(inType);
+        }
+        return g;
     }
 }

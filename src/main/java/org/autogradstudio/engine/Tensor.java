@@ -23,11 +23,8 @@ public final class Tensor extends Storage {
     boolean wrappedNumber;
     boolean requiresGrad;
     Node gradFn;
-    Tensor grad;
-    boolean retainsGrad;
-    private AccumulateGrad accumulator;
-    /** For a view: the tensor whose storage it shares (PyTorch refuses in-place ops on views of leaves). */
-    Tensor viewBase;
+    /** grad, retain_grad, AccumulateGrad and view base: null until one of them is set. */
+    private AutogradMeta meta;
 
     /** A view of {@code storage} (another tensor's memory). */
     Tensor(Storage storage, int offset, int[] shape, int[] strides, DType dtype) {
@@ -38,6 +35,17 @@ public final class Tensor extends Storage {
         this.strides = strides;
         this.dtype = dtype;
         this.numel = Shape.numel(shape);
+    }
+
+    /** A 0-d tensor owning its element, without an array (see {@link Storage}). */
+    private Tensor(double value, DType dtype) {
+        super(value);
+        this.storage = this;
+        this.offset = 0;
+        this.shape = Shape.SCALAR;
+        this.strides = Shape.SCALAR;
+        this.dtype = dtype;
+        this.numel = 1;
     }
 
     /** A tensor owning {@code data}: its own storage (see {@link Storage}). */
@@ -53,7 +61,15 @@ public final class Tensor extends Storage {
 
     /** A new contiguous tensor owning {@code data} (already rounded to {@code dtype}). */
     static Tensor wrap(double[] data, int[] shape, DType dtype) {
+        if (shape.length == 0 && data.length == 1) {
+            return new Tensor(data[0], dtype);
+        }
         return new Tensor(data, shape, dtype);
+    }
+
+    /** A new 0-d tensor owning {@code value} (already rounded to {@code dtype}). */
+    static Tensor wrapScalar(double value, DType dtype) {
+        return new Tensor(value, dtype);
     }
 
     /** A new tensor holding {@code data} (copied) rounded to {@code dtype}. */
@@ -69,7 +85,7 @@ public final class Tensor extends Storage {
     }
 
     public static Tensor scalar(double value, DType dtype) {
-        return wrap(new double[] {dtype.round(value)}, Shape.SCALAR, dtype);
+        return new Tensor(dtype.round(value), dtype);
     }
 
     /** A 0-d tensor standing for a Python number in an operation ({@code x * 2}, {@code 1 - y}). */
@@ -128,7 +144,7 @@ public final class Tensor extends Storage {
 
     /** Contiguous, at offset 0 and covering the whole storage: kernels may read the array directly. */
     boolean isPlain() {
-        return offset == 0 && storage.data.length == numel && isContiguous();
+        return offset == 0 && storage.length() == numel && isContiguous();
     }
 
     // ---- element access -------------------------------------------------------------------
@@ -138,8 +154,15 @@ public final class Tensor extends Storage {
      * allows it: callers must not modify the result.
      */
     double[] values() {
+        double[] data = storage.data;
+        if (data == null) {
+            // one element, at position 0, whatever the view's shape and strides
+            double[] out = new double[numel];
+            java.util.Arrays.fill(out, storage.scalar);
+            return out;
+        }
         if (isPlain()) {
-            return storage.data;
+            return data;
         }
         double[] out = new double[numel];
         if (numel == 0) {
@@ -148,7 +171,6 @@ public final class Tensor extends Storage {
         int rank = shape.length;
         int[] index = new int[rank];
         int pos = offset;
-        double[] data = storage.data;
         for (int i = 0; i < numel; i++) {
             out[i] = data[pos];
             for (int d = rank - 1; d >= 0; d--) {
@@ -172,11 +194,14 @@ public final class Tensor extends Storage {
 
     /** The element of a 0-d tensor (no strides to follow). */
     double scalarValue() {
-        return storage.data[offset];
+        return storage.get(offset);
     }
 
     /** The element at row-major position {@code i}. */
     public double getFlat(int i) {
+        if (storage.data == null) {
+            return storage.scalar;
+        }
         if (isPlain()) {
             return storage.data[i];
         }
@@ -191,7 +216,12 @@ public final class Tensor extends Storage {
     /** Overwrites every element (row-major {@code values}, rounded to this dtype) through the strides. */
     void writeValues(double[] values) {
         double[] data = storage.data;
-        if (isPlain()) {
+        if (data == null) {
+            // every position of a one-element storage is 0: the last value written stays
+            if (numel > 0) {
+                storage.scalar = dtype.round(values[numel - 1]);
+            }
+        } else if (isPlain()) {
             for (int i = 0; i < numel; i++) {
                 data[i] = dtype.round(values[i]);
             }
@@ -278,18 +308,54 @@ public final class Tensor extends Storage {
 
     /** {@code .grad}: accumulated gradient of a leaf (or of a non-leaf that retains grad). */
     public Tensor grad() {
-        return grad;
+        AutogradMeta m = meta;
+        return m == null ? null : m.grad;
     }
 
     public void setGrad(Tensor g) {
         if (g != null && !Arrays.equals(g.shape, shape)) {
             throw TorchException.runtime("assigned grad has data of a different size");
         }
-        grad = g;
+        if (g != null || meta != null) {
+            meta().grad = g;
+        }
+    }
+
+    /** The grad without the size check, for the engine's accumulation. */
+    void setGradUnchecked(Tensor g) {
+        meta().grad = g;
     }
 
     public boolean retainsGrad() {
-        return retainsGrad;
+        AutogradMeta m = meta;
+        return m != null && m.retainsGrad;
+    }
+
+    private AutogradMeta meta() {
+        AutogradMeta m = meta;
+        if (m == null) {
+            m = new AutogradMeta();
+            meta = m;
+        }
+        return m;
+    }
+
+    /** For a view: the tensor whose storage it shares, or null. */
+    Tensor viewBase() {
+        AutogradMeta m = meta;
+        return m == null ? null : m.viewBase;
+    }
+
+    void setViewBase(Tensor base) {
+        if (base != null || meta != null) {
+            meta().viewBase = base;
+        }
+    }
+
+    /** {@code base}'s base if it is a view itself, else {@code base}: what a new view of it views. */
+    static Tensor baseOf(Tensor base) {
+        Tensor b = base.viewBase();
+        return b != null ? b : base;
     }
 
     /** {@code retain_grad()}: keep {@code .grad} on this non-leaf after backward. */
@@ -298,7 +364,7 @@ public final class Tensor extends Storage {
             throw TorchException.runtime("can't retain_grad on Tensor that has requires_grad=False");
         }
         if (gradFn != null) {
-            retainsGrad = true;
+            meta().retainsGrad = true;
         }
     }
 
@@ -318,17 +384,20 @@ public final class Tensor extends Storage {
     /** {@code detach()}: the same memory, cut from the graph. */
     public Tensor detach() {
         Tensor t = new Tensor(storage, offset, shape, strides, dtype);
-        t.viewBase = viewBase != null ? viewBase : this;
+        t.setViewBase(baseOf(this));
         return t;
     }
 
-    /** The edge a gradient for this tensor travels along: its grad_fn, or its leaf's AccumulateGrad. */
-    Edge gradientEdge() {
+    /**
+     * The function at the end of the edge a gradient for this tensor travels along (input 0 of it):
+     * its grad_fn, or its leaf's AccumulateGrad; null when it does not require grad.
+     */
+    Node gradientFunction() {
         if (gradFn != null) {
-            return gradFn.edgeToThis();
+            return gradFn;
         }
         if (requiresGrad) {
-            return gradAccumulator().edgeToThis();
+            return gradAccumulator();
         }
         return null;
     }
@@ -338,10 +407,11 @@ public final class Tensor extends Storage {
         if (gradFn != null || !requiresGrad) {
             return null;
         }
-        if (accumulator == null) {
-            accumulator = new AccumulateGrad(this);
+        AutogradMeta m = meta();
+        if (m.accumulator == null) {
+            m.accumulator = new AccumulateGrad(this);
         }
-        return accumulator;
+        return m.accumulator;
     }
 
     /** {@code backward()} on a scalar. */
@@ -361,6 +431,7 @@ public final class Tensor extends Storage {
         if (!GradMode.isEnabled()) {
             return;
         }
+        Tensor viewBase = viewBase();
         if (requiresGrad && gradFn == null) {
             throw TorchException.runtime(viewBase != null && viewBase.requiresGrad
                     ? "a view of a leaf Variable that requires grad is being used in an in-place operation."
@@ -403,7 +474,9 @@ public final class Tensor extends Storage {
         Tensor t = new Tensor(storage, offset, shape, strides, dtype);
         t.requiresGrad = requiresGrad;
         t.gradFn = gradFn;
-        t.accumulator = accumulator;
+        if (meta != null && meta.accumulator != null) {
+            t.meta().accumulator = meta.accumulator;
+        }
         return t;
     }
 
