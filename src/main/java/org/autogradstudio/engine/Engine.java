@@ -82,6 +82,8 @@ public final class Engine {
             while (!ready.isEmpty()) {
                 Node node = ready.poll();
                 Tensor incoming = node.inputBuffer;
+                // a sum the engine made that no listener has seen: the node may write into it
+                boolean incomingOwned = node.bufferOwned && !listening;
                 node.inputBuffer = null;
                 node.bufferOwned = false;
                 if (listening && node != root) {
@@ -102,7 +104,11 @@ public final class Engine {
                 if (grads.length < n) {
                     grads = new Tensor[n];
                 }
-                node.applyInto(incoming, grads);
+                int fresh = node.applyInto(incoming, incomingOwned, grads);
+                if (listening) {
+                    // listeners keep the gradients they are shown: never add into those in place
+                    fresh = 0;
+                }
                 if (!retainGraph) {
                     node.release();
                 }
@@ -120,7 +126,7 @@ public final class Engine {
                                 listeners.get(k).onEdge(node, edge, g);
                             }
                         }
-                        accumulate(next, g);
+                        accumulate(next, g, i < 32 && (fresh & (1 << i)) != 0);
                     }
                     if (--next.dependencies == 0 && next.passId == pass) {
                         if (next.inputBuffer != null) {
@@ -143,16 +149,21 @@ public final class Engine {
     }
 
     /**
-     * Adds {@code g} into {@code next}'s input buffer, as PyTorch's InputBuffer: the first gradient
-     * is kept as it is (it may be another node's tensor), the second makes a fresh sum, and any
-     * further ones are added into that sum in place; nobody but the buffer has seen it yet.
+     * Adds {@code g} into {@code next}'s input buffer, as PyTorch's InputBuffer: the sum is made in
+     * place in a tensor only the engine holds (a sum it made, or a fresh gradient nobody else has
+     * seen, {@code gFresh}), else a fresh sum is made; a first gradient is kept as it is.
      */
-    private static void accumulate(Node next, Tensor g) {
+    private static void accumulate(Node next, Tensor g, boolean gFresh) {
         Tensor buffer = next.inputBuffer;
         if (buffer == null) {
             next.inputBuffer = g;
+            next.bufferOwned = gFresh;
         } else if (next.bufferOwned && addInPlace(buffer, g)) {
             return;
+        } else if (gFresh && addInPlace(g, buffer)) {
+            // a + b == b + a exactly in IEEE arithmetic, so the sum is the same as sum(buffer, g)
+            next.inputBuffer = g;
+            next.bufferOwned = true;
         } else {
             next.inputBuffer = sum(buffer, g);
             next.bufferOwned = true;
@@ -189,6 +200,9 @@ public final class Engine {
             return false;
         }
         boolean single = type == DType.FLOAT32;
+        if (buffer.storage != buffer) {
+            return false;
+        }
         double[] data = buffer.storage.data;
         if (data == null) {
             double a = buffer.storage.scalar, b = g.scalarValue();
@@ -220,12 +234,14 @@ public final class Engine {
 
     /** Counts, for each reachable node, how many edges lead into it (iterative DFS). */
     private static void countDependencies(Node root, int pass) {
-        ArrayDeque<Node> stack = new ArrayDeque<>();
+        Node[] stack = new Node[64];
+        int top = 0;
         root.passId = pass;
         root.dependencies = 0;
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.pop();
+        stack[top++] = root;
+        while (top > 0) {
+            Node n = stack[--top];
+            stack[top] = null;
             for (int i = 0, k = n.numEdges(); i < k; i++) {
                 Node next = n.nextFunction(i);
                 if (next == null) {
@@ -236,7 +252,10 @@ public final class Engine {
                     next.dependencies = 0;
                     next.inputBuffer = null;
                     next.bufferOwned = false;
-                    stack.push(next);
+                    if (top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, top * 2);
+                    }
+                    stack[top++] = next;
                 }
                 next.dependencies++;
             }

@@ -263,19 +263,27 @@ public final class FunctionNode extends Node {
     }
 
     @Override
-    void applyInto(Tensor grad, Tensor[] out) {
-        if (spec.op != null && grad.shape.length == 0 && Pointwise.scalarBackward(this, grad, out)) {
-            int n = numEdges();
-            for (int i = 0; i < n; i++) {
-                out[i] = fit(i, out[i]);
+    int applyInto(Tensor grad, boolean gradOwned, Tensor[] out) {
+        int n = numEdges();
+        if (spec.op != null && grad.shape.length == 0) {
+            int fresh = Pointwise.scalarBackward(this, grad, gradOwned, out);
+            if (fresh >= 0) {
+                for (int i = 0; i < n; i++) {
+                    Tensor g = out[i];
+                    Tensor fitted = fit(i, g);
+                    if (fitted != g) {
+                        fresh &= ~(1 << i);
+                        out[i] = fitted;
+                    }
+                }
+                return fresh;
             }
-            return;
         }
         Tensor[] grads = spec.rule.backward(this, grad);
-        int n = numEdges();
         for (int i = 0; i < n; i++) {
             out[i] = i < grads.length ? fit(i, grads[i]) : null;
         }
+        return 0;
     }
 
     /** A rule's gradient for input {@code i} reduced to that input's shape and dtype (null where none is wanted). */

@@ -51,11 +51,15 @@ public abstract class Node {
 
     /**
      * {@link #apply} into {@code out[0 .. numEdges())} (the engine's scratch array, at least that
-     * long); subclasses override it to skip the result array.
+     * long); subclasses override it to skip the result array. When {@code gradOwned}, nobody but
+     * the engine holds {@code gradOutput} any more and it may be overwritten. Returns a bit mask
+     * of the outputs (edges 0 to 31) that are fresh tensors nobody else holds, which the engine
+     * may then add into in place.
      */
-    void applyInto(Tensor gradOutput, Tensor[] out) {
+    int applyInto(Tensor gradOutput, boolean gradOwned, Tensor[] out) {
         Tensor[] grads = apply(gradOutput);
         System.arraycopy(grads, 0, out, 0, numEdges);
+        return 0;
     }
 
     /** Frees saved tensors once a backward pass without {@code retain_graph} has used them. */

@@ -69,9 +69,11 @@ public final class Pointwise {
      * engine's array without Values, lists or a result array: the very numbers UNARY_RULE and
      * BINARY_RULE give on {@link ScalarAlgebra} (operands rounded to the dtype, then each step's
      * result, in the same order), which ScalarPathPropertiesTest holds to the general kernels bit
-     * for bit. Returns false for the other ops, which take the rules above.
+     * for bit. When {@code gOwned} (the engine's own tensor, seen by nobody else) a single result
+     * is written into {@code g} instead of a new tensor. Returns the mask of fresh, unshared
+     * results (see {@link Node#applyInto}), or -1 for the other ops, which take the rules above.
      */
-    static boolean scalarBackward(FunctionNode node, Tensor g, Tensor[] out) {
+    static int scalarBackward(FunctionNode node, Tensor g, boolean gOwned, Tensor[] out) {
         ElementwiseOp op = node.op();
         DType type = g.dtype() == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
         double gv = type.round(g.scalarValue());
@@ -80,20 +82,26 @@ public final class Pointwise {
             case ADD:
                 out[0] = g;
                 out[1] = g;
-                return true;
+                return 0;
             case SUB:
                 out[0] = g;
-                out[1] = node.needsGrad(1) ? Tensor.wrapScalar(type.round(-g.scalarValue()), type) : null;
-                return true;
-            case MUL:
-                for (int i = 0; i < 2; i++) {
-                    out[i] = node.needsGrad(i)
-                            ? Tensor.wrapScalar(type.round(gv * type.round(node.saved(1 - i).scalarValue())), type) : null;
+                if (!node.needsGrad(1)) {
+                    out[1] = null;
+                    return 0;
                 }
-                return true;
+                out[1] = Tensor.wrapScalar(type.round(-g.scalarValue()), type);
+                return 2;
+            case MUL: {
+                boolean need0 = node.needsGrad(0), need1 = node.needsGrad(1);
+                double r0 = need0 ? type.round(gv * type.round(node.saved(1).scalarValue())) : 0;
+                double r1 = need1 ? type.round(gv * type.round(node.saved(0).scalarValue())) : 0;
+                out[0] = need0 ? (need1 ? Tensor.wrapScalar(r0, type) : scalarResult(g, gOwned, r0, type)) : null;
+                out[1] = need1 ? scalarResult(g, gOwned && !need0, r1, type) : null;
+                return (need0 ? 1 : 0) | (need1 ? 2 : 0);
+            }
             case NEG:
-                out[0] = Tensor.wrapScalar(type.round(-g.scalarValue()), type);
-                return true;
+                out[0] = scalarResult(g, gOwned, type.round(-g.scalarValue()), type);
+                return 1;
             case SIN:
                 d = type.round(Math.cos(node.saved(0).scalarValue()));
                 break;
@@ -112,14 +120,23 @@ public final class Pointwise {
                 // (g * (1 - y)) * y, each step rounded
                 double y = type.round(node.saved(0).scalarValue());
                 double oneMinusY = type.round(1 - y);
-                out[0] = Tensor.wrapScalar(type.round(type.round(gv * oneMinusY) * y), type);
-                return true;
+                out[0] = scalarResult(g, gOwned, type.round(type.round(gv * oneMinusY) * y), type);
+                return 1;
             }
             default:
-                return false;
+                return -1;
         }
-        out[0] = Tensor.wrapScalar(type.round(gv * d), type);
-        return true;
+        out[0] = scalarResult(g, gOwned, type.round(gv * d), type);
+        return 1;
+    }
+
+    /** {@code value} as a 0-d tensor of {@code type}: {@code g} itself, overwritten, when the engine lets us. */
+    private static Tensor scalarResult(Tensor g, boolean gOwned, double value, DType type) {
+        if (gOwned && g.dtype() == type && g.storage == g && g.storage.data == null) {
+            g.storage.scalar = value;
+            return g;
+        }
+        return Tensor.wrapScalar(value, type);
     }
 
     private static ScalarAlgebra.Value number(Tensor t) {
