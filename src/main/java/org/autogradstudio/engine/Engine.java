@@ -73,7 +73,7 @@ public final class Engine {
         int pass = nextPass();
         countDependencies(root, pass);
         ReadyQueue ready = new ReadyQueue();
-        ready.add(root);
+        ready.add(root, null, false);
         boolean listening = !listeners.isEmpty();
         // the gradients a node hands to its next edges; reused by every node of the pass
         Tensor[] grads = new Tensor[Math.max(2, root.numEdges())];
@@ -81,11 +81,9 @@ public final class Engine {
         try {
             while (!ready.isEmpty()) {
                 Node node = ready.poll();
-                Tensor incoming = node.inputBuffer;
-                // a sum the engine made that no listener has seen: the node may write into it
-                boolean incomingOwned = node.bufferOwned && !listening;
-                node.inputBuffer = null;
-                node.bufferOwned = false;
+                Tensor incoming = ready.polledGrad();
+                // a tensor only the engine holds and no listener has seen: the node may write into it
+                boolean incomingOwned = ready.polledOwned() && !listening;
                 if (listening && node != root) {
                     for (BackwardListener l : listeners) {
                         l.onNodeRun(node, incoming);
@@ -119,6 +117,8 @@ public final class Engine {
                     if (next == null) {
                         continue;
                     }
+                    boolean gFresh = i < 32 && (fresh & (1 << i)) != 0;
+                    boolean complete = --next.dependencies == 0 && next.passId == pass;
                     if (g != null) {
                         if (listening) {
                             Edge edge = new Edge(next, 0);
@@ -126,14 +126,15 @@ public final class Engine {
                                 listeners.get(k).onEdge(node, edge, g);
                             }
                         }
-                        accumulate(next, g, i < 32 && (fresh & (1 << i)) != 0);
-                    }
-                    if (--next.dependencies == 0 && next.passId == pass) {
-                        if (next.inputBuffer != null) {
-                            ready.add(next);
-                        } else {
-                            skip(next, pass);
+                        if (complete && next.inputBuffer == null) {
+                            // the node's only gradient: straight into the queue, not into the node
+                            ready.add(next, g, gFresh);
+                            continue;
                         }
+                        accumulate(next, g, gFresh);
+                    }
+                    if (complete) {
+                        makeReady(next, pass, ready);
                     }
                 }
             }
@@ -170,16 +171,37 @@ public final class Engine {
         }
     }
 
-    /** A node no gradient reached: its consumers are released from waiting on it, transitively. */
-    private static void skip(Node node, int pass) {
+    /** A node whose last dependency is done: queued with its buffer, or skipped when no gradient reached it. */
+    private static void makeReady(Node node, int pass, ReadyQueue ready) {
+        Tensor buffer = node.inputBuffer;
+        if (buffer != null) {
+            ready.add(node, buffer, node.bufferOwned);
+            node.inputBuffer = null;
+            node.bufferOwned = false;
+        } else {
+            skip(node, pass, ready);
+        }
+    }
+
+    /**
+     * A node no gradient reached: its consumers are released from waiting on it, transitively; one
+     * that this completes and that has gradients from elsewhere is queued.
+     */
+    private static void skip(Node node, int pass, ReadyQueue ready) {
         ArrayDeque<Node> stack = new ArrayDeque<>();
         stack.push(node);
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             for (int i = 0, k = n.numEdges(); i < k; i++) {
                 Node f = n.nextFunction(i);
-                if (f != null && --f.dependencies == 0 && f.inputBuffer == null) {
-                    stack.push(f);
+                if (f != null && --f.dependencies == 0 && f.passId == pass) {
+                    if (f.inputBuffer == null) {
+                        stack.push(f);
+                    } else {
+                        ready.add(f, f.inputBuffer, f.bufferOwned);
+                        f.inputBuffer = null;
+                        f.bufferOwned = false;
+                    }
                 }
             }
         }
