@@ -68,12 +68,11 @@ final class Autograd {
     }
 
     /**
-     * An elementwise op's record, without arrays: {@code numInputs} inputs {@code a}, {@code b} and
-     * {@code numSaved} saved tensors {@code s0}, {@code s1}.
+     * An elementwise op's record, without arrays: {@code numInputs} inputs {@code a}, {@code b},
+     * saving {@code savedKind} (FunctionNode.SAVED_NONE, _INPUT0, _INPUTS or _OUTPUT).
      */
-    static Tensor recordElementwise(Tensor out, FunctionNode.Spec spec, int numInputs, Tensor a, Tensor b,
-                                    int numSaved, Tensor s0, Tensor s1) {
-        return attach(out, new FunctionNode(spec, numInputs, a, b, numSaved, s0, s1));
+    static Tensor recordElementwise(Tensor out, FunctionNode.Spec spec, int numInputs, Tensor a, Tensor b, int savedKind) {
+        return attach(out, new FunctionNode(spec, numInputs, a, b, savedKind));
     }
 
     private static Map<String, Object> attributesOf(ElementwiseOp op, double[] p) {

@@ -43,9 +43,12 @@ public final class FunctionNode extends Node {
         }
     }
 
-    /** Inputs, next edges and saved tensors beyond the first two, for the few nodes that have them. */
+    /**
+     * Inputs and next edges beyond the first two (null for nodes with at most two inputs), and
+     * saved tensors that are not simply the node's inputs or output.
+     */
     private static final class More {
-        /** Every input (also the first two, for {@link #inputs()}). */
+        /** Every input (also the first two, for {@link #inputs()}), or null. */
         final Tensor[] inputs;
         final Node[] next;
         Tensor[] saved;
@@ -53,7 +56,7 @@ public final class FunctionNode extends Node {
 
         More(Tensor[] inputs) {
             this.inputs = inputs;
-            this.next = new Node[inputs.length];
+            this.next = inputs == null ? null : new Node[inputs.length];
         }
     }
 
@@ -62,19 +65,41 @@ public final class FunctionNode extends Node {
             + " you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through"
             + " the graph a second time or if you need to access saved tensors after calling backward.";
 
+    // What the node saved (bits 0-2 of state): its saved tensors are usually its inputs or its
+    // output, so they are named rather than stored twice.
+    static final int SAVED_NONE = 0;
+    /** saved(0) is input 0. */
+    static final int SAVED_INPUT0 = 1;
+    /** saved(0), saved(1) are inputs 0 and 1. */
+    static final int SAVED_INPUTS = 2;
+    /** saved(0) is the output the node recorded. */
+    static final int SAVED_OUTPUT = 3;
+    /** The saved tensors are in {@code more.saved}. */
+    private static final int SAVED_MORE = 4;
+    private static final int RELEASED = 5;
+    private static final int KIND = 7;
+    /** Input 1 is a Python number held in {@link #number} (its tensor made only when asked for). */
+    private static final int NUMBER1 = 0x10;
+    /** ... a float (float64 wrapped number) rather than an int. */
+    private static final int NUMBER1_FLOAT = 0x20;
+
     private final Spec spec;
     /** Inputs 0 and 1; shapes and dtypes of the inputs are read from them (both final in Tensor). */
     private final Tensor input0;
-    private final Tensor input1;
-    /** Saved tensors 0 and 1 and their versions when saved (further ones in {@link #more}). */
-    private Tensor saved0;
-    private Tensor saved1;
+    /** Input 1, or null while it is the Python number {@link #number}. */
+    private Tensor input1;
+    /** Versions of saved tensors 0 and 1 when saved (those in {@code more} keep their own). */
     private int savedVersion0;
     private int savedVersion1;
     private Tensor output;
     private More more;
-    /** How many tensors were saved; -1 once released. */
-    private byte savedCount;
+    /**
+     * A Python number as input 1 ({@code y * 0.001}): kept as its value, as PyTorch keeps a Scalar,
+     * instead of a wrapped-number tensor per node; the tensor is made on first request.
+     */
+    private double number;
+    /** Saved kind and number flags (see the constants). */
+    private byte state;
 
     /** A node with any number of inputs and saved tensors. */
     FunctionNode(Spec spec, Tensor[] inputs, Tensor[] saved) {
@@ -90,54 +115,76 @@ public final class FunctionNode extends Node {
             setNextFunction(i, inputs[i].gradientFunction());
         }
         int s = saved.length;
-        if (s > 0) {
-            saved0 = saved[0];
-            savedVersion0 = saved0.storage.version;
-        }
-        if (s > 1) {
-            saved1 = saved[1];
-            savedVersion1 = saved1.storage.version;
-        }
-        if (s > 2) {
-            if (s > Byte.MAX_VALUE) {
-                throw new IllegalArgumentException("too many saved tensors: " + s);
-            }
+        if (s == 0) {
+            state = SAVED_NONE;
+        } else if (s == 1 && n >= 1 && saved[0] == input0) {
+            state = SAVED_INPUT0;
+            savedVersion0 = input0.storage.version;
+        } else if (s == 2 && n >= 2 && saved[0] == input0 && saved[1] == input1) {
+            state = SAVED_INPUTS;
+            savedVersion0 = input0.storage.version;
+            savedVersion1 = input1.storage.version;
+        } else {
             if (more == null) {
-                more = new More(inputs);
+                more = new More(null);
             }
             more.saved = saved;
             more.savedVersions = new int[s];
-            for (int i = 2; i < s; i++) {
+            for (int i = 0; i < s; i++) {
                 more.savedVersions[i] = saved[i].storage.version;
             }
+            state = SAVED_MORE;
         }
-        savedCount = (byte) s;
     }
 
-    /** An elementwise node: one or two inputs, up to two saved tensors, no arrays. */
-    FunctionNode(Spec spec, int numInputs, Tensor a, Tensor b, int numSaved, Tensor s0, Tensor s1) {
+    /**
+     * An elementwise node: one or two inputs, saving {@code savedKind} (none, input 0, both inputs
+     * or the output), without arrays; a Python number as {@code b} is kept as its value.
+     */
+    FunctionNode(Spec spec, int numInputs, Tensor a, Tensor b, int savedKind) {
         this.spec = spec;
         setNumEdges(numInputs);
         this.input0 = a;
-        this.input1 = b;
         next0 = a.gradientFunction();
+        int flags = 0;
         if (numInputs > 1) {
-            next1 = b.gradientFunction();
-        }
-        if (numSaved > 0) {
-            saved0 = s0;
-            savedVersion0 = s0.storage.version;
-            if (numSaved > 1) {
-                saved1 = s1;
-                savedVersion1 = s1.storage.version;
+            if (isPlainNumber(b)) {
+                number = b.scalar;
+                flags = NUMBER1 | (b.dtype() == DType.FLOAT64 ? NUMBER1_FLOAT : 0);
+            } else {
+                input1 = b;
+                next1 = b.gradientFunction();
             }
         }
-        savedCount = (byte) numSaved;
+        if (savedKind == SAVED_INPUT0 || savedKind == SAVED_INPUTS) {
+            savedVersion0 = a.storage.version;
+            if (savedKind == SAVED_INPUTS) {
+                savedVersion1 = b.storage.version;
+            }
+        }
+        state = (byte) (savedKind | flags);
+    }
+
+    /** A wrapped Python number that nothing can tell from its value: 0-d, its own storage, never modified. */
+    private static boolean isPlainNumber(Tensor t) {
+        return t.wrappedNumber && !t.requiresGrad && t.gradFn == null && t.storage == t && t.data == null
+                && t.storage.version == 0 && (t.dtype() == DType.FLOAT64 || t.dtype() == DType.INT64)
+                && t.grad() == null && t.viewBase() == null;
+    }
+
+    /** Input 1, made from the Python number on first request (and kept, so it is one tensor). */
+    private Tensor input1() {
+        Tensor t = input1;
+        if (t == null && (state & NUMBER1) != 0) {
+            t = Tensor.wrappedNumber(number, (state & NUMBER1_FLOAT) != 0);
+            input1 = t;
+        }
+        return t;
     }
 
     @Override
     Node nextBeyond(int i) {
-        if (more == null) {
+        if (more == null || more.next == null) {
             throw new IndexOutOfBoundsException(i);
         }
         return more.next[i];
@@ -154,16 +201,16 @@ public final class FunctionNode extends Node {
     }
 
     private Tensor input(int i) {
-        return i == 0 ? input0 : i == 1 ? input1 : more.inputs[i];
+        return i == 0 ? input0 : i == 1 ? input1() : more.inputs[i];
     }
 
     @Override
     public List<Tensor> inputs() {
         int n = numEdges();
-        if (more != null) {
+        if (more != null && more.inputs != null) {
             return Arrays.asList(more.inputs);
         }
-        return n == 0 ? List.of() : n == 1 ? Arrays.asList(input0) : Arrays.asList(input0, input1);
+        return n == 0 ? List.of() : n == 1 ? Arrays.asList(input0) : Arrays.asList(input0, input1());
     }
 
     @Override
@@ -172,6 +219,20 @@ public final class FunctionNode extends Node {
     }
 
     void setOutput(Tensor output) {
+        Tensor previous = this.output;
+        if ((state & KIND) == SAVED_OUTPUT) {
+            if (previous == null) {
+                savedVersion0 = output.storage.version;
+            } else if (previous != output) {
+                // an in-place op takes over the history: the saved tensor stays the one recorded
+                if (more == null) {
+                    more = new More(null);
+                }
+                more.saved = new Tensor[] {previous};
+                more.savedVersions = new int[] {savedVersion0};
+                state = (byte) ((state & ~KIND) | SAVED_MORE);
+            }
+        }
         this.output = output;
     }
 
@@ -191,12 +252,20 @@ public final class FunctionNode extends Node {
     }
 
     public int[] inputShape(int i) {
+        if (i == 1 && input1 == null && (state & NUMBER1) != 0) {
+            return Shape.SCALAR;
+        }
         return input(i).shape;
     }
 
     /** How many tensors this node saved for backward (0 once released). */
     int savedCount() {
-        return Math.max(savedCount, 0);
+        switch (state & KIND) {
+            case SAVED_INPUT0: case SAVED_OUTPUT: return 1;
+            case SAVED_INPUTS: return 2;
+            case SAVED_MORE: return more.saved.length;
+            default: return 0;
+        }
     }
 
     /** Whether a gradient for input {@code i} is wanted (it requires grad). */
@@ -206,14 +275,23 @@ public final class FunctionNode extends Node {
 
     /** A saved tensor, checked as PyTorch checks it: not freed, not modified in place since. */
     public Tensor saved(int i) {
-        if (savedCount < 0) {
+        int kind = state & KIND;
+        if (kind == RELEASED) {
             throw TorchException.runtime(FREED);
         }
-        if (i < 0 || i >= savedCount) {
-            throw new IndexOutOfBoundsException("saved tensor " + i + " of " + savedCount);
+        int count = savedCount();
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("saved tensor " + i + " of " + count);
         }
-        Tensor t = i == 0 ? saved0 : i == 1 ? saved1 : more.saved[i];
-        int expected = i == 0 ? savedVersion0 : i == 1 ? savedVersion1 : more.savedVersions[i];
+        Tensor t;
+        int expected;
+        if (kind == SAVED_MORE) {
+            t = more.saved[i];
+            expected = more.savedVersions[i];
+        } else {
+            t = kind == SAVED_OUTPUT ? output : i == 0 ? input0 : input1();
+            expected = i == 0 ? savedVersion0 : savedVersion1;
+        }
         if (t.storage.version != expected) {
             throw TorchException.runtime("one of the variables needed for gradient computation has been modified by an"
                     + " inplace operation: [" + t.legacyTypeName() + " " + Shape.toString(t.shape) + "]"
@@ -238,15 +316,25 @@ public final class FunctionNode extends Node {
     }
 
     public boolean isReleased() {
-        return savedCount < 0;
+        return (state & KIND) == RELEASED;
+    }
+
+    /**
+     * The element of 0-d saved tensor {@code i}, checked as {@link #saved}, without making the
+     * tensor of a Python number.
+     */
+    double savedScalar(int i) {
+        if (i == 1 && input1 == null && (state & NUMBER1) != 0 && (state & KIND) == SAVED_INPUTS) {
+            return number;
+        }
+        return saved(i).scalarValue();
     }
 
     @Override
     protected void release() {
-        if (savedCount > 0) {
-            savedCount = -1;
-            saved0 = null;
-            saved1 = null;
+        int kind = state & KIND;
+        if (kind != SAVED_NONE && kind != RELEASED) {
+            state = (byte) ((state & ~KIND) | RELEASED);
             if (more != null) {
                 more.saved = null;
             }

@@ -93,8 +93,8 @@ public final class Pointwise {
                 return 2;
             case MUL: {
                 boolean need0 = node.needsGrad(0), need1 = node.needsGrad(1);
-                double r0 = need0 ? type.round(gv * type.round(node.saved(1).scalarValue())) : 0;
-                double r1 = need1 ? type.round(gv * type.round(node.saved(0).scalarValue())) : 0;
+                double r0 = need0 ? type.round(gv * type.round(node.savedScalar(1))) : 0;
+                double r1 = need1 ? type.round(gv * type.round(node.savedScalar(0))) : 0;
                 out[0] = need0 ? (need1 ? Tensor.wrapScalar(r0, type) : scalarResult(g, gOwned, r0, type)) : null;
                 out[1] = need1 ? scalarResult(g, gOwned && !need0, r1, type) : null;
                 return (need0 ? 1 : 0) | (need1 ? 2 : 0);
@@ -309,11 +309,11 @@ public final class Pointwise {
         if (Autograd.needed(a)) {
             FunctionNode.Spec spec = Autograd.elementwiseSpec(op, p, UNARY_RULE);
             if (SAVES_INPUTS[op.ordinal()]) {
-                Autograd.recordElementwise(result, spec, 1, a, null, 1, a, null);
+                Autograd.recordElementwise(result, spec, 1, a, null, FunctionNode.SAVED_INPUT0);
             } else if (SAVES_OUTPUT[op.ordinal()]) {
-                Autograd.recordElementwise(result, spec, 1, a, null, 1, result, null);
+                Autograd.recordElementwise(result, spec, 1, a, null, FunctionNode.SAVED_OUTPUT);
             } else {
-                Autograd.recordElementwise(result, spec, 1, a, null, 0, null, null);
+                Autograd.recordElementwise(result, spec, 1, a, null, FunctionNode.SAVED_NONE);
             }
         }
         return result;
@@ -343,9 +343,9 @@ public final class Pointwise {
         if (Autograd.needed(a, b)) {
             FunctionNode.Spec spec = Autograd.elementwiseSpec(op, NO_PARAMS, BINARY_RULE);
             if (!SAVES_INPUTS[op.ordinal()]) {
-                Autograd.recordElementwise(result, spec, 2, a, b, 0, null, null);
+                Autograd.recordElementwise(result, spec, 2, a, b, FunctionNode.SAVED_NONE);
             } else if (!SAVES_OUTPUT[op.ordinal()]) {
-                Autograd.recordElementwise(result, spec, 2, a, b, 2, a, b);
+                Autograd.recordElementwise(result, spec, 2, a, b, FunctionNode.SAVED_INPUTS);
             } else {
                 Autograd.record(result, spec, new Tensor[] {a, b}, new Tensor[] {a, b, result});
             }
