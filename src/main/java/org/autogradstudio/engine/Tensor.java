@@ -16,8 +16,9 @@ public final class Tensor extends Storage {
     final int offset;
     final int[] shape;
     final int[] strides;
-    private final DType dtype;
-    private final int numel;
+    /** The dtype's ordinal (a byte, not a reference, and no element count: the 0-d tensor of a long chain is 56 bytes). */
+    private final byte dtypeCode;
+    private static final DType[] DTYPES = DType.values();
 
     /** Set on 0-d tensors that wrap a Python number: they take part weakly in type promotion. */
     boolean wrappedNumber;
@@ -33,8 +34,8 @@ public final class Tensor extends Storage {
         this.offset = offset;
         this.shape = shape;
         this.strides = strides;
-        this.dtype = dtype;
-        this.numel = Shape.numel(shape);
+        this.dtypeCode = (byte) dtype.ordinal();
+        Shape.numel(shape); // refuses a shape too large
     }
 
     /** A 0-d tensor owning its element, without an array (see {@link Storage}). */
@@ -44,8 +45,7 @@ public final class Tensor extends Storage {
         this.offset = 0;
         this.shape = Shape.SCALAR;
         this.strides = Shape.SCALAR;
-        this.dtype = dtype;
-        this.numel = 1;
+        this.dtypeCode = (byte) dtype.ordinal();
     }
 
     /** A tensor owning {@code data}: its own storage (see {@link Storage}). */
@@ -55,8 +55,8 @@ public final class Tensor extends Storage {
         this.offset = 0;
         this.shape = shape;
         this.strides = Shape.contiguousStrides(shape);
-        this.dtype = dtype;
-        this.numel = Shape.numel(shape);
+        this.dtypeCode = (byte) dtype.ordinal();
+        Shape.numel(shape); // refuses a shape too large
     }
 
     /** A new contiguous tensor owning {@code data} (already rounded to {@code dtype}). */
@@ -110,11 +110,16 @@ public final class Tensor extends Storage {
     }
 
     public int numel() {
-        return numel;
+        int[] s = shape;
+        int n = 1;
+        for (int d : s) {
+            n *= d; // checked against overflow when the tensor was made
+        }
+        return n;
     }
 
     public DType dtype() {
-        return dtype;
+        return DTYPES[dtypeCode];
     }
 
     public boolean isWrappedNumber() {
@@ -144,7 +149,7 @@ public final class Tensor extends Storage {
 
     /** Contiguous, at offset 0 and covering the whole storage: kernels may read the array directly. */
     boolean isPlain() {
-        return offset == 0 && storage.length() == numel && isContiguous();
+        return offset == 0 && storage.length() == numel() && isContiguous();
     }
 
     // ---- element access -------------------------------------------------------------------
@@ -154,6 +159,7 @@ public final class Tensor extends Storage {
      * allows it: callers must not modify the result.
      */
     double[] values() {
+        int numel = numel();
         double[] data = storage.data;
         if (data == null) {
             // one element, at position 0, whatever the view's shape and strides
@@ -215,22 +221,24 @@ public final class Tensor extends Storage {
 
     /** Overwrites every element (row-major {@code values}, rounded to this dtype) through the strides. */
     void writeValues(double[] values) {
+        int numel = numel();
+        DType type = dtype();
         double[] data = storage.data;
         if (data == null) {
             // every position of a one-element storage is 0: the last value written stays
             if (numel > 0) {
-                storage.scalar = dtype.round(values[numel - 1]);
+                storage.scalar = type.round(values[numel - 1]);
             }
         } else if (isPlain()) {
             for (int i = 0; i < numel; i++) {
-                data[i] = dtype.round(values[i]);
+                data[i] = type.round(values[i]);
             }
         } else {
             int rank = shape.length;
             int[] index = new int[rank];
             int pos = offset;
             for (int i = 0; i < numel; i++) {
-                data[pos] = dtype.round(values[i]);
+                data[pos] = type.round(values[i]);
                 for (int d = rank - 1; d >= 0; d--) {
                     index[d]++;
                     pos += strides[d];
@@ -247,6 +255,7 @@ public final class Tensor extends Storage {
 
     /** {@code item()}: the value of a one-element tensor. */
     public double item() {
+        int numel = numel();
         if (numel != 1) {
             throw TorchException.runtime("a Tensor with " + numel + " elements cannot be converted to Scalar");
         }
@@ -275,7 +284,7 @@ public final class Tensor extends Storage {
     }
 
     private Object boxed(double x) {
-        switch (dtype) {
+        switch (dtype()) {
             case INT64: return (long) x;
             case BOOL: return x != 0;
             default: return x;
@@ -283,7 +292,7 @@ public final class Tensor extends Storage {
     }
 
     public Tensor contiguousCopy() {
-        return wrap(toArray(), shape, dtype);
+        return wrap(toArray(), shape, dtype());
     }
 
     /** {@code contiguous()}: this tensor when already contiguous, else a contiguous copy (recorded). */
@@ -374,7 +383,7 @@ public final class Tensor extends Storage {
             throw TorchException.runtime("you can only change requires_grad flags of leaf variables. If you want to use"
                     + " a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
         }
-        if (flag && !dtype.isFloatingPoint()) {
+        if (flag && !dtype().isFloatingPoint()) {
             throw TorchException.runtime("only Tensors of floating point and complex dtype can require gradients");
         }
         requiresGrad = flag || gradFn != null;
@@ -383,7 +392,7 @@ public final class Tensor extends Storage {
 
     /** {@code detach()}: the same memory, cut from the graph. */
     public Tensor detach() {
-        Tensor t = new Tensor(storage, offset, shape, strides, dtype);
+        Tensor t = new Tensor(storage, offset, shape, strides, dtype());
         t.setViewBase(baseOf(this));
         return t;
     }
@@ -444,6 +453,7 @@ public final class Tensor extends Storage {
 
     /** Adds {@code other} into this tensor without any autograd bookkeeping (gradient accumulation). */
     void addInPlaceUnchecked(Tensor other) {
+        int numel = numel();
         double[] a = values();
         double[] b = Pointwise.broadcastValues(other, shape);
         double[] out = new double[numel];
@@ -471,7 +481,7 @@ public final class Tensor extends Storage {
 
     /** A tensor object sharing this one's memory and history: the "before" input of an in-place op. */
     Tensor alias() {
-        Tensor t = new Tensor(storage, offset, shape, strides, dtype);
+        Tensor t = new Tensor(storage, offset, shape, strides, dtype());
         t.requiresGrad = requiresGrad;
         t.gradFn = gradFn;
         if (meta != null && meta.accumulator != null) {
@@ -481,7 +491,7 @@ public final class Tensor extends Storage {
     }
 
     String legacyTypeName() {
-        switch (dtype) {
+        switch (dtype()) {
             case FLOAT64: return "torch.DoubleTensor";
             case INT64: return "torch.LongTensor";
             case BOOL: return "torch.BoolTensor";
@@ -542,14 +552,15 @@ public final class Tensor extends Storage {
             throw TorchException.runtime("output with shape " + Shape.toString(shape)
                     + " doesn't match the broadcast shape " + Shape.toString(result.shape));
         }
-        if (!dtype.isFloatingPoint() && result.dtype().isFloatingPoint()) {
-            throw TorchException.runtime("result type Float can't be cast to the desired output type " + LinearAlgebra.typeName(dtype));
+        if (!dtype().isFloatingPoint() && result.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("result type Float can't be cast to the desired output type " + LinearAlgebra.typeName(dtype()));
         }
         return assignFrom(result);
     }
 
     /** Overwrites the elements in place from row-major {@code values} (checked like any in-place op). */
     public Tensor copyFrom(double[] values) {
+        int numel = numel();
         if (values.length != numel) {
             throw TorchException.runtime("copy: expected " + numel + " values, got " + values.length);
         }
@@ -561,13 +572,13 @@ public final class Tensor extends Storage {
     /** {@code zero_()}. */
     public Tensor zero_() {
         checkInplace();
-        writeValues(new double[numel]);
+        writeValues(new double[numel()]);
         return this;
     }
 
     @Override
     public String toString() {
         String gradFnName = gradFn != null ? gradFn.name() : null;
-        return TensorFormatter.repr(shape, values(), dtype, gradFnName, requiresGrad && gradFn == null);
+        return TensorFormatter.repr(shape, values(), dtype(), gradFnName, requiresGrad && gradFn == null);
     }
 }
