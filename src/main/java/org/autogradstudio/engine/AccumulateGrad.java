@@ -8,7 +8,6 @@ public final class AccumulateGrad extends Node {
         // PyTorch gives AccumulateGrad the largest sequence number so leaves are fed as soon as ready.
         super(Long.MAX_VALUE);
         this.variable = variable;
-        this.nextEdges = new Edge[0];
     }
 
     public Tensor variable() {
@@ -32,12 +31,13 @@ public final class AccumulateGrad extends Node {
 
     /** Adds {@code incoming} into the leaf's grad and returns the new total. */
     Tensor accumulate(Tensor incoming) {
-        Tensor current = variable.grad;
+        Tensor current = variable.grad();
         if (current == null) {
-            variable.grad = incoming.toDType(variable.dtype()).contiguousCopy();
+            current = incoming.toDType(variable.dtype()).contiguousCopy();
+            variable.setGradUnchecked(current);
         } else {
             current.addInPlaceUnchecked(incoming);
         }
-        return variable.grad;
+        return current;
     }
 }

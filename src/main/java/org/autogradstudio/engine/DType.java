@@ -30,12 +30,14 @@ public enum DType {
 
     /** Rounds a value to what this dtype can hold (float32 rounding, integer truncation, bool). */
     public double round(double v) {
-        switch (this) {
-            case FLOAT32: return (float) v;
-            case FLOAT64: return v;
-            case INT64: return (double) (long) v;
-            default: return v != 0 ? 1 : 0;
+        // comparisons rather than a switch: this runs for every element of every result
+        if (this == FLOAT32) {
+            return (float) v;
         }
+        if (this == FLOAT64) {
+            return v;
+        }
+        return this == INT64 ? (double) (long) v : v != 0 ? 1 : 0;
     }
 
     /** PyTorch's type promotion for two tensor operands: float64 > float32 > int64 > bool. */

@@ -3,9 +3,8 @@ package org.autogradstudio.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The backward executor, as PyTorch's engine: count each node's dependencies, then run nodes from
@@ -13,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * node's input buffer. Iterative throughout, so a graph of a million nodes needs no deep stack.
  */
 public final class Engine {
-    private static final AtomicLong PASSES = new AtomicLong();
+    private static final AtomicInteger PASSES = new AtomicInteger();
     private static final List<BackwardListener> LISTENERS = new CopyOnWriteArrayList<>();
 
     private Engine() {
@@ -30,7 +29,7 @@ public final class Engine {
 
     /** {@code torch.autograd.backward(roots, gradients, retain_graph)}. */
     public static void backward(Tensor[] roots, Tensor[] gradients, boolean retainGraph) {
-        Edge[] rootEdges = new Edge[roots.length];
+        Node[] rootFunctions = new Node[roots.length];
         Tensor[] rootGrads = new Tensor[roots.length];
         for (int i = 0; i < roots.length; i++) {
             Tensor root = roots[i];
@@ -47,7 +46,7 @@ public final class Engine {
                 throw TorchException.runtime("Mismatch in shape: grad_output[" + i + "] has a shape of "
                         + Shape.torchSize(g.shape) + " and output[" + i + "] has a shape of " + Shape.torchSize(root.shape) + ".");
             }
-            rootEdges[i] = root.gradientEdge();
+            rootFunctions[i] = root.gradientFunction();
             rootGrads[i] = g;
         }
         List<BackwardListener> listeners = new ArrayList<>(LISTENERS);
@@ -56,7 +55,7 @@ public final class Engine {
         }
         boolean previous = GradMode.set(false);
         try {
-            execute(new GraphRoot(rootEdges, rootGrads), retainGraph, listeners);
+            execute(new GraphRoot(rootFunctions, rootGrads.clone()), retainGraph, listeners);
         } finally {
             GradMode.set(previous);
             for (BackwardListener l : listeners) {
@@ -65,18 +64,26 @@ public final class Engine {
         }
     }
 
+    /** A pass number: positive, never 0 (the passId of a node no pass has reached). */
+    private static int nextPass() {
+        return PASSES.updateAndGet(p -> p == Integer.MAX_VALUE ? 1 : p + 1);
+    }
+
     private static void execute(GraphRoot root, boolean retainGraph, List<BackwardListener> listeners) {
-        long pass = PASSES.incrementAndGet();
+        int pass = nextPass();
         countDependencies(root, pass);
-        PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
-        ready.add(root);
+        ReadyQueue ready = new ReadyQueue();
+        ready.add(root, null, false);
         boolean listening = !listeners.isEmpty();
+        // the gradients a node hands to its next edges; reused by every node of the pass
+        Tensor[] grads = new Tensor[Math.max(2, root.numEdges())];
         boolean completed = false;
         try {
             while (!ready.isEmpty()) {
                 Node node = ready.poll();
-                Tensor incoming = node.inputBuffer;
-                node.inputBuffer = null;
+                Tensor incoming = ready.polledGrad();
+                // a tensor only the engine holds and no listener has seen: the node may write into it
+                boolean incomingOwned = ready.polledOwned() && !listening;
                 if (listening && node != root) {
                     for (BackwardListener l : listeners) {
                         l.onNodeRun(node, incoming);
@@ -91,30 +98,43 @@ public final class Engine {
                     continue;
                 }
                 retainGradIfAsked(node, incoming, listeners);
-                Tensor[] grads = node.apply(incoming);
+                int n = node.numEdges();
+                if (grads.length < n) {
+                    grads = new Tensor[n];
+                }
+                int fresh = node.applyInto(incoming, incomingOwned, grads);
+                if (listening) {
+                    // listeners keep the gradients they are shown: never add into those in place
+                    fresh = 0;
+                }
                 if (!retainGraph) {
                     node.release();
                 }
-                Edge[] edges = node.nextEdges;
-                for (int i = 0; i < edges.length; i++) {
-                    Edge edge = edges[i];
-                    if (edge == null) {
+                for (int i = 0; i < n; i++) {
+                    Tensor g = grads[i];
+                    grads[i] = null;
+                    Node next = node.nextFunction(i);
+                    if (next == null) {
                         continue;
                     }
-                    Node next = edge.function();
-                    Tensor g = grads[i];
+                    boolean gFresh = i < 32 && (fresh & (1 << i)) != 0;
+                    boolean complete = --next.dependencies == 0 && next.passId == pass;
                     if (g != null) {
-                        for (int k = 0; listening && k < listeners.size(); k++) {
-                            listeners.get(k).onEdge(node, edge, g);
+                        if (listening) {
+                            Edge edge = new Edge(next, 0);
+                            for (int k = 0; k < listeners.size(); k++) {
+                                listeners.get(k).onEdge(node, edge, g);
+                            }
                         }
-                        next.inputBuffer = next.inputBuffer == null ? g : sum(next.inputBuffer, g);
+                        if (complete && next.inputBuffer == null) {
+                            // the node's only gradient: straight into the queue, not into the node
+                            ready.add(next, g, gFresh);
+                            continue;
+                        }
+                        accumulate(next, g, gFresh);
                     }
-                    if (--next.dependencies == 0 && next.passId == pass) {
-                        if (next.inputBuffer != null) {
-                            ready.add(next);
-                        } else {
-                            skip(next, pass);
-                        }
+                    if (complete) {
+                        makeReady(next, pass, ready);
                     }
                 }
             }
@@ -129,74 +149,154 @@ public final class Engine {
         }
     }
 
-    /** A node no gradient reached: its consumers are released from waiting on it, transitively. */
-    private static void skip(Node node, long pass) {
+    /**
+     * Adds {@code g} into {@code next}'s input buffer, as PyTorch's InputBuffer: the sum is made in
+     * place in a tensor only the engine holds (a sum it made, or a fresh gradient nobody else has
+     * seen, {@code gFresh}), else a fresh sum is made; a first gradient is kept as it is.
+     */
+    private static void accumulate(Node next, Tensor g, boolean gFresh) {
+        Tensor buffer = next.inputBuffer;
+        if (buffer == null) {
+            next.inputBuffer = g;
+            next.bufferOwned = gFresh;
+        } else if (next.bufferOwned && addInPlace(buffer, g)) {
+            return;
+        } else if (gFresh && addInPlace(g, buffer)) {
+            // a + b == b + a exactly in IEEE arithmetic, so the sum is the same as sum(buffer, g)
+            next.inputBuffer = g;
+            next.bufferOwned = true;
+        } else {
+            next.inputBuffer = sum(buffer, g);
+            next.bufferOwned = true;
+        }
+    }
+
+    /** A node whose last dependency is done: queued with its buffer, or skipped when no gradient reached it. */
+    private static void makeReady(Node node, int pass, ReadyQueue ready) {
+        Tensor buffer = node.inputBuffer;
+        if (buffer != null) {
+            ready.add(node, buffer, node.bufferOwned);
+            node.inputBuffer = null;
+            node.bufferOwned = false;
+        } else {
+            skip(node, pass, ready);
+        }
+    }
+
+    /**
+     * A node no gradient reached: its consumers are released from waiting on it, transitively; one
+     * that this completes and that has gradients from elsewhere is queued.
+     */
+    private static void skip(Node node, int pass, ReadyQueue ready) {
         ArrayDeque<Node> stack = new ArrayDeque<>();
         stack.push(node);
         while (!stack.isEmpty()) {
             Node n = stack.pop();
-            for (Edge e : n.nextEdges) {
-                if (e != null && --e.function().dependencies == 0 && e.function().inputBuffer == null) {
-                    stack.push(e.function());
+            for (int i = 0, k = n.numEdges(); i < k; i++) {
+                Node f = n.nextFunction(i);
+                if (f != null && --f.dependencies == 0 && f.passId == pass) {
+                    if (f.inputBuffer == null) {
+                        stack.push(f);
+                    } else {
+                        ready.add(f, f.inputBuffer, f.bufferOwned);
+                        f.inputBuffer = null;
+                        f.bufferOwned = false;
+                    }
                 }
             }
         }
     }
 
     private static Tensor sum(Tensor a, Tensor b) {
-        Tensor s = Pointwise.map2(a, b, DType.promote(a.dtype(), b.dtype()), Double::sum);
-        return s;
+        return Pointwise.map2(a, b, DType.promote(a.dtype(), b.dtype()), Double::sum);
+    }
+
+    /**
+     * {@code sum(buffer, g)} written into {@code buffer} (a sum this pass made, so contiguous and
+     * unshared), with the same rounding; false when the result would need another shape or dtype.
+     */
+    private static boolean addInPlace(Tensor buffer, Tensor g) {
+        DType type = buffer.dtype();
+        if (DType.promote(type, g.dtype()) != type || !buffer.isPlain()
+                || (g.shape != buffer.shape && !java.util.Arrays.equals(g.shape, buffer.shape))) {
+            return false;
+        }
+        boolean single = type == DType.FLOAT32;
+        if (buffer.storage != buffer) {
+            return false;
+        }
+        double[] data = buffer.storage.data;
+        if (data == null) {
+            double a = buffer.storage.scalar, b = g.scalarValue();
+            buffer.storage.scalar = type.round(single ? (double) (float) a + (float) b : a + b);
+            return true;
+        }
+        double[] b = g.values();
+        for (int i = 0; i < data.length; i++) {
+            data[i] = type.round(single ? (double) (float) data[i] + (float) b[i] : data[i] + b[i]);
+        }
+        return true;
     }
 
     private static void retainGradIfAsked(Node node, Tensor incoming, List<BackwardListener> listeners) {
         Tensor out = node.output();
-        if (out != null && out.retainsGrad && out.gradFn == node) {
-            if (out.grad == null) {
-                out.grad = incoming.toDType(out.dtype()).contiguousCopy();
+        if (out != null && out.retainsGrad() && out.gradFn == node) {
+            Tensor grad = out.grad();
+            if (grad == null) {
+                grad = incoming.toDType(out.dtype()).contiguousCopy();
+                out.setGradUnchecked(grad);
             } else {
-                out.grad.addInPlaceUnchecked(incoming);
+                grad.addInPlaceUnchecked(incoming);
             }
             for (BackwardListener l : listeners) {
-                l.onRetainedGrad(out, out.grad);
+                l.onRetainedGrad(out, grad);
             }
         }
     }
 
     /** Counts, for each reachable node, how many edges lead into it (iterative DFS). */
-    private static void countDependencies(Node root, long pass) {
-        ArrayDeque<Node> stack = new ArrayDeque<>();
+    private static void countDependencies(Node root, int pass) {
+        Node[] stack = new Node[64];
+        int top = 0;
         root.passId = pass;
         root.dependencies = 0;
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.pop();
-            for (Edge e : n.nextEdges) {
-                if (e == null) {
+        stack[top++] = root;
+        while (top > 0) {
+            Node n = stack[--top];
+            stack[top] = null;
+            for (int i = 0, k = n.numEdges(); i < k; i++) {
+                Node next = n.nextFunction(i);
+                if (next == null) {
                     continue;
                 }
-                Node next = e.function();
                 if (next.passId != pass) {
                     next.passId = pass;
                     next.dependencies = 0;
                     next.inputBuffer = null;
-                    stack.push(next);
+                    next.bufferOwned = false;
+                    if (top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, top * 2);
+                    }
+                    stack[top++] = next;
                 }
                 next.dependencies++;
             }
         }
     }
 
-    private static void clearBuffers(Node root, long pass) {
+    private static void clearBuffers(Node root, int pass) {
         ArrayDeque<Node> stack = new ArrayDeque<>();
         stack.push(root);
         root.passId = -pass;
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             n.inputBuffer = null;
-            for (Edge e : n.nextEdges) {
-                if (e != null && e.function().passId == pass) {
-                    e.function().passId = -pass;
-                    stack.push(e.function());
+            n.bufferOwned = false;
+            for (int i = 0, k = n.numEdges(); i < k; i++) {
+                Node f = n.nextFunction(i);
+                if (f != null && f.passId == pass) {
+                    f.passId = -pass;
+                    stack.push(f);
                 }
             }
         }

@@ -9,6 +9,11 @@ import java.util.Map;
  * saved, and a short backward rule (micrograd-style: each op is a forward plus a few lines here).
  * Gradients are reduced to each input's shape and dtype after the rule runs, so rules may ignore
  * broadcasting.
+ * <p>
+ * Layout, because a long scalar chain keeps every node alive until backward: what all nodes of one
+ * kind share (name, op, rule, attributes) is one {@link Spec} object; the first two inputs and the
+ * first two saved tensors (with their versions) are fields, and only a node with more of them
+ * keeps a {@link More}. A recorded sin, mul or add is then one object besides its output tensor.
  */
 public final class FunctionNode extends Node {
     /** The backward rule: gradients w.r.t. each input, given the output's gradient. */
@@ -17,65 +22,195 @@ public final class FunctionNode extends Node {
         Tensor[] backward(FunctionNode node, Tensor grad);
     }
 
+    /**
+     * What a node shares with every node recorded by the same op: PyTorch's class name, the
+     * elementwise op (or null), the rule, the op's scalar arguments and its attributes. Elementwise
+     * ops without arguments use one shared Spec each.
+     */
+    static final class Spec {
+        final String name;
+        final ElementwiseOp op;
+        final Rule rule;
+        final double[] params;
+        final Map<String, Object> attributes;
+
+        Spec(String name, ElementwiseOp op, Rule rule, double[] params, Map<String, Object> attributes) {
+            this.name = name;
+            this.op = op;
+            this.rule = rule;
+            this.params = params;
+            this.attributes = attributes;
+        }
+    }
+
+    /**
+     * Inputs and next edges beyond the first two (null for nodes with at most two inputs), and
+     * saved tensors that are not simply the node's inputs or output.
+     */
+    private static final class More {
+        /** Every input (also the first two, for {@link #inputs()}), or null. */
+        final Tensor[] inputs;
+        final Node[] next;
+        Tensor[] saved;
+        int[] savedVersions;
+
+        More(Tensor[] inputs) {
+            this.inputs = inputs;
+            this.next = inputs == null ? null : new Node[inputs.length];
+        }
+    }
+
     private static final String FREED = "Trying to backward through the graph a second time (or directly access saved"
             + " tensors after they have already been freed). Saved intermediate values of the graph are freed when"
             + " you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through"
             + " the graph a second time or if you need to access saved tensors after calling backward.";
 
-    private final String name;
-    private final Rule rule;
-    /** Shapes and dtypes of the inputs are read from these (both final in Tensor), not copied per node. */
-    private final Tensor[] inputs;
-    private final ElementwiseOp op;
-    /** Scalar arguments of an elementwise op (exponent, clamp bounds), read by the shared rules in Pointwise. */
-    final double[] params;
-    private final Map<String, Object> attributes;
-    private Tensor[] saved;
-    /** Versions of saved[0] and saved[1] when saved: fields, not an array, as most nodes save one or two. */
+    // What the node saved (bits 0-2 of state): its saved tensors are usually its inputs or its
+    // output, so they are named rather than stored twice.
+    static final int SAVED_NONE = 0;
+    /** saved(0) is input 0. */
+    static final int SAVED_INPUT0 = 1;
+    /** saved(0), saved(1) are inputs 0 and 1. */
+    static final int SAVED_INPUTS = 2;
+    /** saved(0) is the output the node recorded. */
+    static final int SAVED_OUTPUT = 3;
+    /** The saved tensors are in {@code more.saved}. */
+    private static final int SAVED_MORE = 4;
+    private static final int RELEASED = 5;
+    private static final int KIND = 7;
+    /** Input 1 is a Python number held in {@link #number} (its tensor made only when asked for). */
+    private static final int NUMBER1 = 0x10;
+    /** ... a float (float64 wrapped number) rather than an int. */
+    private static final int NUMBER1_FLOAT = 0x20;
+
+    private final Spec spec;
+    /** Inputs 0 and 1; shapes and dtypes of the inputs are read from them (both final in Tensor). */
+    private final Tensor input0;
+    /** Input 1, or null while it is the Python number {@link #number}. */
+    private Tensor input1;
+    /** Versions of saved tensors 0 and 1 when saved (those in {@code more} keep their own). */
     private int savedVersion0;
     private int savedVersion1;
-    /** Versions of any further saved tensors (from index 2), null when there are none. */
-    private int[] moreSavedVersions;
-    private boolean released;
     private Tensor output;
+    private More more;
+    /**
+     * A Python number as input 1 ({@code y * 0.001}): kept as its value, as PyTorch keeps a Scalar,
+     * instead of a wrapped-number tensor per node; the tensor is made on first request.
+     */
+    private double number;
+    /** Saved kind and number flags (see the constants). */
+    private byte state;
 
-    FunctionNode(String name, Tensor[] inputs, Tensor[] saved, ElementwiseOp op, Map<String, Object> attributes, Rule rule) {
-        this(name, inputs, saved, op, null, attributes, rule);
+    /** A node with any number of inputs and saved tensors. */
+    FunctionNode(Spec spec, Tensor[] inputs, Tensor[] saved) {
+        this.spec = spec;
+        int n = inputs.length;
+        setNumEdges(n);
+        this.input0 = n > 0 ? inputs[0] : null;
+        this.input1 = n > 1 ? inputs[1] : null;
+        if (n > 2) {
+            more = new More(inputs);
+        }
+        for (int i = 0; i < n; i++) {
+            setNextFunction(i, inputs[i].gradientFunction());
+        }
+        int s = saved.length;
+        if (s == 0) {
+            state = SAVED_NONE;
+        } else if (s == 1 && n >= 1 && saved[0] == input0) {
+            state = SAVED_INPUT0;
+            savedVersion0 = input0.storage.version;
+        } else if (s == 2 && n >= 2 && saved[0] == input0 && saved[1] == input1) {
+            state = SAVED_INPUTS;
+            savedVersion0 = input0.storage.version;
+            savedVersion1 = input1.storage.version;
+        } else {
+            if (more == null) {
+                more = new More(null);
+            }
+            more.saved = saved;
+            more.savedVersions = new int[s];
+            for (int i = 0; i < s; i++) {
+                more.savedVersions[i] = saved[i].storage.version;
+            }
+            state = SAVED_MORE;
+        }
     }
 
-    FunctionNode(String name, Tensor[] inputs, Tensor[] saved, ElementwiseOp op, double[] params,
-                 Map<String, Object> attributes, Rule rule) {
-        this.name = name;
-        this.rule = rule;
-        this.inputs = inputs;
-        this.op = op;
-        this.params = params;
-        this.attributes = attributes;
-        this.nextEdges = new Edge[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            nextEdges[i] = inputs[i].gradientEdge();
-        }
-        this.saved = saved;
-        if (saved.length > 0) {
-            savedVersion0 = saved[0].storage.version;
-            savedVersion1 = saved.length > 1 ? saved[1].storage.version : 0;
-            if (saved.length > 2) {
-                moreSavedVersions = new int[saved.length - 2];
-                for (int i = 2; i < saved.length; i++) {
-                    moreSavedVersions[i - 2] = saved[i].storage.version;
-                }
+    /**
+     * An elementwise node: one or two inputs, saving {@code savedKind} (none, input 0, both inputs
+     * or the output), without arrays; a Python number as {@code b} is kept as its value.
+     */
+    FunctionNode(Spec spec, int numInputs, Tensor a, Tensor b, int savedKind) {
+        this.spec = spec;
+        setNumEdges(numInputs);
+        this.input0 = a;
+        next0 = a.gradientFunction();
+        int flags = 0;
+        if (numInputs > 1) {
+            if (isPlainNumber(b)) {
+                number = b.scalar;
+                flags = NUMBER1 | (b.dtype() == DType.FLOAT64 ? NUMBER1_FLOAT : 0);
+            } else {
+                input1 = b;
+                next1 = b.gradientFunction();
             }
         }
+        if (savedKind == SAVED_INPUT0 || savedKind == SAVED_INPUTS) {
+            savedVersion0 = a.storage.version;
+            if (savedKind == SAVED_INPUTS) {
+                savedVersion1 = b.storage.version;
+            }
+        }
+        state = (byte) (savedKind | flags);
+    }
+
+    /** A wrapped Python number that nothing can tell from its value: 0-d, its own storage, never modified. */
+    private static boolean isPlainNumber(Tensor t) {
+        return t.wrappedNumber && !t.requiresGrad && t.gradFn == null && t.storage == t && t.data == null
+                && t.storage.version == 0 && (t.dtype() == DType.FLOAT64 || t.dtype() == DType.INT64)
+                && t.grad() == null && t.viewBase() == null;
+    }
+
+    /** Input 1, made from the Python number on first request (and kept, so it is one tensor). */
+    private Tensor input1() {
+        Tensor t = input1;
+        if (t == null && (state & NUMBER1) != 0) {
+            t = Tensor.wrappedNumber(number, (state & NUMBER1_FLOAT) != 0);
+            input1 = t;
+        }
+        return t;
+    }
+
+    @Override
+    Node nextBeyond(int i) {
+        if (more == null || more.next == null) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return more.next[i];
+    }
+
+    @Override
+    void setNextBeyond(int i, Node function) {
+        more.next[i] = function;
     }
 
     @Override
     public String name() {
-        return name;
+        return spec.name;
+    }
+
+    private Tensor input(int i) {
+        return i == 0 ? input0 : i == 1 ? input1() : more.inputs[i];
     }
 
     @Override
     public List<Tensor> inputs() {
-        return Arrays.asList(inputs);
+        int n = numEdges();
+        if (more != null && more.inputs != null) {
+            return Arrays.asList(more.inputs);
+        }
+        return n == 0 ? List.of() : n == 1 ? Arrays.asList(input0) : Arrays.asList(input0, input1());
     }
 
     @Override
@@ -84,40 +219,79 @@ public final class FunctionNode extends Node {
     }
 
     void setOutput(Tensor output) {
+        Tensor previous = this.output;
+        if ((state & KIND) == SAVED_OUTPUT) {
+            if (previous == null) {
+                savedVersion0 = output.storage.version;
+            } else if (previous != output) {
+                // an in-place op takes over the history: the saved tensor stays the one recorded
+                if (more == null) {
+                    more = new More(null);
+                }
+                more.saved = new Tensor[] {previous};
+                more.savedVersions = new int[] {savedVersion0};
+                state = (byte) ((state & ~KIND) | SAVED_MORE);
+            }
+        }
         this.output = output;
     }
 
     @Override
     public ElementwiseOp op() {
-        return op;
+        return spec.op;
+    }
+
+    /** Scalar arguments of an elementwise op (exponent, clamp bounds), read by the shared rules in Pointwise. */
+    double[] params() {
+        return spec.params;
     }
 
     @Override
     public Map<String, Object> attributes() {
-        return attributes;
+        return spec.attributes;
     }
 
     public int[] inputShape(int i) {
-        return inputs[i].shape;
+        if (i == 1 && input1 == null && (state & NUMBER1) != 0) {
+            return Shape.SCALAR;
+        }
+        return input(i).shape;
     }
 
     /** How many tensors this node saved for backward (0 once released). */
     int savedCount() {
-        return saved == null ? 0 : saved.length;
+        switch (state & KIND) {
+            case SAVED_INPUT0: case SAVED_OUTPUT: return 1;
+            case SAVED_INPUTS: return 2;
+            case SAVED_MORE: return more.saved.length;
+            default: return 0;
+        }
     }
 
     /** Whether a gradient for input {@code i} is wanted (it requires grad). */
     boolean needsGrad(int i) {
-        return nextEdges[i] != null;
+        return nextFunction(i) != null;
     }
 
     /** A saved tensor, checked as PyTorch checks it: not freed, not modified in place since. */
     public Tensor saved(int i) {
-        if (released) {
+        int kind = state & KIND;
+        if (kind == RELEASED) {
             throw TorchException.runtime(FREED);
         }
-        Tensor t = saved[i];
-        int expected = i == 0 ? savedVersion0 : i == 1 ? savedVersion1 : moreSavedVersions[i - 2];
+        int count = savedCount();
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("saved tensor " + i + " of " + count);
+        }
+        Tensor t;
+        int expected;
+        if (kind == SAVED_MORE) {
+            t = more.saved[i];
+            expected = more.savedVersions[i];
+        } else {
+            t = kind == SAVED_OUTPUT ? output : i == 0 ? input0 : input1();
+            expected = i == 0 ? savedVersion0 : savedVersion1;
+        }
         if (t.storage.version != expected) {
             throw TorchException.runtime("one of the variables needed for gradient computation has been modified by an"
                     + " inplace operation: [" + t.legacyTypeName() + " " + Shape.toString(t.shape) + "]"
@@ -136,42 +310,83 @@ public final class FunctionNode extends Node {
      */
     private String producerName(Tensor t) {
         if (t == output) {
-            return name;
+            return spec.name;
         }
         return t.gradFn() != null ? t.gradFn().name() : null;
     }
 
     public boolean isReleased() {
-        return released;
+        return (state & KIND) == RELEASED;
+    }
+
+    /**
+     * The element of 0-d saved tensor {@code i}, checked as {@link #saved}, without making the
+     * tensor of a Python number.
+     */
+    double savedScalar(int i) {
+        if (i == 1 && input1 == null && (state & NUMBER1) != 0 && (state & KIND) == SAVED_INPUTS) {
+            return number;
+        }
+        return saved(i).scalarValue();
     }
 
     @Override
     protected void release() {
-        if (saved.length > 0) {
-            released = true;
-            saved = null;
+        int kind = state & KIND;
+        if (kind != SAVED_NONE && kind != RELEASED) {
+            state = (byte) ((state & ~KIND) | RELEASED);
+            if (more != null) {
+                more.saved = null;
+            }
         }
     }
 
     @Override
     protected Tensor[] apply(Tensor grad) {
-        Tensor[] grads = rule.backward(this, grad);
+        Tensor[] grads = spec.rule.backward(this, grad);
         for (int i = 0; i < grads.length; i++) {
-            Tensor g = grads[i];
-            if (g == null || nextEdges[i] == null) {
-                grads[i] = null;
-                continue;
-            }
-            Tensor in = inputs[i];
-            if (g.shape != in.shape && !Arrays.equals(g.shape, in.shape)) {
-                g = Reductions.sumToShape(g, in.shape);
-            }
-            DType inType = in.dtype();
-            if (g.dtype() != inType && inType.isFloatingPoint()) {
-                g = g.toDType(inType);
-            }
-            grads[i] = g;
+            grads[i] = fit(i, grads[i]);
         }
         return grads;
+    }
+
+    @Override
+    int applyInto(Tensor grad, boolean gradOwned, Tensor[] out) {
+        int n = numEdges();
+        if (spec.op != null && grad.shape.length == 0) {
+            int fresh = Pointwise.scalarBackward(this, grad, gradOwned, out);
+            if (fresh >= 0) {
+                for (int i = 0; i < n; i++) {
+                    Tensor g = out[i];
+                    Tensor fitted = fit(i, g);
+                    if (fitted != g) {
+                        fresh &= ~(1 << i);
+                        out[i] = fitted;
+                    }
+                }
+                return fresh;
+            }
+        }
+        Tensor[] grads = spec.rule.backward(this, grad);
+        for (int i = 0; i < n; i++) {
+            out[i] = i < grads.length ? fit(i, grads[i]) : null;
+        }
+        return 0;
+    }
+
+    /** A rule's gradient for input {@code i} reduced to that input's shape and dtype (null where none is wanted). */
+    private Tensor fit(int i, Tensor g) {
+        if (g == null || nextFunction(i) == null) {
+            return null;
+        }
+        Tensor in = input(i);
+        if (g.shape != in.shape && !Arrays.equals(g.shape, in.shape)) {
+            g = Reductions.sumToShape(g, in.shape);
+        }
+        DType inType = in.dtype();
+        if (g.dtype() != inType && inType.isFloatingPoint()) {
+            g = g.toDType(inType);
+        }
+        return g;
     }
 }

@@ -71,7 +71,7 @@ public final class Indexing {
             strides.add(t.strides[src]);
         }
         Tensor view = new Tensor(t.storage, offset, toArray(shape), toArray(strides), t.dtype());
-        view.viewBase = t.viewBase != null ? t.viewBase : t;
+        view.setViewBase(Tensor.baseOf(t));
         if (advanced == null) {
             return view;
         }
@@ -240,7 +240,7 @@ public final class Indexing {
         Tensor result = apply(t, items);
         if (Autograd.needed(t)) {
             if (!isBasic(items)) {
-                result.viewBase = null;
+                result.setViewBase(null);
             }
             int[] pos = positions(t, items);
             int[] shape = t.shape;

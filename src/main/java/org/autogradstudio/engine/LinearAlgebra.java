@@ -218,9 +218,9 @@ public final class LinearAlgebra {
         if (Autograd.needed(a, b)) {
             Autograd.record(out, "MmBackward0", new Tensor[] {a, b}, new Tensor[] {a, b}, (node, g) -> {
                 Tensor x = node.saved(0), y = node.saved(1);
-                Tensor ga = node.nextEdges().get(0) == null ? null
+                Tensor ga = !node.needsGrad(0) ? null
                         : rounded(multiplyTransposed(g.values(), y.values(), n, m, k, single(g)), new int[] {n, k}, g.dtype());
-                Tensor gb = node.nextEdges().get(1) == null ? null
+                Tensor gb = !node.needsGrad(1) ? null
                         : rounded(multiply(x.t().values(), g.values(), k, n, m, single(g)), new int[] {k, m}, g.dtype());
                 return new Tensor[] {ga, gb};
             });

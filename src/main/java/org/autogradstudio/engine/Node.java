@@ -1,5 +1,6 @@
 package org.autogradstudio.engine;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +10,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * A backward function in the autograd graph, as PyTorch's {@code torch::autograd::Node}: it takes
  * the gradient of its forward output and returns one gradient per {@link #nextEdges() next edge}.
  * Nodes are ordered by a global sequence number so the engine runs later-created nodes first.
+ * <p>
+ * The next edges are packed into the node: every node of this engine has a single output, so an
+ * edge always feeds input 0 of its function and is fully given by that function. The first two
+ * are fields ({@link #next0}, {@link #next1}; null where no gradient flows), any further ones
+ * come from {@link #nextBeyond}; {@link Edge} objects are made only when someone asks for them.
+ * A long chain of binary ops thereby keeps no edge objects and no edge arrays alive.
  */
 public abstract class Node {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     final long sequenceNr;
-    Edge[] nextEdges;
+    /** The functions of next edges 0 and 1 (null: no gradient flows along that edge, or none exists). */
+    Node next0;
+    Node next1;
 
     // Scratch state of the executor during one backward pass (see Engine).
     int dependencies;
-    long passId;
+    int passId;
     Tensor inputBuffer;
+    /** Whether {@link #inputBuffer} is a sum the engine made (so it may add into it in place). */
+    boolean bufferOwned;
 
-    /** The edge into this node's (only) input, shared by every consumer instead of one Edge per use. */
-    private Edge edgeToThis;
+    /** How many next edges there are (edges are numbered as the forward inputs). */
+    private char numEdges;
 
     protected Node(long sequenceNr) {
         this.sequenceNr = sequenceNr;
@@ -38,18 +49,57 @@ public abstract class Node {
     /** Gradients for each next edge (null where none flows), given the gradient of this node's output. */
     protected abstract Tensor[] apply(Tensor gradOutput);
 
+    /**
+     * {@link #apply} into {@code out[0 .. numEdges())} (the engine's scratch array, at least that
+     * long); subclasses override it to skip the result array. When {@code gradOwned}, nobody but
+     * the engine holds {@code gradOutput} any more and it may be overwritten. Returns a bit mask
+     * of the outputs (edges 0 to 31) that are fresh tensors nobody else holds, which the engine
+     * may then add into in place.
+     */
+    int applyInto(Tensor gradOutput, boolean gradOwned, Tensor[] out) {
+        Tensor[] grads = apply(gradOutput);
+        System.arraycopy(grads, 0, out, 0, numEdges);
+        return 0;
+    }
+
     /** Frees saved tensors once a backward pass without {@code retain_graph} has used them. */
     protected void release() {
     }
 
-    /** {@code Edge(this, 0)}, created once: a long scalar chain would otherwise allocate one per use. */
-    final Edge edgeToThis() {
-        Edge e = edgeToThis;
-        if (e == null) {
-            e = new Edge(this, 0);
-            edgeToThis = e;
+    final void setNumEdges(int n) {
+        if (n > Character.MAX_VALUE) {
+            throw TorchException.runtime("a function with " + n + " inputs is not supported");
         }
-        return e;
+        numEdges = (char) n;
+    }
+
+    /** The number of next edges ({@code len(next_functions)}). */
+    final int numEdges() {
+        return numEdges;
+    }
+
+    /** The function next edge {@code i} leads to, or null where no gradient flows. */
+    final Node nextFunction(int i) {
+        return i == 0 ? next0 : i == 1 ? next1 : nextBeyond(i);
+    }
+
+    final void setNextFunction(int i, Node function) {
+        if (i == 0) {
+            next0 = function;
+        } else if (i == 1) {
+            next1 = function;
+        } else {
+            setNextBeyond(i, function);
+        }
+    }
+
+    /** Next edges from index 2: only nodes with more than two edges keep them (and override these). */
+    Node nextBeyond(int i) {
+        throw new IndexOutOfBoundsException(i);
+    }
+
+    void setNextBeyond(int i, Node function) {
+        throw new IndexOutOfBoundsException(i);
     }
 
     public long sequenceNr() {
@@ -58,7 +108,16 @@ public abstract class Node {
 
     /** The edges to the functions that receive this node's gradients ({@code next_functions}). */
     public List<Edge> nextEdges() {
-        return nextEdges == null ? List.of() : Collections.unmodifiableList(java.util.Arrays.asList(nextEdges));
+        int n = numEdges;
+        if (n == 0) {
+            return List.of();
+        }
+        Edge[] edges = new Edge[n];
+        for (int i = 0; i < n; i++) {
+            Node f = nextFunction(i);
+            edges[i] = f == null ? null : new Edge(f, 0);
+        }
+        return Collections.unmodifiableList(Arrays.asList(edges));
     }
 
     /** The forward inputs (including constants that receive no gradient), for graph drawing. */

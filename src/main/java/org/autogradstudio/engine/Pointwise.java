@@ -40,9 +40,9 @@ public final class Pointwise {
         if (g.shape.length == 0) {
             ScalarAlgebra algebra = ScalarAlgebra.of(g.dtype());
             ScalarAlgebra.Value gv = number(g);
-            return new Tensor[] {tensorOf(op.backward(algebra, gv, Arrays.asList(number(x)), number(y), node.params).get(0), gv, g, algebra)};
+            return new Tensor[] {tensorOf(op.backward(algebra, gv, Arrays.asList(number(x)), number(y), node.params()).get(0), gv, g, algebra)};
         }
-        return new Tensor[] {op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, node.params).get(0)};
+        return new Tensor[] {op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, node.params()).get(0)};
     };
 
     /**
@@ -58,10 +58,85 @@ public final class Pointwise {
         for (int i = 0; i < 2; i++) {
             if (node.needsGrad(i)) {
                 double other = type.round(node.saved(1 - i).scalarValue());
-                grads[i] = Tensor.wrap(new double[] {type.round(gv * other)}, Shape.SCALAR, type);
+                grads[i] = Tensor.wrapScalar(type.round(gv * other), type);
             }
         }
         return grads;
+    }
+
+    /**
+     * The backward of the commonest elementwise ops on a 0-d gradient, written straight into the
+     * engine's array without Values, lists or a result array: the very numbers UNARY_RULE and
+     * BINARY_RULE give on {@link ScalarAlgebra} (operands rounded to the dtype, then each step's
+     * result, in the same order), which ScalarPathPropertiesTest holds to the general kernels bit
+     * for bit. When {@code gOwned} (the engine's own tensor, seen by nobody else) a single result
+     * is written into {@code g} instead of a new tensor. Returns the mask of fresh, unshared
+     * results (see {@link Node#applyInto}), or -1 for the other ops, which take the rules above.
+     */
+    static int scalarBackward(FunctionNode node, Tensor g, boolean gOwned, Tensor[] out) {
+        ElementwiseOp op = node.op();
+        DType type = g.dtype() == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
+        double gv = type.round(g.scalarValue());
+        double d;
+        switch (op) {
+            case ADD:
+                out[0] = g;
+                out[1] = g;
+                return 0;
+            case SUB:
+                out[0] = g;
+                if (!node.needsGrad(1)) {
+                    out[1] = null;
+                    return 0;
+                }
+                out[1] = Tensor.wrapScalar(type.round(-g.scalarValue()), type);
+                return 2;
+            case MUL: {
+                boolean need0 = node.needsGrad(0), need1 = node.needsGrad(1);
+                double r0 = need0 ? type.round(gv * type.round(node.savedScalar(1))) : 0;
+                double r1 = need1 ? type.round(gv * type.round(node.savedScalar(0))) : 0;
+                out[0] = need0 ? (need1 ? Tensor.wrapScalar(r0, type) : scalarResult(g, gOwned, r0, type)) : null;
+                out[1] = need1 ? scalarResult(g, gOwned && !need0, r1, type) : null;
+                return (need0 ? 1 : 0) | (need1 ? 2 : 0);
+            }
+            case NEG:
+                out[0] = scalarResult(g, gOwned, type.round(-g.scalarValue()), type);
+                return 1;
+            case SIN:
+                d = type.round(Math.cos(node.saved(0).scalarValue()));
+                break;
+            case COS:
+                d = type.round(-type.round(Math.sin(node.saved(0).scalarValue())));
+                break;
+            case EXP:
+                d = type.round(node.saved(0).scalarValue());
+                break;
+            case TANH: {
+                double y = node.saved(0).scalarValue();
+                d = type.round(type == DType.FLOAT32 ? Math.fma((float) -y, (float) y, 1f) : Math.fma(-y, y, 1));
+                break;
+            }
+            case SIGMOID: {
+                // (g * (1 - y)) * y, each step rounded
+                double y = type.round(node.saved(0).scalarValue());
+                double oneMinusY = type.round(1 - y);
+                out[0] = scalarResult(g, gOwned, type.round(type.round(gv * oneMinusY) * y), type);
+                return 1;
+            }
+            default:
+                return -1;
+        }
+        out[0] = scalarResult(g, gOwned, type.round(gv * d), type);
+        return 1;
+    }
+
+    /** {@code value} as a 0-d tensor of {@code type}: {@code g} itself, overwritten, when the engine lets us. */
+    private static Tensor scalarResult(Tensor g, boolean gOwned, double value, DType type) {
+        if (gOwned && g.dtype() == type && g.storage == g && g.storage.data == null) {
+            g.storage.scalar = value;
+            return g;
+        }
+        return Tensor.wrapScalar(value, type);
     }
 
     private static ScalarAlgebra.Value number(Tensor t) {
@@ -73,7 +148,7 @@ public final class Pointwise {
         if (v == null) {
             return null;
         }
-        return v == gv ? g : Tensor.wrap(new double[] {v.v}, Shape.SCALAR, algebra.dtype());
+        return v == gv ? g : Tensor.wrapScalar(v.v, algebra.dtype());
     }
 
     /** The backward of every recorded binary op (see {@link #UNARY_RULE}). */
@@ -161,6 +236,11 @@ public final class Pointwise {
         int[] index = new int[rank];
         int pos = t.offset;
         double[] data = t.storage.data;
+        if (data == null) {
+            // a one-element storage seen through a view (every position is 0)
+            Arrays.fill(out, t.storage.scalar);
+            return out;
+        }
         for (int i = 0; i < n; i++) {
             out[i] = data[pos];
             for (int d = rank - 1; d >= 0; d--) {
@@ -188,7 +268,7 @@ public final class Pointwise {
         if (a.shape.length == 0 && b.shape.length == 0) {
             // 0-d with 0-d: no broadcasting machinery (the scalar chains of the lessons live here).
             double r = outType.round(f.applyAsDouble(computeValue(a.scalarValue(), outType), computeValue(b.scalarValue(), outType)));
-            return Tensor.wrap(new double[] {r}, Shape.SCALAR, outType);
+            return Tensor.wrapScalar(r, outType);
         }
         int[] shape = Shape.broadcast(a.shape, b.shape);
         int n = Shape.numel(shape);
@@ -227,10 +307,14 @@ public final class Pointwise {
         }
         Tensor result = Tensor.wrap(out, a.shape, outType);
         if (Autograd.needed(a)) {
-            Tensor[] inputs = {a};
-            // The input array doubles as the saved array when the input is what the rule needs.
-            Tensor[] saved = SAVES_INPUTS[op.ordinal()] ? inputs : SAVES_OUTPUT[op.ordinal()] ? new Tensor[] {result} : Autograd.NOTHING;
-            Autograd.record(result, op, inputs, saved, p, attributesOf(op, p), UNARY_RULE);
+            FunctionNode.Spec spec = Autograd.elementwiseSpec(op, p, UNARY_RULE);
+            if (SAVES_INPUTS[op.ordinal()]) {
+                Autograd.recordElementwise(result, spec, 1, a, null, FunctionNode.SAVED_INPUT0);
+            } else if (SAVES_OUTPUT[op.ordinal()]) {
+                Autograd.recordElementwise(result, spec, 1, a, null, FunctionNode.SAVED_OUTPUT);
+            } else {
+                Autograd.recordElementwise(result, spec, 1, a, null, FunctionNode.SAVED_NONE);
+            }
         }
         return result;
     }
@@ -251,15 +335,20 @@ public final class Pointwise {
         if (a.shape.length == 0 && b.shape.length == 0) {
             double x = computeValue(a.scalarValue(), outType), y = computeValue(b.scalarValue(), outType);
             double r = outType == DType.FLOAT32 ? op.applyFloat32(x, y, NO_PARAMS) : op.apply(x, y, NO_PARAMS);
-            result = Tensor.wrap(new double[] {outType.round(r)}, Shape.SCALAR, outType);
+            result = Tensor.wrapScalar(outType.round(r), outType);
         } else {
             result = outType == DType.FLOAT32 ? map2(a, b, outType, (x, y) -> op.applyFloat32(x, y, NO_PARAMS))
                     : map2(a, b, outType, (x, y) -> op.apply(x, y, NO_PARAMS));
         }
         if (Autograd.needed(a, b)) {
-            Tensor[] inputs = {a, b};
-            Tensor[] saved = SAVES_INPUTS[op.ordinal()] ? (SAVES_OUTPUT[op.ordinal()] ? new Tensor[] {a, b, result} : inputs) : Autograd.NOTHING;
-            Autograd.record(result, op, inputs, saved, NO_PARAMS, Map.of(), BINARY_RULE);
+            FunctionNode.Spec spec = Autograd.elementwiseSpec(op, NO_PARAMS, BINARY_RULE);
+            if (!SAVES_INPUTS[op.ordinal()]) {
+                Autograd.recordElementwise(result, spec, 2, a, b, FunctionNode.SAVED_NONE);
+            } else if (!SAVES_OUTPUT[op.ordinal()]) {
+                Autograd.recordElementwise(result, spec, 2, a, b, FunctionNode.SAVED_INPUTS);
+            } else {
+                Autograd.record(result, spec, new Tensor[] {a, b}, new Tensor[] {a, b, result});
+            }
         }
         return result;
     }
@@ -446,13 +535,4 @@ public final class Pointwise {
         }
         return result;
     }
-
-    private static Map<String, Object> attributesOf(ElementwiseOp op, double[] p) {
-        switch (op) {
-            case POW_SCALAR: return Map.of("exponent", p[0]);
-            case CLAMP: return Map.of("min", p[0], "max", p[1]);
-            default: return Map.of();
-        }
-    }
-
 }

@@ -15,7 +15,7 @@ public final class ShapeOps {
 
     private static Tensor makeView(Tensor base, int offset, int[] shape, int[] strides) {
         Tensor v = new Tensor(base.storage, offset, shape, strides, base.dtype());
-        v.viewBase = base.viewBase != null ? base.viewBase : base;
+        v.setViewBase(Tensor.baseOf(base));
         return v;
     }
 

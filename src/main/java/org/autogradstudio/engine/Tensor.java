@@ -16,18 +16,16 @@ public final class Tensor extends Storage {
     final int offset;
     final int[] shape;
     final int[] strides;
-    private final DType dtype;
-    private final int numel;
+    /** The dtype's ordinal (a byte, not a reference, and no element count: the 0-d tensor of a long chain is 56 bytes). */
+    private final byte dtypeCode;
+    private static final DType[] DTYPES = DType.values();
 
     /** Set on 0-d tensors that wrap a Python number: they take part weakly in type promotion. */
     boolean wrappedNumber;
     boolean requiresGrad;
     Node gradFn;
-    Tensor grad;
-    boolean retainsGrad;
-    private AccumulateGrad accumulator;
-    /** For a view: the tensor whose storage it shares (PyTorch refuses in-place ops on views of leaves). */
-    Tensor viewBase;
+    /** grad, retain_grad, AccumulateGrad and view base: null until one of them is set. */
+    private AutogradMeta meta;
 
     /** A view of {@code storage} (another tensor's memory). */
     Tensor(Storage storage, int offset, int[] shape, int[] strides, DType dtype) {
@@ -36,8 +34,18 @@ public final class Tensor extends Storage {
         this.offset = offset;
         this.shape = shape;
         this.strides = strides;
-        this.dtype = dtype;
-        this.numel = Shape.numel(shape);
+        this.dtypeCode = (byte) dtype.ordinal();
+        Shape.numel(shape); // refuses a shape too large
+    }
+
+    /** A 0-d tensor owning its element, without an array (see {@link Storage}). */
+    private Tensor(double value, DType dtype) {
+        super(value);
+        this.storage = this;
+        this.offset = 0;
+        this.shape = Shape.SCALAR;
+        this.strides = Shape.SCALAR;
+        this.dtypeCode = (byte) dtype.ordinal();
     }
 
     /** A tensor owning {@code data}: its own storage (see {@link Storage}). */
@@ -47,13 +55,21 @@ public final class Tensor extends Storage {
         this.offset = 0;
         this.shape = shape;
         this.strides = Shape.contiguousStrides(shape);
-        this.dtype = dtype;
-        this.numel = Shape.numel(shape);
+        this.dtypeCode = (byte) dtype.ordinal();
+        Shape.numel(shape); // refuses a shape too large
     }
 
     /** A new contiguous tensor owning {@code data} (already rounded to {@code dtype}). */
     static Tensor wrap(double[] data, int[] shape, DType dtype) {
+        if (shape.length == 0 && data.length == 1) {
+            return new Tensor(data[0], dtype);
+        }
         return new Tensor(data, shape, dtype);
+    }
+
+    /** A new 0-d tensor owning {@code value} (already rounded to {@code dtype}). */
+    static Tensor wrapScalar(double value, DType dtype) {
+        return new Tensor(value, dtype);
     }
 
     /** A new tensor holding {@code data} (copied) rounded to {@code dtype}. */
@@ -69,7 +85,7 @@ public final class Tensor extends Storage {
     }
 
     public static Tensor scalar(double value, DType dtype) {
-        return wrap(new double[] {dtype.round(value)}, Shape.SCALAR, dtype);
+        return new Tensor(dtype.round(value), dtype);
     }
 
     /** A 0-d tensor standing for a Python number in an operation ({@code x * 2}, {@code 1 - y}). */
@@ -94,11 +110,16 @@ public final class Tensor extends Storage {
     }
 
     public int numel() {
-        return numel;
+        int[] s = shape;
+        int n = 1;
+        for (int d : s) {
+            n *= d; // checked against overflow when the tensor was made
+        }
+        return n;
     }
 
     public DType dtype() {
-        return dtype;
+        return DTYPES[dtypeCode];
     }
 
     public boolean isWrappedNumber() {
@@ -128,7 +149,7 @@ public final class Tensor extends Storage {
 
     /** Contiguous, at offset 0 and covering the whole storage: kernels may read the array directly. */
     boolean isPlain() {
-        return offset == 0 && storage.data.length == numel && isContiguous();
+        return offset == 0 && storage.length() == numel() && isContiguous();
     }
 
     // ---- element access -------------------------------------------------------------------
@@ -138,8 +159,16 @@ public final class Tensor extends Storage {
      * allows it: callers must not modify the result.
      */
     double[] values() {
+        int numel = numel();
+        double[] data = storage.data;
+        if (data == null) {
+            // one element, at position 0, whatever the view's shape and strides
+            double[] out = new double[numel];
+            java.util.Arrays.fill(out, storage.scalar);
+            return out;
+        }
         if (isPlain()) {
-            return storage.data;
+            return data;
         }
         double[] out = new double[numel];
         if (numel == 0) {
@@ -148,7 +177,6 @@ public final class Tensor extends Storage {
         int rank = shape.length;
         int[] index = new int[rank];
         int pos = offset;
-        double[] data = storage.data;
         for (int i = 0; i < numel; i++) {
             out[i] = data[pos];
             for (int d = rank - 1; d >= 0; d--) {
@@ -172,11 +200,14 @@ public final class Tensor extends Storage {
 
     /** The element of a 0-d tensor (no strides to follow). */
     double scalarValue() {
-        return storage.data[offset];
+        return storage.get(offset);
     }
 
     /** The element at row-major position {@code i}. */
     public double getFlat(int i) {
+        if (storage.data == null) {
+            return storage.scalar;
+        }
         if (isPlain()) {
             return storage.data[i];
         }
@@ -190,17 +221,24 @@ public final class Tensor extends Storage {
 
     /** Overwrites every element (row-major {@code values}, rounded to this dtype) through the strides. */
     void writeValues(double[] values) {
+        int numel = numel();
+        DType type = dtype();
         double[] data = storage.data;
-        if (isPlain()) {
+        if (data == null) {
+            // every position of a one-element storage is 0: the last value written stays
+            if (numel > 0) {
+                storage.scalar = type.round(values[numel - 1]);
+            }
+        } else if (isPlain()) {
             for (int i = 0; i < numel; i++) {
-                data[i] = dtype.round(values[i]);
+                data[i] = type.round(values[i]);
             }
         } else {
             int rank = shape.length;
             int[] index = new int[rank];
             int pos = offset;
             for (int i = 0; i < numel; i++) {
-                data[pos] = dtype.round(values[i]);
+                data[pos] = type.round(values[i]);
                 for (int d = rank - 1; d >= 0; d--) {
                     index[d]++;
                     pos += strides[d];
@@ -217,6 +255,7 @@ public final class Tensor extends Storage {
 
     /** {@code item()}: the value of a one-element tensor. */
     public double item() {
+        int numel = numel();
         if (numel != 1) {
             throw TorchException.runtime("a Tensor with " + numel + " elements cannot be converted to Scalar");
         }
@@ -245,7 +284,7 @@ public final class Tensor extends Storage {
     }
 
     private Object boxed(double x) {
-        switch (dtype) {
+        switch (dtype()) {
             case INT64: return (long) x;
             case BOOL: return x != 0;
             default: return x;
@@ -253,7 +292,7 @@ public final class Tensor extends Storage {
     }
 
     public Tensor contiguousCopy() {
-        return wrap(toArray(), shape, dtype);
+        return wrap(toArray(), shape, dtype());
     }
 
     /** {@code contiguous()}: this tensor when already contiguous, else a contiguous copy (recorded). */
@@ -278,18 +317,54 @@ public final class Tensor extends Storage {
 
     /** {@code .grad}: accumulated gradient of a leaf (or of a non-leaf that retains grad). */
     public Tensor grad() {
-        return grad;
+        AutogradMeta m = meta;
+        return m == null ? null : m.grad;
     }
 
     public void setGrad(Tensor g) {
         if (g != null && !Arrays.equals(g.shape, shape)) {
             throw TorchException.runtime("assigned grad has data of a different size");
         }
-        grad = g;
+        if (g != null || meta != null) {
+            meta().grad = g;
+        }
+    }
+
+    /** The grad without the size check, for the engine's accumulation. */
+    void setGradUnchecked(Tensor g) {
+        meta().grad = g;
     }
 
     public boolean retainsGrad() {
-        return retainsGrad;
+        AutogradMeta m = meta;
+        return m != null && m.retainsGrad;
+    }
+
+    private AutogradMeta meta() {
+        AutogradMeta m = meta;
+        if (m == null) {
+            m = new AutogradMeta();
+            meta = m;
+        }
+        return m;
+    }
+
+    /** For a view: the tensor whose storage it shares, or null. */
+    Tensor viewBase() {
+        AutogradMeta m = meta;
+        return m == null ? null : m.viewBase;
+    }
+
+    void setViewBase(Tensor base) {
+        if (base != null || meta != null) {
+            meta().viewBase = base;
+        }
+    }
+
+    /** {@code base}'s base if it is a view itself, else {@code base}: what a new view of it views. */
+    static Tensor baseOf(Tensor base) {
+        Tensor b = base.viewBase();
+        return b != null ? b : base;
     }
 
     /** {@code retain_grad()}: keep {@code .grad} on this non-leaf after backward. */
@@ -298,7 +373,7 @@ public final class Tensor extends Storage {
             throw TorchException.runtime("can't retain_grad on Tensor that has requires_grad=False");
         }
         if (gradFn != null) {
-            retainsGrad = true;
+            meta().retainsGrad = true;
         }
     }
 
@@ -308,7 +383,7 @@ public final class Tensor extends Storage {
             throw TorchException.runtime("you can only change requires_grad flags of leaf variables. If you want to use"
                     + " a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
         }
-        if (flag && !dtype.isFloatingPoint()) {
+        if (flag && !dtype().isFloatingPoint()) {
             throw TorchException.runtime("only Tensors of floating point and complex dtype can require gradients");
         }
         requiresGrad = flag || gradFn != null;
@@ -317,18 +392,21 @@ public final class Tensor extends Storage {
 
     /** {@code detach()}: the same memory, cut from the graph. */
     public Tensor detach() {
-        Tensor t = new Tensor(storage, offset, shape, strides, dtype);
-        t.viewBase = viewBase != null ? viewBase : this;
+        Tensor t = new Tensor(storage, offset, shape, strides, dtype());
+        t.setViewBase(baseOf(this));
         return t;
     }
 
-    /** The edge a gradient for this tensor travels along: its grad_fn, or its leaf's AccumulateGrad. */
-    Edge gradientEdge() {
+    /**
+     * The function at the end of the edge a gradient for this tensor travels along (input 0 of it):
+     * its grad_fn, or its leaf's AccumulateGrad; null when it does not require grad.
+     */
+    Node gradientFunction() {
         if (gradFn != null) {
-            return gradFn.edgeToThis();
+            return gradFn;
         }
         if (requiresGrad) {
-            return gradAccumulator().edgeToThis();
+            return gradAccumulator();
         }
         return null;
     }
@@ -338,10 +416,11 @@ public final class Tensor extends Storage {
         if (gradFn != null || !requiresGrad) {
             return null;
         }
-        if (accumulator == null) {
-            accumulator = new AccumulateGrad(this);
+        AutogradMeta m = meta();
+        if (m.accumulator == null) {
+            m.accumulator = new AccumulateGrad(this);
         }
-        return accumulator;
+        return m.accumulator;
     }
 
     /** {@code backward()} on a scalar. */
@@ -361,6 +440,7 @@ public final class Tensor extends Storage {
         if (!GradMode.isEnabled()) {
             return;
         }
+        Tensor viewBase = viewBase();
         if (requiresGrad && gradFn == null) {
             throw TorchException.runtime(viewBase != null && viewBase.requiresGrad
                     ? "a view of a leaf Variable that requires grad is being used in an in-place operation."
@@ -373,6 +453,7 @@ public final class Tensor extends Storage {
 
     /** Adds {@code other} into this tensor without any autograd bookkeeping (gradient accumulation). */
     void addInPlaceUnchecked(Tensor other) {
+        int numel = numel();
         double[] a = values();
         double[] b = Pointwise.broadcastValues(other, shape);
         double[] out = new double[numel];
@@ -400,15 +481,17 @@ public final class Tensor extends Storage {
 
     /** A tensor object sharing this one's memory and history: the "before" input of an in-place op. */
     Tensor alias() {
-        Tensor t = new Tensor(storage, offset, shape, strides, dtype);
+        Tensor t = new Tensor(storage, offset, shape, strides, dtype());
         t.requiresGrad = requiresGrad;
         t.gradFn = gradFn;
-        t.accumulator = accumulator;
+        if (meta != null && meta.accumulator != null) {
+            t.meta().accumulator = meta.accumulator;
+        }
         return t;
     }
 
     String legacyTypeName() {
-        switch (dtype) {
+        switch (dtype()) {
             case FLOAT64: return "torch.DoubleTensor";
             case INT64: return "torch.LongTensor";
             case BOOL: return "torch.BoolTensor";
@@ -469,14 +552,15 @@ public final class Tensor extends Storage {
             throw TorchException.runtime("output with shape " + Shape.toString(shape)
                     + " doesn't match the broadcast shape " + Shape.toString(result.shape));
         }
-        if (!dtype.isFloatingPoint() && result.dtype().isFloatingPoint()) {
-            throw TorchException.runtime("result type Float can't be cast to the desired output type " + LinearAlgebra.typeName(dtype));
+        if (!dtype().isFloatingPoint() && result.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("result type Float can't be cast to the desired output type " + LinearAlgebra.typeName(dtype()));
         }
         return assignFrom(result);
     }
 
     /** Overwrites the elements in place from row-major {@code values} (checked like any in-place op). */
     public Tensor copyFrom(double[] values) {
+        int numel = numel();
         if (values.length != numel) {
             throw TorchException.runtime("copy: expected " + numel + " values, got " + values.length);
         }
@@ -488,13 +572,13 @@ public final class Tensor extends Storage {
     /** {@code zero_()}. */
     public Tensor zero_() {
         checkInplace();
-        writeValues(new double[numel]);
+        writeValues(new double[numel()]);
         return this;
     }
 
     @Override
     public String toString() {
         String gradFnName = gradFn != null ? gradFn.name() : null;
-        return TensorFormatter.repr(shape, values(), dtype, gradFnName, requiresGrad && gradFn == null);
+        return TensorFormatter.repr(shape, values(), dtype(), gradFnName, requiresGrad && gradFn == null);
     }
 }

@@ -51,8 +51,9 @@ public final class EngineBench {
         out.println(String.format(Locale.ROOT, "  backward %8.1f ns/node  %8.1f ns/step", chain.backwardNs / nodes, chain.backwardNs / steps));
         double total = chain.forwardNs + chain.backwardNs;
         out.println(String.format(Locale.ROOT, "  fwd+bwd  %8.1f ns/node  %8.1f ns/step", total / nodes, total / steps));
-        out.println(String.format(Locale.ROOT, "  allocated: forward %.0f bytes/step (all kept by the graph), backward %.0f bytes/step",
-                chain.forwardBytesPerStep, chain.backwardBytesPerStep));
+        out.println(String.format(Locale.ROOT, "  allocated: forward %.0f bytes/step, backward %.0f bytes/step;"
+                        + " the graph keeps %.0f bytes/step alive until backward",
+                chain.forwardBytesPerStep, chain.backwardBytesPerStep, retainedBytesPerStep(steps)));
         out.println(String.format(Locale.ROOT, "  GC pauses: about %.0f%% of the last run (y = %.6f, dy/dx = %.6g)",
                 Math.min(100, 100 * chain.gcShare), chain.value, chain.grad));
         if (chain.gcShare > 0.3 && collectors().startsWith("G1")) {
@@ -130,6 +131,25 @@ public final class EngineBench {
         }
         return new ChainTimes(median(forward), median(backward), value, grad, allocated / (double) steps,
                 backwardAllocated / (double) steps, gc * 1e6 / (median(forward) + median(backward)));
+    }
+
+    /**
+     * Heap bytes per step the chain's graph holds on to until backward (measured after collections,
+     * outside any timed run): what a young collection has to copy.
+     */
+    static double retainedBytesPerStep(int steps) {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        Tensor x = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
+        Tensor y = x;
+        for (int i = 0; i < steps; i++) {
+            y = y.add(y.sin().mul(Tensor.wrappedNumber(0.001, true)));
+        }
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        y.backward();
+        return Math.max(0, after - before) / (double) steps;
     }
 
     /** Median ns of one {@code (a @ b).sum().backward()} on n x n float32 matrices. */
