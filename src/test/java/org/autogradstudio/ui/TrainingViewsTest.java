@@ -203,6 +203,12 @@ class TrainingViewsTest extends RealStudioTest {
         waitFor(10, () -> app.model().runner().graphProperty().get() != before
                 && app.model().runner().graphProperty().get().named("x").value().values()[0] == 0.5);
         assertEquals(2.0, graph().named("x").value().values()[1], 0.0, "the other elements keep their values");
+        // the replay changes values, not the graph: every vertex stays where it was drawn
+        for (VertexData v : before.vertices()) {
+            VertexData now = graph().vertex(v.id());
+            assertEquals(v.x(), now.x(), 0.0, v.id());
+            assertEquals(v.y(), now.y(), 0.0, v.id());
+        }
         // independently, with x[0] = 0.5: dL/dw = 2/N sum((w x + b - y) x)
         double expected = 0;
         for (int i = 0; i < 4; i++) {

@@ -39,11 +39,21 @@ public final class EngineGraphBuilder {
 
     /** The graph of {@code roots} (the last backward's roots, or the newest tensor) with the pass recorded for it. */
     public static GraphData build(Collection<Tensor> roots, Map<Tensor, String> names, TraceRecorder.Pass pass) {
+        return build(roots, names, pass, null);
+    }
+
+    /**
+     * As {@link #build(Collection, Map, TraceRecorder.Pass)}, drawn where {@code sameShape} drew it when
+     * the two graphs have the same vertices and edges (a what-if replay changes values, not the graph):
+     * no new layout, and nothing on screen moves.
+     */
+    public static GraphData build(Collection<Tensor> roots, Map<Tensor, String> names, TraceRecorder.Pass pass,
+            GraphData sameShape) {
         if (roots.isEmpty()) {
             return GraphData.EMPTY;
         }
         ComputationGraph graph = ComputationGraph.of(List.copyOf(roots), names, MAX_FUNCTIONS);
-        return new EngineGraphBuilder(graph).data(List.copyOf(roots), pass);
+        return new EngineGraphBuilder(graph).data(List.copyOf(roots), pass, sameShape);
     }
 
     /** The newest tensor with a grad_fn among the named ones (what to draw before any backward). */
@@ -57,7 +67,7 @@ public final class EngineGraphBuilder {
         return best;
     }
 
-    private GraphData data(List<Tensor> roots, TraceRecorder.Pass pass) {
+    private GraphData data(List<Tensor> roots, TraceRecorder.Pass pass, GraphData sameShape) {
         Map<String, VertexData> unplaced = new LinkedHashMap<>();
         Map<String, Tensor> tensors = new HashMap<>();
         for (GraphVertex v : graph.vertices()) {
@@ -70,21 +80,16 @@ public final class EngineGraphBuilder {
                 tensors.put(id, t.tensor());
             }
         }
-        GraphLayout.Layout layout = GraphLayout.sized(graph, v -> {
-            VertexData d = unplaced.get(ids.get(v));
-            return new double[] {d.width(), d.height()};
-        }, false);
-        List<VertexData> vertices = new ArrayList<>();
-        for (GraphVertex v : graph.vertices()) {
-            GraphLayout.Box b = layout.boxes().get(v);
-            vertices.add(unplaced.get(ids.get(v)).at(b.x(), b.y()));
+        Placement placed = sameShape != null ? Placement.reuse(sameShape, graph, ids, unplaced) : null;
+        if (placed == null) {
+            placed = Placement.layOut(graph, ids, unplaced);
         }
+        List<VertexData> vertices = placed.vertices();
         List<EdgeData> edges = new ArrayList<>();
         for (GraphVertex v : graph.vertices()) {
             for (GraphEdge e : graph.graph().outgoingEdgesOf(v)) {
                 String id = "e" + edges.size();
-                edges.add(new EdgeData(id, ids.get(e.source()), ids.get(e.target()), Math.max(0, e.inputNr()),
-                        points(layout.routes().get(e))));
+                edges.add(new EdgeData(id, ids.get(e.source()), ids.get(e.target()), Math.max(0, e.inputNr()), placed.route(e, id)));
                 if (e.target() instanceof FunctionVertex f && e.inputNr() >= 0) {
                     int n = f.node().inputs().size();
                     inputVertices.computeIfAbsent(f, k -> new String[n])[e.inputNr()] = ids.get(e.source());
@@ -93,7 +98,7 @@ public final class EngineGraphBuilder {
             }
         }
         List<TraceStep> trace = pass == null ? List.of() : trace(pass);
-        return new GraphData(vertices, edges, trace, layout.width(), layout.height(), graph.isTruncated(),
+        return new GraphData(vertices, edges, trace, placed.width(), placed.height(), graph.isTruncated(),
                 new GraphData.Live(java.util.Collections.unmodifiableMap(tensors), roots));
     }
 
@@ -220,5 +225,60 @@ public final class EngineGraphBuilder {
         terms.put(target, count);
         return new TraceStep(TraceStep.Kind.EDGE, ids.get(f), target, inputEdges.get(f)[i], up,
                 TensorSnapshot.quotient(e.gradient(), up), e.gradient(), sum, count);
+    }
+
+    /** Where the vertices and edges go: a fresh ELK layout, or the places of a graph of the same shape. */
+    private record Placement(List<VertexData> vertices, Map<GraphEdge, double[]> routes, Map<String, double[]> routesById,
+            double width, double height) {
+
+        double[] route(GraphEdge e, String id) {
+            return routes != null ? routes.get(e) : routesById.get(id);
+        }
+
+        static Placement layOut(ComputationGraph graph, Map<GraphVertex, String> ids, Map<String, VertexData> unplaced) {
+            GraphLayout.Layout layout = GraphLayout.sized(graph, v -> {
+                VertexData d = unplaced.get(ids.get(v));
+                return new double[] {d.width(), d.height()};
+            }, false);
+            List<VertexData> vertices = new ArrayList<>();
+            for (GraphVertex v : graph.vertices()) {
+                GraphLayout.Box b = layout.boxes().get(v);
+                vertices.add(unplaced.get(ids.get(v)).at(b.x(), b.y()));
+            }
+            Map<GraphEdge, double[]> routes = new IdentityHashMap<>();
+            layout.routes().forEach((e, r) -> routes.put(e, points(r)));
+            return new Placement(vertices, routes, null, layout.width(), layout.height());
+        }
+
+        /** The places of {@code like}, if it has exactly these vertices (by id and kind) and as many edges; else null. */
+        static Placement reuse(GraphData like, ComputationGraph graph, Map<GraphVertex, String> ids, Map<String, VertexData> unplaced) {
+            if (like.vertices().size() != unplaced.size() || like.edges().size() != graph.graph().edgeSet().size()) {
+                return null;
+            }
+            Map<String, VertexData> old = like.vertexMap();
+            List<VertexData> vertices = new ArrayList<>();
+            for (GraphVertex v : graph.vertices()) {
+                VertexData now = unplaced.get(ids.get(v));
+                VertexData before = old.get(now.id());
+                if (before == null || before.kind() != now.kind()) {
+                    return null;
+                }
+                vertices.add(now.sized(before.width(), before.height()).at(before.x(), before.y()));
+            }
+            // the edges come in the same order (vertices, then each one's outgoing edges): same ends, same id
+            Map<String, double[]> routes = new HashMap<>();
+            int k = 0;
+            for (GraphVertex v : graph.vertices()) {
+                for (GraphEdge e : graph.graph().outgoingEdgesOf(v)) {
+                    EdgeData before = like.edges().get(k);
+                    if (!before.from().equals(ids.get(e.source())) || !before.to().equals(ids.get(e.target()))) {
+                        return null;
+                    }
+                    routes.put("e" + k, before.points());
+                    k++;
+                }
+            }
+            return new Placement(vertices, null, routes, like.width(), like.height());
+        }
     }
 }

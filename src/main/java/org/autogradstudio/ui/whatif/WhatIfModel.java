@@ -204,6 +204,7 @@ public final class WhatIfModel {
         }
         Map<Tensor, String> names = new IdentityHashMap<>();
         originals.forEach((t, name) -> names.putIfAbsent(r.of(t), name));
-        return EngineGraphBuilder.build(r.roots(), names, events.recorder.lastPass());
+        // same graph, other values: drawn in place, no new layout
+        return EngineGraphBuilder.build(r.roots(), names, events.recorder.lastPass(), from);
     }
 }
