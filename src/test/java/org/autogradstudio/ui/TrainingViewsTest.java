@@ -192,6 +192,8 @@ class TrainingViewsTest extends RealStudioTest {
     void aSmallTensorLeafHasASliderPerElement() throws Exception {
         open("13_linear_regression");
         runAllAndWait();
+        assertTrue(robot.lookup("#whatif-x-0").tryQuery().isEmpty(), "element sliders are folded away at first");
+        fx(() -> robot.lookup("#whatif-elements").queryAs(javafx.scene.control.ToggleButton.class).setSelected(true));
         Slider x0 = robot.lookup("#whatif-x-0").queryAs(Slider.class);
         assertNotNull(x0, "x has four elements: a slider for x[0]");
         assertNotNull(robot.lookup("#whatif-x-3").queryAs(Slider.class));

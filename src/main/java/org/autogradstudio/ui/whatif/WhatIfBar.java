@@ -22,6 +22,8 @@ public final class WhatIfBar extends FlowPane {
     private final Label timing = new Label();
     private final Label status = new Label();
     private final Button reset = new Button();
+    /** Element sliders (x[0] ...) are many: shown only when asked for, so the graph keeps its room. */
+    private final javafx.scene.control.ToggleButton elements = new javafx.scene.control.ToggleButton();
 
     public WhatIfBar(WhatIfModel model) {
         this.model = model;
@@ -40,6 +42,8 @@ public final class WhatIfBar extends FlowPane {
         title.getStyleClass().add("what-if-title");
         reset.textProperty().bind(I18n.text("whatif.reset"));
         reset.setId("whatif-reset");
+        elements.textProperty().bind(I18n.text("whatif.elements"));
+        elements.setId("whatif-elements");
         timing.setId("whatif-timing");
         timing.getStyleClass().add("what-if-timing");
         status.getStyleClass().add("what-if-status");
@@ -48,6 +52,7 @@ public final class WhatIfBar extends FlowPane {
 
     private void initListeners() {
         model.leavesProperty().addListener((o, a, l) -> rebuild(l));
+        elements.selectedProperty().addListener((o, a, on) -> rebuild(model.leavesProperty().get()));
         reset.setOnAction(e -> {
             model.reset();
             rebuild(model.leavesProperty().get());
@@ -64,8 +69,16 @@ public final class WhatIfBar extends FlowPane {
 
     private void rebuild(List<WhatIfLeaf> leaves) {
         getChildren().setAll(title);
+        boolean anyElement = false;
         for (WhatIfLeaf leaf : leaves) {
-            getChildren().add(slider(leaf));
+            boolean element = leaf.name().endsWith("]");
+            anyElement |= element;
+            if (!element || elements.isSelected()) {
+                getChildren().add(slider(leaf));
+            }
+        }
+        if (anyElement) {
+            getChildren().add(elements);
         }
         getChildren().addAll(reset, timing, status);
         setVisible(!leaves.isEmpty());
