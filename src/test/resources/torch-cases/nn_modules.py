@@ -210,3 +210,45 @@ attempt(lambda: lin(torch.ones(4, 3)))
 attempt(lambda: lin(torch.ones(4, 2, dtype=torch.float64)))
 attempt(lambda: lin(torch.ones(2, dtype=torch.float64)))
 attempt(lambda: lin(torch.tensor([1, 2])))
+
+
+# super(Net, self), a Sequential inside a module, ReLU(inplace=True), subclassing nn.Linear,
+# and the two ways learners update parameters by hand
+class Deep(nn.Module):
+    def __init__(self):
+        super(Deep, self).__init__()
+        self.layers = nn.Sequential(nn.Linear(2, 2), nn.ReLU(inplace=True), nn.Linear(2, 1))
+
+    def forward(self, x):
+        return self.layers(x)
+
+
+class Doubled(nn.Linear):
+    def forward(self, x):
+        return super().forward(x) * 2
+
+
+torch.manual_seed(0)
+deep = Deep()
+print(deep)
+xd = torch.tensor([[1., -2.]])
+for it in range(3):
+    loss = (deep(xd) ** 2).sum()
+    deep.zero_grad()
+    loss.backward()
+    with torch.no_grad():
+        for p in deep.parameters():
+            p -= 0.1 * p.grad
+    print(loss.item())
+for p in deep.parameters():
+    p.data -= 0.01 * p.grad.data
+print(deep.layers[0].weight)
+d2 = Doubled(2, 1)
+print(d2, d2(xd), isinstance(d2, nn.Linear))
+relu_ = nn.ReLU(inplace=True)
+v = torch.tensor([-1., 2.])
+print(relu_(v), v)
+w0 = torch.ones(3, requires_grad=True)
+w0.detach()[0] = 5.
+w0.data.mul_(2)
+print(w0)

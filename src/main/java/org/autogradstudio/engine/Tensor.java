@@ -390,11 +390,13 @@ public final class Tensor extends Storage {
         return this;
     }
 
-    /** {@code detach()}: the same memory, cut from the graph. */
+    /**
+     * {@code detach()}: the same memory, cut from the graph. Not a view autograd tracks (PyTorch's
+     * {@code _is_view()} is False): changing it in place is allowed even when this is a leaf that
+     * requires grad, which is how {@code p.data -= lr * p.grad} and {@code p.detach().zero_()} work.
+     */
     public Tensor detach() {
-        Tensor t = new Tensor(storage, offset, shape, strides, dtype());
-        t.setViewBase(baseOf(this));
-        return t;
+        return new Tensor(storage, offset, shape, strides, dtype());
     }
 
     /**
