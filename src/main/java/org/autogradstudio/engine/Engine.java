@@ -29,26 +29,8 @@ public final class Engine {
 
     /** {@code torch.autograd.backward(roots, gradients, retain_graph)}. */
     public static void backward(Tensor[] roots, Tensor[] gradients, boolean retainGraph) {
-        Node[] rootFunctions = new Node[roots.length];
         Tensor[] rootGrads = new Tensor[roots.length];
-        for (int i = 0; i < roots.length; i++) {
-            Tensor root = roots[i];
-            if (!root.requiresGrad) {
-                throw TorchException.runtime("element " + i + " of tensors does not require grad and does not have a grad_fn");
-            }
-            Tensor g = gradients[i];
-            if (g == null) {
-                if (root.numel() != 1) {
-                    throw TorchException.runtime("grad can be implicitly created only for scalar outputs");
-                }
-                g = Tensor.of(new double[] {1}, root.shape, root.dtype());
-            } else if (!java.util.Arrays.equals(g.shape, root.shape)) {
-                throw TorchException.runtime("Mismatch in shape: grad_output[" + i + "] has a shape of "
-                        + Shape.torchSize(g.shape) + " and output[" + i + "] has a shape of " + Shape.torchSize(root.shape) + ".");
-            }
-            rootFunctions[i] = root.gradientFunction();
-            rootGrads[i] = g;
-        }
+        Node[] rootFunctions = rootFunctions(roots, gradients, rootGrads);
         List<BackwardListener> listeners = new ArrayList<>(LISTENERS);
         for (BackwardListener l : listeners) {
             l.onBackwardStart(roots.clone(), rootGrads.clone());
@@ -65,6 +47,33 @@ public final class Engine {
     }
 
     /**
+     * The functions a pass starts from, one per root, with PyTorch's checks of the roots and their
+     * gradients; {@code rootGrads} receives the gradients (ones for a scalar root given none).
+     */
+    private static Node[] rootFunctions(Tensor[] roots, Tensor[] gradients, Tensor[] rootGrads) {
+        Node[] functions = new Node[roots.length];
+        for (int i = 0; i < roots.length; i++) {
+            Tensor root = roots[i];
+            if (!root.requiresGrad) {
+                throw TorchException.runtime("element " + i + " of tensors does not require grad and does not have a grad_fn");
+            }
+            Tensor g = gradients[i];
+            if (g == null) {
+                if (root.numel() != 1) {
+                    throw TorchException.runtime("grad can be implicitly created only for scalar outputs");
+                }
+                g = Tensor.of(new double[] {1}, root.shape, root.dtype());
+            } else if (!java.util.Arrays.equals(g.shape, root.shape)) {
+                throw TorchException.runtime("Mismatch in shape: grad_output[" + i + "] has a shape of "
+                        + Shape.torchSize(g.shape) + " and output[" + i + "] has a shape of " + Shape.torchSize(root.shape) + ".");
+            }
+            functions[i] = root.gradientFunction();
+            rootGrads[i] = g;
+        }
+        return functions;
+    }
+
+    /**
      * {@code torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph)}: the gradients of the
      * outputs with respect to each input, computed by running only the nodes on a path to an input;
      * no {@code .grad} is touched. An input the gradient does not reach gives null when
@@ -72,26 +81,8 @@ public final class Engine {
      */
     public static Tensor[] grad(Tensor[] outputs, Tensor[] gradOutputs, Tensor[] inputs, boolean retainGraph,
             boolean allowUnused) {
-        Node[] rootFunctions = new Node[outputs.length];
         Tensor[] rootGrads = new Tensor[outputs.length];
-        for (int i = 0; i < outputs.length; i++) {
-            Tensor out = outputs[i];
-            if (!out.requiresGrad) {
-                throw TorchException.runtime("element " + i + " of tensors does not require grad and does not have a grad_fn");
-            }
-            Tensor g = gradOutputs[i];
-            if (g == null) {
-                if (out.numel() != 1) {
-                    throw TorchException.runtime("grad can be implicitly created only for scalar outputs");
-                }
-                g = Tensor.of(new double[] {1}, out.shape, out.dtype());
-            } else if (!java.util.Arrays.equals(g.shape, out.shape)) {
-                throw TorchException.runtime("Mismatch in shape: grad_output[" + i + "] has a shape of "
-                        + Shape.torchSize(g.shape) + " and output[" + i + "] has a shape of " + Shape.torchSize(out.shape) + ".");
-            }
-            rootFunctions[i] = out.gradientFunction();
-            rootGrads[i] = g;
-        }
+        Node[] rootFunctions = rootFunctions(outputs, gradOutputs, rootGrads);
         Capture capture = new Capture(inputs.length);
         for (int i = 0; i < inputs.length; i++) {
             Tensor in = inputs[i];

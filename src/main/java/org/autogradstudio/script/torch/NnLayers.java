@@ -112,7 +112,7 @@ final class NnLayers {
     /** {@code torch.typename(obj)}, as PyTorch's messages name a wrong value. */
     private static String typename(Object o) {
         if (o instanceof TensorObject t) {
-            return "torch." + legacyType(t.tensor().dtype());
+            return "torch." + TensorMethods.typeString(t.tensor().dtype());
         }
         if (o instanceof PyClass c) {
             return c.module() == null || c.module().equals("builtins") ? c.name() : c.module() + "." + c.name();
@@ -124,15 +124,6 @@ final class NnLayers {
             return typename(pi.pyClass());
         }
         return Ops.typeName(o);
-    }
-
-    private static String legacyType(DType d) {
-        switch (d) {
-            case FLOAT64: return "DoubleTensor";
-            case INT64: return "LongTensor";
-            case BOOL: return "BoolTensor";
-            default: return "FloatTensor";
-        }
     }
 
     /** The module's submodules (None entries skipped), by name in registration order. */

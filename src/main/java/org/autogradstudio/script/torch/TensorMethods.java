@@ -415,7 +415,8 @@ final class TensorMethods {
         return all;
     }
 
-    private static String typeString(DType d) {
+    /** The legacy tensor type name: {@code FloatTensor}, {@code DoubleTensor} ... ({@code x.type()} adds {@code torch.}). */
+    static String typeString(DType d) {
         switch (d) {
             case FLOAT64: return "DoubleTensor";
             case INT64: return "LongTensor";
