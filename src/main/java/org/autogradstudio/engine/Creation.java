@@ -91,6 +91,26 @@ public final class Creation {
         return requiresGrad ? t.requiresGrad_(true) : t;
     }
 
+    /** Fills {@code t} in place with uniform values in [from, to), in row-major order ({@code uniform_}). */
+    public static Tensor uniform_(Tensor t, double from, double to) {
+        if (!t.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("\"check_uniform_bounds\" not implemented for '" + LinearAlgebra.typeName(t.dtype()) + "'");
+        }
+        if (from > to) {
+            throw TorchException.runtime("uniform_ expects to return a [from, to) range, but found from=" + boundText(from)
+                    + " > to=" + boundText(to));
+        }
+        double[] data = new double[t.numel()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = RandomSource.uniform(from, to, t.dtype());
+        }
+        return t.copyFrom(data);
+    }
+
+    private static String boundText(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     public static Tensor randn(int[] shape, DType dtype, boolean requiresGrad) {
         checkSize(shape);
         double[] data = new double[Shape.numel(shape)];

@@ -29,8 +29,29 @@ public final class Engine {
 
     /** {@code torch.autograd.backward(roots, gradients, retain_graph)}. */
     public static void backward(Tensor[] roots, Tensor[] gradients, boolean retainGraph) {
-        Node[] rootFunctions = new Node[roots.length];
         Tensor[] rootGrads = new Tensor[roots.length];
+        Node[] rootFunctions = rootFunctions(roots, gradients, rootGrads);
+        List<BackwardListener> listeners = new ArrayList<>(LISTENERS);
+        for (BackwardListener l : listeners) {
+            l.onBackwardStart(roots.clone(), rootGrads.clone());
+        }
+        boolean previous = GradMode.set(false);
+        try {
+            execute(new GraphRoot(rootFunctions, rootGrads.clone()), retainGraph, listeners, null);
+        } finally {
+            GradMode.set(previous);
+            for (BackwardListener l : listeners) {
+                l.onBackwardEnd();
+            }
+        }
+    }
+
+    /**
+     * The functions a pass starts from, one per root, with PyTorch's checks of the roots and their
+     * gradients; {@code rootGrads} receives the gradients (ones for a scalar root given none).
+     */
+    private static Node[] rootFunctions(Tensor[] roots, Tensor[] gradients, Tensor[] rootGrads) {
+        Node[] functions = new Node[roots.length];
         for (int i = 0; i < roots.length; i++) {
             Tensor root = roots[i];
             if (!root.requiresGrad) {
@@ -46,20 +67,116 @@ public final class Engine {
                 throw TorchException.runtime("Mismatch in shape: grad_output[" + i + "] has a shape of "
                         + Shape.torchSize(g.shape) + " and output[" + i + "] has a shape of " + Shape.torchSize(root.shape) + ".");
             }
-            rootFunctions[i] = root.gradientFunction();
+            functions[i] = root.gradientFunction();
             rootGrads[i] = g;
         }
-        List<BackwardListener> listeners = new ArrayList<>(LISTENERS);
-        for (BackwardListener l : listeners) {
-            l.onBackwardStart(roots.clone(), rootGrads.clone());
+        return functions;
+    }
+
+    /**
+     * {@code torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph)}: the gradients of the
+     * outputs with respect to each input, computed by running only the nodes on a path to an input;
+     * no {@code .grad} is touched. An input the gradient does not reach gives null when
+     * {@code allowUnused}, else PyTorch's error. No listener hears the pass: it draws nothing.
+     */
+    public static Tensor[] grad(Tensor[] outputs, Tensor[] gradOutputs, Tensor[] inputs, boolean retainGraph,
+            boolean allowUnused) {
+        Tensor[] rootGrads = new Tensor[outputs.length];
+        Node[] rootFunctions = rootFunctions(outputs, gradOutputs, rootGrads);
+        Capture capture = new Capture(inputs.length);
+        for (int i = 0; i < inputs.length; i++) {
+            Tensor in = inputs[i];
+            if (!in.requiresGrad) {
+                throw TorchException.runtime("One of the differentiated Tensors does not require grad");
+            }
+            Node n = in.gradFn != null ? in.gradFn : in.gradAccumulator();
+            int[] old = capture.slots.get(n);
+            int[] slots = old == null ? new int[] {i} : java.util.Arrays.copyOf(old, old.length + 1);
+            slots[slots.length - 1] = i;
+            capture.slots.put(n, slots);
         }
+        GraphRoot root = new GraphRoot(rootFunctions, rootGrads.clone());
+        capture.findNeeded(root);
         boolean previous = GradMode.set(false);
         try {
-            execute(new GraphRoot(rootFunctions, rootGrads.clone()), retainGraph, listeners);
+            execute(root, retainGraph, List.of(), capture);
         } finally {
             GradMode.set(previous);
-            for (BackwardListener l : listeners) {
-                l.onBackwardEnd();
+        }
+        Tensor[] results = capture.results;
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null && !allowUnused) {
+                throw TorchException.runtime("One of the differentiated Tensors appears to not have been used in the graph."
+                        + " Set allow_unused=True if this is the desired behavior.");
+            }
+            if (results[i] != null && results[i].dtype() != inputs[i].dtype()) {
+                results[i] = results[i].toDType(inputs[i].dtype());
+            }
+        }
+        return results;
+    }
+
+    /**
+     * What a {@code grad} pass keeps: the nodes whose incoming gradient is an answer (an input's
+     * grad_fn, or a leaf input's AccumulateGrad), the nodes to run (those with a next function on a
+     * path to one), and the answers.
+     */
+    private static final class Capture {
+        final java.util.IdentityHashMap<Node, int[]> slots = new java.util.IdentityHashMap<>();
+        /** Nodes on a path to a captured node (captured ones included): the only ones gradients go to. */
+        final java.util.Set<Node> needed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /** Nodes with a next function in {@link #needed}: the only ones run. */
+        final java.util.Set<Node> run = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final Tensor[] results;
+
+        Capture(int inputs) {
+            results = new Tensor[inputs];
+        }
+
+        /** Walks the graph once for each node's consumers, then back from the captured nodes. */
+        void findNeeded(Node root) {
+            java.util.IdentityHashMap<Node, List<Node>> consumers = new java.util.IdentityHashMap<>();
+            ArrayDeque<Node> stack = new ArrayDeque<>();
+            consumers.put(root, new ArrayList<>());
+            stack.push(root);
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                for (int i = 0, k = n.numEdges(); i < k; i++) {
+                    Node f = n.nextFunction(i);
+                    if (f == null) {
+                        continue;
+                    }
+                    List<Node> c = consumers.get(f);
+                    if (c == null) {
+                        c = new ArrayList<>();
+                        consumers.put(f, c);
+                        stack.push(f);
+                    }
+                    c.add(n);
+                }
+            }
+            for (Node n : slots.keySet()) {
+                if (consumers.containsKey(n) && needed.add(n)) {
+                    stack.push(n);
+                }
+            }
+            while (!stack.isEmpty()) {
+                for (Node c : consumers.get(stack.pop())) {
+                    run.add(c);
+                    if (needed.add(c)) {
+                        stack.push(c);
+                    }
+                }
+            }
+        }
+
+        /** Records the gradient reaching {@code node} when it is an answer. */
+        void offer(Node node, Tensor grad) {
+            int[] s = slots.get(node);
+            if (s != null && grad != null) {
+                for (int i : s) {
+                    results[i] = grad;
+                }
             }
         }
     }
@@ -69,7 +186,7 @@ public final class Engine {
         return PASSES.updateAndGet(p -> p == Integer.MAX_VALUE ? 1 : p + 1);
     }
 
-    private static void execute(GraphRoot root, boolean retainGraph, List<BackwardListener> listeners) {
+    private static void execute(GraphRoot root, boolean retainGraph, List<BackwardListener> listeners, Capture capture) {
         int pass = nextPass();
         countDependencies(root, pass);
         ReadyQueue ready = new ReadyQueue();
@@ -84,6 +201,17 @@ public final class Engine {
                 Tensor incoming = ready.polledGrad();
                 // a tensor only the engine holds and no listener has seen: the node may write into it
                 boolean incomingOwned = ready.polledOwned() && !listening;
+                if (capture != null && node != root) {
+                    // autograd.grad: answers are kept (so never overwritten), leaves never accumulate,
+                    // and a node with nothing needed beyond it is not run
+                    if (capture.slots.containsKey(node)) {
+                        capture.offer(node, incoming);
+                        incomingOwned = false;
+                    }
+                    if (!capture.run.contains(node)) {
+                        continue;
+                    }
+                }
                 if (listening && node != root) {
                     for (BackwardListener l : listeners) {
                         l.onNodeRun(node, incoming);
@@ -114,7 +242,7 @@ public final class Engine {
                     Tensor g = grads[i];
                     grads[i] = null;
                     Node next = node.nextFunction(i);
-                    if (next == null) {
+                    if (next == null || (capture != null && !capture.needed.contains(next))) {
                         continue;
                     }
                     boolean gFresh = i < 32 && (fresh & (1 << i)) != 0;

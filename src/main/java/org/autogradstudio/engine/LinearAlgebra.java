@@ -228,6 +228,54 @@ public final class LinearAlgebra {
         return out;
     }
 
+    /**
+     * {@code torch.addmm(bias, a, b)} (beta = alpha = 1): {@code bias + a @ b}, the bias broadcast
+     * over the rows, recorded as one AddmmBackward0 with edges (bias, a, b) as PyTorch's
+     * {@code nn.Linear} records it; the bias's gradient is summed back to its shape.
+     */
+    public static Tensor addmm(Tensor bias, Tensor a, Tensor b) {
+        if (a.dim() != 2) {
+            throw TorchException.runtime("mat1 must be a matrix, got " + a.dim() + "-D tensor");
+        }
+        if (b.dim() != 2) {
+            throw TorchException.runtime("mat2 must be a matrix, got " + b.dim() + "-D tensor");
+        }
+        if (a.shape[1] != b.shape[0]) {
+            throw TorchException.runtime("mat1 and mat2 shapes cannot be multiplied (" + a.shape[0] + "x" + a.shape[1]
+                    + " and " + b.shape[0] + "x" + b.shape[1] + ")");
+        }
+        if (a.dtype() != b.dtype() || a.dtype() != bias.dtype()) {
+            throw TorchException.runtime("mat1 and mat2 must have the same dtype");
+        }
+        int n = a.shape[0], k = a.shape[1], m = b.shape[1];
+        int[] outShape = {n, m};
+        if (!java.util.Arrays.equals(Shape.broadcast(bias.shape, outShape), outShape)) {
+            throw TorchException.runtime("The expanded size of the tensor (" + m + ") must match the existing size ("
+                    + bias.shape[bias.dim() - 1] + ") at non-singleton dimension 1.  Target sizes: [" + n + ", " + m
+                    + "].  Tensor sizes: " + Shape.toString(bias.shape));
+        }
+        boolean single = single(a);
+        double[] product = multiply(a.values(), b.values(), n, k, m, single);
+        double[] c = Pointwise.broadcastValues(bias, outShape);
+        for (int i = 0; i < product.length; i++) {
+            // the product rounded to the dtype first, then the bias added: what BLAS's C += A B gives
+            double p = a.dtype().round(product[i]);
+            product[i] = single ? (double) ((float) c[i] + (float) p) : c[i] + p;
+        }
+        Tensor out = rounded(product, outShape, a.dtype());
+        if (Autograd.needed(new Tensor[] {bias, a, b})) {
+            Autograd.record(out, "AddmmBackward0", new Tensor[] {bias, a, b}, new Tensor[] {a, b}, (node, g) -> {
+                Tensor x = node.saved(0), y = node.saved(1);
+                Tensor ga = !node.needsGrad(1) ? null
+                        : rounded(multiplyTransposed(g.values(), y.values(), n, m, k, single(g)), new int[] {n, k}, g.dtype());
+                Tensor gb = !node.needsGrad(2) ? null
+                        : rounded(multiply(x.t().values(), g.values(), k, n, m, single(g)), new int[] {k, m}, g.dtype());
+                return new Tensor[] {node.needsGrad(0) ? g : null, ga, gb};
+            });
+        }
+        return out;
+    }
+
     public static Tensor mv(Tensor a, Tensor v) {
         if (a.dim() != 2 || v.dim() != 1) {
             throw TorchException.runtime("vector + matrix @ vector expected, got " + a.dim() + ", " + v.dim());

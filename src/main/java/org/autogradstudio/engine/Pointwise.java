@@ -449,11 +449,16 @@ public final class Pointwise {
      * requires grad gets a {@code NotImplemented} node, whose backward fails with PyTorch's message.
      */
     public static Tensor floorDivide(Tensor a, Tensor b) {
+        return floorDivide(a, b, "aten::floor_divide");
+    }
+
+    /** {@code a // b}; {@code op} names it in the error of its missing derivative. */
+    static Tensor floorDivide(Tensor a, Tensor b, String op) {
         DType outType = resultType(a, b);
         checkIntegerDivisor(b, outType);
         Tensor result = map2(a, b, outType, outType.isFloatingPoint() ? Pointwise::floorDivideValue : (x, y) -> Math.floor(x / y));
         if (Autograd.needed(a, b)) {
-            notImplemented(result, "aten::floor_divide", a, b);
+            notImplemented(result, op, a, b);
         }
         return result;
     }

@@ -72,6 +72,16 @@ public final class RandomSource {
         return (float) ((next32() & ((1 << 24) - 1)) * 0x1.0p-24);
     }
 
+    /**
+     * A uniform value in [from, to) as ATen's {@code uniform_}: the bounds cast to the dtype, then
+     * {@code u * (to - from) + from} in double, rounded to the dtype ({@code nn.Linear}'s
+     * initialisation and {@code Tensor.uniform_} draw these).
+     */
+    static synchronized double uniform(double from, double to, DType dtype) {
+        double lo = dtype.round(from), hi = dtype.round(to);
+        return dtype.round(uniform(dtype) * (hi - lo) + lo);
+    }
+
     /** One standard normal in double, as ATen's normal_distribution&lt;double&gt; (caches the pair's sine). */
     static synchronized double normal() {
         if (!Double.isNaN(cachedNormal)) {

@@ -390,11 +390,13 @@ public final class Tensor extends Storage {
         return this;
     }
 
-    /** {@code detach()}: the same memory, cut from the graph. */
+    /**
+     * {@code detach()}: the same memory, cut from the graph. Not a view autograd tracks (PyTorch's
+     * {@code _is_view()} is False): changing it in place is allowed even when this is a leaf that
+     * requires grad, which is how {@code p.data -= lr * p.grad} and {@code p.detach().zero_()} work.
+     */
     public Tensor detach() {
-        Tensor t = new Tensor(storage, offset, shape, strides, dtype());
-        t.setViewBase(baseOf(this));
-        return t;
+        return new Tensor(storage, offset, shape, strides, dtype());
     }
 
     /**
@@ -546,8 +548,29 @@ public final class Tensor extends Storage {
      */
     public Tensor inplace(ElementwiseOp op, Tensor other) {
         checkInplace();
-        Tensor before = GradMode.isEnabled() && (requiresGrad || other.requiresGrad) ? alias() : detach();
-        Tensor result = other == null ? Pointwise.unary(op, before) : Pointwise.binary(op, before, other);
+        Tensor before = inplaceBefore(other);
+        return finishInplace(other == null ? Pointwise.unary(op, before) : Pointwise.binary(op, before, other));
+    }
+
+    /** {@code x //= y} ({@code floor_divide_}): in place, with no derivative (as in PyTorch). */
+    public Tensor floorDivide_(Tensor other) {
+        checkInplace();
+        return finishInplace(Pointwise.floorDivide(inplaceBefore(other), other, "aten::floor_divide_"));
+    }
+
+    /** {@code x %= y} ({@code remainder_}): in place, recorded as RemainderBackward0/1. */
+    public Tensor remainder_(Tensor other) {
+        checkInplace();
+        return finishInplace(Pointwise.remainder(inplaceBefore(other), other));
+    }
+
+    /** The operand standing for this tensor's old value in an in-place op: an alias when it is recorded. */
+    private Tensor inplaceBefore(Tensor other) {
+        return GradMode.isEnabled() && (requiresGrad || (other != null && other.requiresGrad)) ? alias() : detach();
+    }
+
+    /** Checks an in-place op's out-of-place result against this tensor and takes it over. */
+    private Tensor finishInplace(Tensor result) {
         if (!java.util.Arrays.equals(Shape.broadcast(shape, result.shape), shape)) {
             throw TorchException.runtime("output with shape " + Shape.toString(shape)
                     + " doesn't match the broadcast shape " + Shape.toString(result.shape));

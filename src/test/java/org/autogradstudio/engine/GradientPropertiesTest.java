@@ -185,6 +185,17 @@ class GradientPropertiesTest {
     }
 
     @Property(tries = TRIES)
+    void addmmWithBroadcastBias(@ForAll long seed) {
+        Random r = new Random(seed);
+        int n = 1 + r.nextInt(4), k = 1 + r.nextInt(4), m = 1 + r.nextInt(4);
+        int[][] biasShapes = {{m}, {1, m}, {n, m}, {n, 1}};
+        int[][] shapes = {biasShapes[r.nextInt(biasShapes.length)], {n, k}, {m, k}};
+        // nn.Linear's form: bias + x @ weight.t()
+        GradCheck.check("addmm", t -> LinearAlgebra.addmm(t[0], t[1], t[2].t()), shapes,
+                new double[][] {values(r, shapes[0], ANY), values(r, shapes[1], ANY), values(r, shapes[2], ANY)}, seed);
+    }
+
+    @Property(tries = TRIES)
     void mv(@ForAll long seed) {
         Random r = new Random(seed);
         int n = 1 + r.nextInt(4), k = 1 + r.nextInt(4);

@@ -24,6 +24,8 @@ public final class HostType extends PyType {
     private final PyObject constructor;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private final PyType base;
+    /** The defining module shown in the repr ({@code torch.nn.parameter}), or null for a bare name. */
+    private String module;
 
     public HostType(String name, Predicate<Object> instanceCheck, PyObject constructor) {
         this(name, instanceCheck, constructor, null);
@@ -41,6 +43,17 @@ public final class HostType extends PyType {
     public static HostType of(PyObject obj) {
         HostType t = DEFAULTS.get(obj.getClass());
         return t.name.equals(obj.typeName()) ? t : new HostType(obj.typeName(), obj.getClass()::isInstance, null);
+    }
+
+    /** Names the module the type is defined in, so its repr reads {@code <class 'module.Name'>}. */
+    public HostType inModule(String moduleName) {
+        this.module = moduleName;
+        return this;
+    }
+
+    @Override
+    public String repr() {
+        return module == null ? super.repr() : "<class '" + module + "." + name + "'>";
     }
 
     /** Adds a class attribute ({@code torch.Tensor.foo}). */

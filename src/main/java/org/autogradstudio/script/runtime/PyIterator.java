@@ -9,10 +9,18 @@ import java.util.Iterator;
 public final class PyIterator implements PyObject {
     private final Iterator<Object> it;
     private final String typeName;
+    /** A generator's function name for its repr ({@code Module.parameters}), else null. */
+    private final String qualname;
 
     public PyIterator(Iterator<Object> it, String typeName) {
+        this(it, typeName, null);
+    }
+
+    /** A generator made by a host function: its repr names {@code qualname}. */
+    public PyIterator(Iterator<Object> it, String typeName, String qualname) {
         this.it = it;
         this.typeName = typeName;
+        this.qualname = qualname;
     }
 
     /** The next value, or null when exhausted. */
@@ -44,7 +52,8 @@ public final class PyIterator implements PyObject {
 
     @Override
     public String repr() {
-        String what = typeName.equals("generator") ? "generator object <genexpr>" : typeName + " object";
+        String what = typeName.equals("generator") ? "generator object " + (qualname == null ? "<genexpr>" : qualname)
+                : typeName + " object";
         return "<" + what + " at " + Py.address(this) + ">";
     }
 }

@@ -59,6 +59,7 @@ final class NnModules {
         f.put("relu", PyBuiltin.bound("relu(input)", ACTIVATION));
         f.put("sigmoid", PyBuiltin.bound("sigmoid(input)", ACTIVATION));
         f.put("tanh", PyBuiltin.bound("tanh(input)", ACTIVATION));
+        f.put("linear", PyBuiltin.of("linear(input, weight, bias=None)", a -> NnLayers.linear(a[0], a[1], a[2])));
         return f;
     }
 
@@ -69,6 +70,7 @@ final class NnModules {
         nn.put("L1Loss", lossType("L1Loss", Loss.L1));
         nn.put("BCELoss", lossType("BCELoss", Loss.BCE));
         nn.put("BCEWithLogitsLoss", lossType("BCEWithLogitsLoss", Loss.BCE_WITH_LOGITS));
+        NnLayers.install(nn);
         return nn;
     }
 

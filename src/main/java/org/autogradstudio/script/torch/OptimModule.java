@@ -30,18 +30,20 @@ final class OptimModule {
         HostType[] types = new HostType[2];
         types[0] = new HostType("SGD", o -> o instanceof OptimizerObject p && p.name.equals("SGD"), new PyBuiltin("SGD", (args, kw) -> {
             Object[] a = sgd.bind(args, kw);
+            List<TensorObject> ps = params(a[0]);
             Map<String, Object> options = ordered("lr", a[1], "momentum", a[2], "dampening", a[3], "weight_decay", a[4],
                     "nesterov", a[5], "maximize", false, "foreach", Py.NONE, "differentiable", false);
-            return create("SGD", types[0], params(a[0]), options, () -> new SGD(params(a[0]), Args.number(a[1]),
+            return create("SGD", types[0], ps, options, () -> new SGD(tensors(ps), Args.number(a[1]),
                     Args.number(a[2]), Args.number(a[3]), Args.number(a[4]), Py.isTrue(a[5])));
         }));
         types[1] = new HostType("Adam", o -> o instanceof OptimizerObject p && p.name.equals("Adam"), new PyBuiltin("Adam", (args, kw) -> {
             Object[] a = adam.bind(args, kw);
+            List<TensorObject> ps = params(a[0]);
             List<Object> betas = Py.isNone(a[2]) ? List.of(0.9, 0.999) : Args.sequence(a[2]);
             Map<String, Object> options = ordered("lr", a[1], "betas", Py.tuple(betas.toArray()), "eps", a[3],
                     "weight_decay", a[4], "amsgrad", a[5], "maximize", false, "foreach", Py.NONE, "capturable", false,
                     "differentiable", false, "fused", false);
-            return create("Adam", types[1], params(a[0]), options, () -> new Adam(params(a[0]), Args.number(a[1]),
+            return create("Adam", types[1], ps, options, () -> new Adam(tensors(ps), Args.number(a[1]),
                     Args.number(betas.get(0)), Args.number(betas.get(1)), Args.number(a[3]), Args.number(a[4])));
         }));
         m.put("SGD", types[0]);
@@ -58,7 +60,7 @@ final class OptimModule {
         return m;
     }
 
-    private static Object create(String name, PyType type, List<Tensor> params, Map<String, Object> options,
+    private static Object create(String name, PyType type, List<TensorObject> params, Map<String, Object> options,
             java.util.function.Supplier<Optimizer> factory) {
         try {
             return new OptimizerObject(name, type, factory.get(), params, options);
@@ -67,8 +69,15 @@ final class OptimModule {
         }
     }
 
-    private static List<Tensor> params(Object o) {
+    private static List<Tensor> tensors(List<TensorObject> params) {
         List<Tensor> out = new ArrayList<>();
+        params.forEach(p -> out.add(p.tensor()));
+        return out;
+    }
+
+    /** The params argument, read once (it may be a generator such as {@code model.parameters()}). */
+    private static List<TensorObject> params(Object o) {
+        List<TensorObject> out = new ArrayList<>();
         java.util.Iterator<Object> it = o instanceof PyObject p ? p.iter() : null;
         if (it == null) {
             throw Py.typeError("params argument given to the optimizer should be an iterable of Tensors or dicts, but got "
@@ -82,7 +91,7 @@ final class OptimModule {
             if (!t.tensor().isLeaf()) {
                 throw Py.valueError("can't optimize a non-leaf Tensor");
             }
-            out.add(t.tensor());
+            out.add(t);
         }
         return out;
     }
@@ -96,12 +105,12 @@ final class OptimModule {
         private final PyDict group = new PyDict();
         private final PyList groups = new PyList();
 
-        OptimizerObject(String name, PyType type, Optimizer optimizer, List<Tensor> params, Map<String, Object> options) {
+        OptimizerObject(String name, PyType type, Optimizer optimizer, List<TensorObject> params, Map<String, Object> options) {
             this.name = name;
             this.type = type;
             this.optimizer = optimizer;
             PyList ps = new PyList();
-            params.forEach(p -> ps.append(new TensorObject(p)));
+            params.forEach(ps::append);
             group.put("params", ps);
             options.forEach(group::put);
             groups.append(group);

@@ -36,6 +36,8 @@ final class TensorMethods {
         RETAIN_GRAD("retain_grad()"),
         ITEM("item()"),
         TOLIST("tolist()"),
+        NUMPY("numpy(*, force=False)"),
+        UNIFORM_("uniform_(from=0, to=1)"),
         ZERO_("zero_()"),
         FILL_("fill_(value)"),
         COPY_("copy_(src)"),
@@ -193,6 +195,17 @@ final class TensorMethods {
             };
             case ITEM: return (s, a) -> s.item();
             case TOLIST: return (s, a) -> Py.fromJava(s.tensor().toList());
+            case NUMPY: return (s, a) -> {
+                if (GradMode.isEnabled() && s.tensor().requiresGrad() && !Py.isTrue(a[0])) {
+                    throw Py.runtimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+                }
+                throw Py.runtimeError("Numpy is not available: Autograd Studio has no NumPy;"
+                        + " use .tolist() or .item() for Python numbers");
+            };
+            case UNIFORM_: return (s, a) -> {
+                org.autogradstudio.engine.Creation.uniform_(s.tensor(), Args.number(a[0]), Args.number(a[1]));
+                return s;
+            };
             case ZERO_: return (s, a) -> {
                 s.tensor().zero_();
                 return s;
@@ -402,7 +415,8 @@ final class TensorMethods {
         return all;
     }
 
-    private static String typeString(DType d) {
+    /** The legacy tensor type name: {@code FloatTensor}, {@code DoubleTensor} ... ({@code x.type()} adds {@code torch.}). */
+    static String typeString(DType d) {
         switch (d) {
             case FLOAT64: return "DoubleTensor";
             case INT64: return "LongTensor";

@@ -31,11 +31,38 @@ import org.autogradstudio.script.runtime.UnaryOp;
  */
 public final class TensorObject implements PyObject {
     static final HostType TYPE = new HostType("Tensor", o -> o instanceof TensorObject, null);
+    /** {@code torch.nn.Parameter}: a tensor a module registers; what any op on it gives is a plain Tensor. */
+    static final HostType PARAMETER_TYPE = new HostType("Parameter", o -> o instanceof TensorObject t && t.parameter,
+            PyBuiltin.of("Parameter(data=None, requires_grad=True)", a -> parameter(a[0], a[1])), TYPE)
+            .inModule("torch.nn.parameter");
 
     private final Tensor tensor;
+    /** Whether this is an {@code nn.Parameter} (its repr says so; modules register it). */
+    private final boolean parameter;
 
     TensorObject(Tensor tensor) {
+        this(tensor, false);
+    }
+
+    TensorObject(Tensor tensor, boolean parameter) {
         this.tensor = tensor;
+        this.parameter = parameter;
+    }
+
+    boolean isParameter() {
+        return parameter;
+    }
+
+    /** {@code nn.Parameter(data, requires_grad)}: a new leaf sharing {@code data}'s memory. */
+    private static Object parameter(Object data, Object requiresGrad) {
+        Tensor d = Py.isNone(data) ? org.autogradstudio.engine.Creation.zeros(new int[] {0}, DType.FLOAT32, false)
+                : Args.strictTensor(data, "Parameter", "data", 1).detach();
+        try {
+            d.requiresGrad_(Py.isTrue(requiresGrad));
+        } catch (org.autogradstudio.engine.TorchException e) {
+            throw TorchModule.toPython(e);
+        }
+        return new TensorObject(d, true);
     }
 
     /** The engine tensor behind this script value. */
@@ -49,12 +76,12 @@ public final class TensorObject implements PyObject {
 
     @Override
     public String typeName() {
-        return "Tensor";
+        return parameter ? "Parameter" : "Tensor";
     }
 
     @Override
     public PyType type() {
-        return TYPE;
+        return parameter ? PARAMETER_TYPE : TYPE;
     }
 
     // ---- attributes ---------------------------------------------------------------------------
@@ -183,6 +210,8 @@ public final class TensorObject implements PyObject {
             case SUB: tensor.inplace(ElementwiseOp.SUB, o); return this;
             case MUL: tensor.inplace(ElementwiseOp.MUL, o); return this;
             case TRUEDIV: tensor.inplace(ElementwiseOp.DIV, o); return this;
+            case FLOORDIV: tensor.floorDivide_(o); return this;
+            case MOD: tensor.remainder_(o); return this;
             default: return Py.NOT_IMPLEMENTED;
         }
     }
@@ -343,7 +372,7 @@ public final class TensorObject implements PyObject {
 
     @Override
     public String repr() {
-        return tensor.toString();
+        return parameter ? "Parameter containing:\n" + tensor : tensor.toString();
     }
 
     /** PyTorch formats a 0-d tensor as its Python number: {@code f"{loss}"} is {@code 6.701176166534424}. */

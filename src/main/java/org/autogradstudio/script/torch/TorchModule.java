@@ -69,7 +69,86 @@ final class TorchModule {
         m.put("stack", PyBuiltin.bound("stack(tensors, dim=0)", FUNCTIONS));
         m.put("where", PyBuiltin.bound("where(condition, input, other)", FUNCTIONS));
         m.put("maximum", PyBuiltin.bound("maximum(input, other)", FUNCTIONS));
+        m.put("addmm", PyBuiltin.bound("addmm(input, mat1, mat2)", FUNCTIONS));
+        m.put("autograd", autograd());
         return m;
+    }
+
+    /** {@code torch.autograd}: {@code grad} and {@code backward}. */
+    private static PyModule autograd() {
+        PyModule a = new PyModule("torch.autograd");
+        a.put("grad", PyBuiltin.bound("grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,"
+                + " only_inputs=True, allow_unused=False, is_grads_batched=False)", FUNCTIONS));
+        a.put("backward", PyBuiltin.bound("backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,"
+                + " grad_variables=None, inputs=None)", FUNCTIONS));
+        return a;
+    }
+
+    /** A tensor or a sequence of tensors, as {@code autograd.grad} takes its outputs and inputs. */
+    private static Tensor[] tensorOrTensors(Object o, String what) {
+        if (o instanceof TensorObject t) {
+            return new Tensor[] {t.tensor()};
+        }
+        if (!(o instanceof org.autogradstudio.script.runtime.PyObject p)) {
+            throw Py.typeError(what + " must be a Tensor or a sequence of Tensors, not " + Py.typeName(o));
+        }
+        // any iterable: a list, a tuple, model.parameters()
+        List<Object> items = new java.util.ArrayList<>();
+        p.iter().forEachRemaining(items::add);
+        Tensor[] out = new Tensor[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(items.get(i) instanceof TensorObject t)) {
+                throw Py.typeError(what + " must be a Tensor or a sequence of Tensors, but element " + i + " is "
+                        + Py.typeName(items.get(i)));
+            }
+            out[i] = t.tensor();
+        }
+        return out;
+    }
+
+    /** {@code grad_outputs}: None, a tensor, or one tensor (or None) per output. */
+    private static Tensor[] gradOutputs(Object o, int count) {
+        Tensor[] out = new Tensor[count];
+        if (Py.isNone(o)) {
+            return out;
+        }
+        List<Object> items = o instanceof TensorObject ? List.of(o) : Args.sequence(o);
+        if (items.size() != count) {
+            throw Py.runtimeError("grad requires one grad_output per output: got " + items.size() + " for " + count
+                    + " outputs");
+        }
+        for (int i = 0; i < count; i++) {
+            Object g = items.get(i);
+            out[i] = Py.isNone(g) ? null : Args.strictTensor(g, "grad", "grad_outputs", 3);
+        }
+        return out;
+    }
+
+    private static Object autogradGrad(Object[] a) {
+        if (Py.isTrue(a[4])) {
+            throw Py.runtimeError("torch.autograd.grad(create_graph=True) is not supported in Autograd Studio:"
+                    + " gradients are computed without recording a graph, so they cannot be differentiated again");
+        }
+        if (Py.isTrue(a[7])) {
+            throw Py.runtimeError("torch.autograd.grad(is_grads_batched=True) is not supported in Autograd Studio");
+        }
+        Tensor[] outputs = tensorOrTensors(a[0], "outputs");
+        Tensor[] inputs = tensorOrTensors(a[1], "inputs");
+        Tensor[] grads = gradOutputs(a[2], outputs.length);
+        boolean retain = Py.isNone(a[3]) ? Py.isTrue(a[4]) : Py.isTrue(a[3]);
+        Tensor[] result = org.autogradstudio.engine.Engine.grad(outputs, grads, inputs, retain, Py.isTrue(a[6]));
+        Object[] items = new Object[result.length];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = TensorObject.wrap(result[i]);
+        }
+        return new PyTuple(items);
+    }
+
+    private static Object autogradBackward(Object[] a) {
+        Tensor[] tensors = tensorOrTensors(a[0], "tensors");
+        Tensor[] grads = gradOutputs(a[1], tensors.length);
+        org.autogradstudio.engine.Engine.backward(tensors, grads, Py.isTrue(a[2]));
+        return Py.NONE;
     }
 
     /** {@code requires_grad=True} in a factory: PyTorch's factory wording starts with a capital. */
@@ -210,8 +289,22 @@ final class TorchModule {
             case "maximum": return (a, k) -> new TensorObject(Pointwise.where(
                     Pointwise.compare(Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum"), ">="),
                     Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum")));
+            case "addmm": return (a, k) -> new TensorObject(org.autogradstudio.engine.LinearAlgebra.addmm(
+                    Args.strictTensor(a[0], "addmm", "input", 1), Args.strictTensor(a[1], "addmm", "mat1", 2),
+                    Args.strictTensor(a[2], "addmm", "mat2", 3)));
+            case "grad": return (a, k) -> call(() -> autogradGrad(a));
+            case "backward": return (a, k) -> call(() -> autogradBackward(a));
             default:
                 throw new IllegalStateException("no torch function " + name);
+        }
+    }
+
+    /** Runs {@code body} with the engine's errors as Python's. */
+    private static Object call(java.util.function.Supplier<Object> body) {
+        try {
+            return body.get();
+        } catch (TorchException e) {
+            throw toPython(e);
         }
     }
 
