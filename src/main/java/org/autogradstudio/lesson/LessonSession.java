@@ -220,13 +220,22 @@ public final class LessonSession implements AutoCloseable {
         }
     }
 
-    /** Tensors held by global variables, by identity, to the variable's name: the graph's labels. */
+    /**
+     * Tensors held by global variables, by identity, to the variable's name, and the parameters of
+     * global modules to their path ({@code net.fc.weight}): the graph's labels.
+     */
     public Map<Tensor, String> tensorNames() {
         Map<Tensor, String> names = new IdentityHashMap<>();
         script.globals().forEach((name, value) -> {
             Tensor t = TorchModules.tensorOf(value);
             if (t != null && !name.startsWith("_")) {
                 names.putIfAbsent(t, name);
+            }
+        });
+        // a module's parameters by their path ("net.fc.weight"), where no variable names them already
+        script.globals().forEach((name, value) -> {
+            if (!name.startsWith("_")) {
+                TorchModules.moduleParameters(value).forEach((path, t) -> names.putIfAbsent(t, name + "." + path));
             }
         });
         return names;

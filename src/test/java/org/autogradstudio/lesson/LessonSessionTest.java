@@ -206,4 +206,23 @@ class LessonSessionTest {
             assertTrue(c.message().startsWith("manual dy/dx = 9 differs from autograd 6 (abs diff 3"), c.message());
         }
     }
+
+    @Test
+    void aModulesParametersAreNamedByTheirPath() {
+        try (LessonSession s = new LessonSession()) {
+            CellResult r = s.run(code(String.join("\n", "import torch",
+                    "class Net(torch.nn.Module):",
+                    "    def __init__(self):",
+                    "        super().__init__()",
+                    "        self.fc = torch.nn.Linear(2, 1)",
+                    "        self.out = torch.nn.Sequential(torch.nn.Linear(1, 1))",
+                    "net = Net()",
+                    "w = net.fc.weight")), t -> { });
+            assertTrue(r.ok(), () -> r.error().summary());
+            List<String> names = new ArrayList<>(s.tensorNames().values());
+            assertTrue(names.contains("w"), "a variable's own name comes first: " + names);
+            assertFalse(names.contains("net.fc.weight"), names.toString());
+            assertTrue(names.containsAll(List.of("net.fc.bias", "net.out.0.weight", "net.out.0.bias")), names.toString());
+        }
+    }
 }

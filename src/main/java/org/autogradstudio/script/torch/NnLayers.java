@@ -153,6 +153,20 @@ final class NnLayers {
         }
     }
 
+    /**
+     * A module's parameters by their {@code named_parameters()} names ({@code fc.weight}, {@code 0.bias}),
+     * or nothing when {@code value} is not an initialised module: what the graph labels them with.
+     */
+    static Map<String, org.autogradstudio.engine.Tensor> parametersOf(Object value) {
+        Map<String, org.autogradstudio.engine.Tensor> out = new java.util.LinkedHashMap<>();
+        if (value instanceof PyInstance m && registry(m, PARAMETERS) != null && registry(m, MODULES) != null) {
+            for (Map.Entry<String, TensorObject> e : namedParameters(m, "", true)) {
+                out.put(e.getKey(), e.getValue().tensor());
+            }
+        }
+        return out;
+    }
+
     /** {@code named_parameters()}: each module's own parameters in its tree's order, a shared one once. */
     private static List<Map.Entry<String, TensorObject>> namedParameters(PyInstance m, String prefix, boolean recurse) {
         List<Map.Entry<String, PyInstance>> mods = new ArrayList<>();

@@ -40,4 +40,12 @@ public final class TorchModules {
     public static Tensor tensorOf(Object value) {
         return value instanceof TensorObject t ? t.tensor() : null;
     }
+
+    /**
+     * The parameters of an {@code nn.Module} value by their {@code named_parameters()} names
+     * ({@code fc.weight}); empty for anything else.
+     */
+    public static java.util.Map<String, Tensor> moduleParameters(Object value) {
+        return NnLayers.parametersOf(value);
+    }
 }
