@@ -43,6 +43,9 @@ class TextRenderingTest {
     void partialDerivativesReadAsFractions() {
         assertEquals("\u2202L/\u2202w = \u2202L/\u2202\u0177", LatexText.toUnicode("\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial \\hat{y}}"));
         assertEquals("L = -[y ln(\u0177)]", LatexText.toUnicode("L = -[y \\ln(\\hat{y})]"));
+        // lesson 14's update rule: \leftarrow is an arrow, not \left followed by "arrow"
+        assertEquals("p \u2190 p - \u03b7 \u2207 p", LatexText.toUnicode("p \\leftarrow p - \\eta \\nabla p"));
+        assertEquals("(x) \u21d2 \u221e", LatexText.toUnicode("\\left(x\\right) \\Rightarrow \\infty"));
         assertEquals("\u0177\u1d62 - y\u1d62 x\u2081\u2080", LatexText.toUnicode("\\hat{y}_i - y_{i} \\qquad x_{10}"));
     }
 

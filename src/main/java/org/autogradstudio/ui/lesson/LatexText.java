@@ -15,7 +15,12 @@ public final class LatexText {
             {"\\alpha", "\u03b1"}, {"\\beta", "\u03b2"}, {"\\eta", "\u03b7"}, {"\\theta", "\u03b8"}, {"\\lambda", "\u03bb"},
             {"\\epsilon", "\u03b5"}, {"\\nabla", "\u2207"}, {"\\sum", "\u03a3"}, {"\\approx", "\u2248"}, {"\\neq", "\u2260"},
             {"\\leq", "\u2264"}, {"\\geq", "\u2265"}, {"\\rightarrow", "\u2192"}, {"\\to", "\u2192"}, {"\\log", "log"}, {"\\ln", "ln"},
-            {"\\exp", "exp"}, {"\\sin", "sin"}, {"\\cos", "cos"}, {"\\tanh", "tanh"}, {"\\left", ""}, {"\\right", ""},
+            {"\\exp", "exp"}, {"\\sin", "sin"}, {"\\cos", "cos"}, {"\\tanh", "tanh"},
+            // arrows before \left and \right, which they begin with
+            {"\\leftrightarrow", "\u2194"}, {"\\leftarrow", "\u2190"}, {"\\Leftarrow", "\u21d0"}, {"\\Rightarrow", "\u21d2"},
+            {"\\gets", "\u2190"}, {"\\infty", "\u221e"}, {"\\prod", "\u220f"}, {"\\pi", "\u03c0"}, {"\\mu", "\u03bc"},
+            {"\\gamma", "\u03b3"}, {"\\delta", "\u03b4"}, {"\\Delta", "\u0394"},
+            {"\\left", ""}, {"\\right", ""},
             {"\\,", " "}, {"\\;", " "}, {"\\qquad", "    "}, {"\\quad", "  "}, {"\\mathrm", ""}, {"\\text", ""}};
         for (String[] p : pairs) {
             SYMBOLS.put(p[0], p[1]);
