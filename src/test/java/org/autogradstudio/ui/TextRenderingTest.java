@@ -46,6 +46,7 @@ class TextRenderingTest {
         // lesson 14's update rule: \leftarrow is an arrow, not \left followed by "arrow"
         assertEquals("p \u2190 p - \u03b7 \u2207 p", LatexText.toUnicode("p \\leftarrow p - \\eta \\nabla p"));
         assertEquals("(x) \u21d2 \u221e", LatexText.toUnicode("\\left(x\\right) \\Rightarrow \\infty"));
+        assertEquals("\u2113\u1d62 \u03bc", LatexText.toUnicode("\\ell_i \\mu"));
         assertEquals("\u0177\u1d62 - y\u1d62 x\u2081\u2080", LatexText.toUnicode("\\hat{y}_i - y_{i} \\qquad x_{10}"));
     }
 

@@ -18,7 +18,7 @@ public final class LatexText {
             {"\\exp", "exp"}, {"\\sin", "sin"}, {"\\cos", "cos"}, {"\\tanh", "tanh"},
             // arrows before \left and \right, which they begin with
             {"\\leftrightarrow", "\u2194"}, {"\\leftarrow", "\u2190"}, {"\\Leftarrow", "\u21d0"}, {"\\Rightarrow", "\u21d2"},
-            {"\\gets", "\u2190"}, {"\\infty", "\u221e"}, {"\\prod", "\u220f"}, {"\\pi", "\u03c0"}, {"\\mu", "\u03bc"},
+            {"\\gets", "\u2190"}, {"\\ell", "\u2113"}, {"\\infty", "\u221e"}, {"\\prod", "\u220f"}, {"\\pi", "\u03c0"}, {"\\mu", "\u03bc"},
             {"\\gamma", "\u03b3"}, {"\\delta", "\u03b4"}, {"\\Delta", "\u0394"},
             {"\\left", ""}, {"\\right", ""},
             {"\\,", " "}, {"\\;", " "}, {"\\qquad", "    "}, {"\\quad", "  "}, {"\\mathrm", ""}, {"\\text", ""}};
