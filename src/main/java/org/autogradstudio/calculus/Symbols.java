@@ -23,6 +23,8 @@ import org.autogradstudio.engine.Tensor;
 public final class Symbols {
     private final Map<Tensor, String> names = new IdentityHashMap<>();
     private final Map<Tensor, Expr> formulas = new IdentityHashMap<>();
+    /** Constants already looked at for an inferred formula (found or not): each is scanned once. */
+    private final java.util.Set<Tensor> tried = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     public static Symbols none() {
         return new Symbols();
@@ -56,7 +58,8 @@ public final class Symbols {
 
     public Expr formulaOf(Tensor t) {
         Expr given = formulas.get(t);
-        if (given != null || names.containsKey(t) || !isConstant(t) || t.numel() > MAX_INFERRED) {
+        if (given != null || names.containsKey(t) || !isConstant(t) || !t.dtype().isFloatingPoint()
+                || t.numel() > MAX_INFERRED || !tried.add(t)) {
             return given;
         }
         Expr inferred = complementOfNamedConstant(t);
@@ -87,7 +90,7 @@ public final class Symbols {
                 double c = t.dtype() == org.autogradstudio.engine.DType.FLOAT32 ? (double) (1f - (float) vs[i]) : 1 - vs[i];
                 complement = c == values[i];
             }
-            if (complement && t.dtype().isFloatingPoint()) {
+            if (complement) {
                 return Expr.sub(Expr.ONE, new Expr.Var(e.getValue()));
             }
         }

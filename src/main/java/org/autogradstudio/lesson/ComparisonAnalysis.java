@@ -22,11 +22,14 @@ final class ComparisonAnalysis {
     }
 
     static ManualComparison.Result analyse(String label, List<Double> manual, Tensor autogradTensor, List<Double> autograd,
-            boolean match, List<Comparison.Factor> factors, Map<Tensor, String> names, List<Tensor> lastRoots) {
+            boolean match, List<Comparison.Factor> factors, java.util.function.Supplier<Map<Tensor, String>> variables,
+            List<Tensor> lastRoots) {
         double[] m = toArray(manual);
         if (match && factors.isEmpty()) {
             return ManualComparison.compare(label, m, toArray(autograd));
         }
+        // the namespace is walked only here: a compare in a training loop that agrees costs nothing more
+        Map<Tensor, String> names = variables.get();
         Map<String, Tensor> byName = new LinkedHashMap<>();
         names.forEach((t, n) -> byName.putIfAbsent(n, t));
         String[] ofWrt = ManualComparison.parseName(label);

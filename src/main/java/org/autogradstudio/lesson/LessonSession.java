@@ -68,13 +68,16 @@ public final class LessonSession implements AutoCloseable {
 
     /** Names the script charts itself with {@code chart(name, ...)}: their assignments are not charted again. */
     private final java.util.Set<String> explicitCharts = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** The last automatic point, as name and value: a {@code chart(name, v)} right after it is the same point. */
-    private volatile Object[] lastAutomatic;
+    /** The last automatic point: a {@code chart(name, v)} right after it is the same point. */
+    private volatile ChartPoint lastAutomatic;
+
+    private record ChartPoint(String name, double value) {
+    }
 
     private void chartAsked(String name, double value) {
-        Object[] last = lastAutomatic;
+        ChartPoint last = lastAutomatic;
         boolean first = explicitCharts.add(name);
-        if (first && last != null && last[0].equals(name) && ((Double) last[1]) == value) {
+        if (first && last != null && last.name().equals(name) && last.value() == value) {
             return; // `loss = ...` then `chart("loss", loss)`: one point per step, not two
         }
         addChartPoint(name, value);
@@ -84,23 +87,11 @@ public final class LessonSession implements AutoCloseable {
         if (explicitCharts.contains(name)) {
             return;
         }
-        Double v = null;
-        Tensor t0 = TorchModules.tensorOf(value);
-        if (t0 != null && t0.numel() == 1) {
-            v = t0.item();
-        } else if (value instanceof Double d) {
-            v = d;
-        }
-        lastAutomatic = v == null ? null : new Object[] {name, v};
-        automaticPoint(name, value);
-    }
-
-    private void automaticPoint(String name, Object value) {
         Tensor t = TorchModules.tensorOf(value);
-        if (t != null && t.numel() == 1) {
-            addChartPoint(name, t.item());
-        } else if (value instanceof Double d) {
-            addChartPoint(name, d);
+        Double v = t != null && t.numel() == 1 ? Double.valueOf(t.item()) : value instanceof Double d ? d : null;
+        lastAutomatic = v == null ? null : new ChartPoint(name, v);
+        if (v != null) {
+            addChartPoint(name, v);
         }
     }
 
@@ -121,7 +112,7 @@ public final class LessonSession implements AutoCloseable {
 
     private void addComparison(String label, List<Double> manual, Tensor autogradTensor, List<Double> autograd, boolean ok,
             List<Comparison.Factor> factors) {
-        var analysis = ComparisonAnalysis.analyse(label, manual, autogradTensor, autograd, ok, factors, tensorNames(), lastRoots);
+        var analysis = ComparisonAnalysis.analyse(label, manual, autogradTensor, autograd, ok, factors, this::tensorNames, lastRoots);
         comparisons.add(new Comparison(label, manual, autograd, ok, factors, analysis));
     }
 

@@ -56,19 +56,13 @@ public final class GraphExportActions {
         i.textProperty().bind(I18n.text("menu.file.export.view"));
         i.disableProperty().bind(disabled);
         i.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(I18n.get("dialog.export.title"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("dialog.export.filter", "PNG"), "*.png"));
-            chooser.setInitialFileName(suggestedName(Format.PNG).replace("-graph.", "-view."));
-            File f = chooser.showSaveDialog(owner.get());
-            if (f != null) {
-                Path out = f.getName().contains(".") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".png");
+            Path out = chooseFile(Format.PNG, suggestedName(Format.PNG).replace("-graph.", "-view."));
+            if (out != null) {
                 try {
                     snapshot(out);
                     Dialogs.info(owner.get(), I18n.get("dialog.export.done"), out.toString());
                 } catch (java.io.IOException | RuntimeException failure) {
-                    Dialogs.error(owner.get(), I18n.get("dialog.export.error", String.valueOf(out.getFileName()),
-                            String.valueOf(failure.getMessage())), failure.toString());
+                    failed(out, failure);
                 }
             }
         });
@@ -102,19 +96,30 @@ public final class GraphExportActions {
     }
 
     private void choose(Format format) {
+        Path out = chooseFile(format, suggestedName(format));
+        if (out != null) {
+            export(format, out, written -> Dialogs.info(owner.get(), I18n.get("dialog.export.done"), written.toString()));
+        }
+    }
+
+    /** The Save dialog for a {@code format} file; a name typed without extension gets the format's. Null: cancelled. */
+    private Path chooseFile(Format format, String initialName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(I18n.get("dialog.export.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                 I18n.get("dialog.export.filter", format.name()), "*." + format.extension()));
-        chooser.setInitialFileName(suggestedName(format));
+        chooser.setInitialFileName(initialName);
         File f = chooser.showSaveDialog(owner.get());
-        if (f != null) {
-            Path out = f.toPath();
-            if (!out.getFileName().toString().contains(".")) {
-                out = out.resolveSibling(out.getFileName() + "." + format.extension());
-            }
-            export(format, out, written -> Dialogs.info(owner.get(), I18n.get("dialog.export.done"), written.toString()));
+        if (f == null) {
+            return null;
         }
+        Path out = f.toPath();
+        return out.getFileName().toString().contains(".") ? out : out.resolveSibling(out.getFileName() + "." + format.extension());
+    }
+
+    private void failed(Path out, Throwable failure) {
+        Dialogs.error(owner.get(), I18n.get("dialog.export.error", String.valueOf(out.getFileName()),
+                String.valueOf(failure.getMessage())), failure.toString());
     }
 
     /** {@code 05_logistic_neuron-graph.png}, {@code …-backward.gif}. */
@@ -129,7 +134,6 @@ public final class GraphExportActions {
         model.runner().export(format, SCALE, out, written -> {
             lastExported.set(written);
             done.accept(written);
-        }, failure -> Dialogs.error(owner.get(), I18n.get("dialog.export.error", String.valueOf(out.getFileName()),
-                String.valueOf(failure.getMessage())), failure.toString()));
+        }, failure -> failed(out, failure));
     }
 }

@@ -83,25 +83,15 @@ public final class MainWindow extends BorderPane {
     private void createView() {
         getStyleClass().add("main-window");
         setTop(new VBox(menuBar(), toolbar));
-        Tab inspectorTab = new Tab();
-        inspectorTab.textProperty().bind(I18n.text("inspector.title"));
-        inspectorTab.setContent(inspector);
-        inspectorTab.setClosable(false);
-        inspectorTab.setId("tab-inspector");
-        chartsTab.textProperty().bind(I18n.text("charts.title"));
+        Tab inspectorTab = sideTab(new Tab(), "inspector.title", "tab-inspector", inspector);
         ModelChart modelChart = new ModelChart(new ModelFeed(model.runner()));
         javafx.scene.layout.HBox plots = new javafx.scene.layout.HBox(8, modelChart, charts);
         javafx.scene.layout.HBox.setHgrow(modelChart, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox.setHgrow(charts, javafx.scene.layout.Priority.ALWAYS);
         VBox chartsBox = new VBox(new TrainingSettings(model), plots);
         VBox.setVgrow(plots, javafx.scene.layout.Priority.ALWAYS);
-        chartsTab.setContent(chartsBox);
-        chartsTab.setClosable(false);
-        chartsTab.setId("tab-charts");
-        derivationTab.textProperty().bind(I18n.text("derivation.title"));
-        derivationTab.setContent(derivationPanel);
-        derivationTab.setClosable(false);
-        derivationTab.setId("tab-derivation");
+        sideTab(chartsTab, "charts.title", "tab-charts", chartsBox);
+        sideTab(derivationTab, "derivation.title", "tab-derivation", derivationPanel);
         sideTabs.getTabs().addAll(inspectorTab, derivationTab, chartsTab);
         sideTabs.getStyleClass().add("side-tabs");
         right.setOrientation(Orientation.VERTICAL);
@@ -115,6 +105,14 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.12, 0.45);
         SplitPane.setResizableWithParent(lessonList, false);
         setCenter(split);
+    }
+
+    private static Tab sideTab(Tab tab, String titleKey, String id, Node content) {
+        tab.textProperty().bind(I18n.text(titleKey));
+        tab.setContent(content);
+        tab.setClosable(false);
+        tab.setId(id);
+        return tab;
     }
 
     private void initListeners() {

@@ -80,21 +80,25 @@ public final class EngineGraphBuilder {
                 tensors.put(id, t.tensor());
             }
         }
-        Placement placed = sameShape != null ? Placement.reuse(sameShape, graph, ids, unplaced) : null;
+        // edge i is "e" + i, in this order: vertices, then each one's outgoing edges
+        List<GraphEdge> order = new ArrayList<>();
+        for (GraphVertex v : graph.vertices()) {
+            order.addAll(graph.graph().outgoingEdgesOf(v));
+        }
+        Placement placed = sameShape != null ? Placement.reuse(sameShape, graph, order, ids, unplaced) : null;
         if (placed == null) {
-            placed = Placement.layOut(graph, ids, unplaced);
+            placed = Placement.layOut(graph, order, ids, unplaced);
         }
         List<VertexData> vertices = placed.vertices();
         List<EdgeData> edges = new ArrayList<>();
-        for (GraphVertex v : graph.vertices()) {
-            for (GraphEdge e : graph.graph().outgoingEdgesOf(v)) {
-                String id = "e" + edges.size();
-                edges.add(new EdgeData(id, ids.get(e.source()), ids.get(e.target()), Math.max(0, e.inputNr()), placed.route(e, id)));
-                if (e.target() instanceof FunctionVertex f && e.inputNr() >= 0) {
-                    int n = f.node().inputs().size();
-                    inputVertices.computeIfAbsent(f, k -> new String[n])[e.inputNr()] = ids.get(e.source());
-                    inputEdges.computeIfAbsent(f, k -> new String[n])[e.inputNr()] = id;
-                }
+        for (int i = 0; i < order.size(); i++) {
+            GraphEdge e = order.get(i);
+            String id = "e" + i;
+            edges.add(new EdgeData(id, ids.get(e.source()), ids.get(e.target()), Math.max(0, e.inputNr()), placed.routes().get(i)));
+            if (e.target() instanceof FunctionVertex f && e.inputNr() >= 0) {
+                int n = f.node().inputs().size();
+                inputVertices.computeIfAbsent(f, k -> new String[n])[e.inputNr()] = ids.get(e.source());
+                inputEdges.computeIfAbsent(f, k -> new String[n])[e.inputNr()] = id;
             }
         }
         List<TraceStep> trace = pass == null ? List.of() : trace(pass);
@@ -228,14 +232,10 @@ public final class EngineGraphBuilder {
     }
 
     /** Where the vertices and edges go: a fresh ELK layout, or the places of a graph of the same shape. */
-    private record Placement(List<VertexData> vertices, Map<GraphEdge, double[]> routes, Map<String, double[]> routesById,
-            double width, double height) {
+    private record Placement(List<VertexData> vertices, List<double[]> routes, double width, double height) {
 
-        double[] route(GraphEdge e, String id) {
-            return routes != null ? routes.get(e) : routesById.get(id);
-        }
-
-        static Placement layOut(ComputationGraph graph, Map<GraphVertex, String> ids, Map<String, VertexData> unplaced) {
+        static Placement layOut(ComputationGraph graph, List<GraphEdge> order, Map<GraphVertex, String> ids,
+                Map<String, VertexData> unplaced) {
             GraphLayout.Layout layout = GraphLayout.sized(graph, v -> {
                 VertexData d = unplaced.get(ids.get(v));
                 return new double[] {d.width(), d.height()};
@@ -245,14 +245,17 @@ public final class EngineGraphBuilder {
                 GraphLayout.Box b = layout.boxes().get(v);
                 vertices.add(unplaced.get(ids.get(v)).at(b.x(), b.y()));
             }
-            Map<GraphEdge, double[]> routes = new IdentityHashMap<>();
-            layout.routes().forEach((e, r) -> routes.put(e, points(r)));
-            return new Placement(vertices, routes, null, layout.width(), layout.height());
+            List<double[]> routes = new ArrayList<>();
+            for (GraphEdge e : order) {
+                routes.add(points(layout.routes().get(e)));
+            }
+            return new Placement(vertices, routes, layout.width(), layout.height());
         }
 
-        /** The places of {@code like}, if it has exactly these vertices (by id and kind) and as many edges; else null. */
-        static Placement reuse(GraphData like, ComputationGraph graph, Map<GraphVertex, String> ids, Map<String, VertexData> unplaced) {
-            if (like.vertices().size() != unplaced.size() || like.edges().size() != graph.graph().edgeSet().size()) {
+        /** The places of {@code like}, if it has exactly these vertices (by id and kind) and edges (by ends, in order); else null. */
+        static Placement reuse(GraphData like, ComputationGraph graph, List<GraphEdge> order, Map<GraphVertex, String> ids,
+                Map<String, VertexData> unplaced) {
+            if (like.vertices().size() != unplaced.size() || like.edges().size() != order.size()) {
                 return null;
             }
             Map<String, VertexData> old = like.vertexMap();
@@ -265,20 +268,16 @@ public final class EngineGraphBuilder {
                 }
                 vertices.add(now.sized(before.width(), before.height()).at(before.x(), before.y()));
             }
-            // the edges come in the same order (vertices, then each one's outgoing edges): same ends, same id
-            Map<String, double[]> routes = new HashMap<>();
-            int k = 0;
-            for (GraphVertex v : graph.vertices()) {
-                for (GraphEdge e : graph.graph().outgoingEdgesOf(v)) {
-                    EdgeData before = like.edges().get(k);
-                    if (!before.from().equals(ids.get(e.source())) || !before.to().equals(ids.get(e.target()))) {
-                        return null;
-                    }
-                    routes.put("e" + k, before.points());
-                    k++;
+            List<double[]> routes = new ArrayList<>();
+            for (int k = 0; k < order.size(); k++) {
+                GraphEdge e = order.get(k);
+                EdgeData before = like.edges().get(k);
+                if (!before.from().equals(ids.get(e.source())) || !before.to().equals(ids.get(e.target()))) {
+                    return null;
                 }
+                routes.add(before.points());
             }
-            return new Placement(vertices, null, routes, like.width(), like.height());
+            return new Placement(vertices, routes, like.width(), like.height());
         }
     }
 }

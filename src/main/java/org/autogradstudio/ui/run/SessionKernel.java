@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.autogradstudio.engine.Engine;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.graph.BackwardTrace;
 import org.autogradstudio.graph.ComputationGraph;
@@ -25,27 +24,19 @@ public final class SessionKernel implements Kernel {
     private final BackwardTrace trace = new BackwardTrace();
     /** Exports of larger graphs are left to the command line (the layout would hold the script thread up). */
     static final int MAX_EXPORT_VERTICES = 3000;
-    private boolean globalListener;
     /** Backward passes since the session started, and at the start of the running cell. */
     private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int passesAtCellStart;
 
     public SessionKernel() {
-        try {
-            session.addBackwardListener(recorder);
-            session.addBackwardListener(trace);
-            session.addBackwardListener(new org.autogradstudio.engine.BackwardListener() {
-                @Override
-                public void onBackwardStart(Tensor[] roots, Tensor[] gradients) {
-                    passes.incrementAndGet();
-                }
-            });
-        } catch (UnsupportedOperationException notYet) {
-            // the session is not wired to the interpreter yet: listen to the engine directly
-            Engine.addListener(recorder);
-            Engine.addListener(trace);
-            globalListener = true;
-        }
+        session.addBackwardListener(recorder);
+        session.addBackwardListener(trace);
+        session.addBackwardListener(new org.autogradstudio.engine.BackwardListener() {
+            @Override
+            public void onBackwardStart(Tensor[] roots, Tensor[] gradients) {
+                passes.incrementAndGet();
+            }
+        });
     }
 
     @Override
@@ -76,21 +67,13 @@ public final class SessionKernel implements Kernel {
 
     @Override
     public void cancel() {
-        try {
-            session.cancel();
-        } catch (UnsupportedOperationException notYet) {
-            // nothing runs that could be cancelled
-        }
+        session.cancel();
     }
 
     @Override
     public void reset() {
         recorder.clear();
-        try {
-            session.reset();
-        } catch (UnsupportedOperationException notYet) {
-            // nothing to clear yet
-        }
+        session.reset();
     }
 
     @Override
@@ -98,20 +81,13 @@ public final class SessionKernel implements Kernel {
         return session.comparisons();
     }
 
-    @Override
-    public GraphData graph() {
-        Map<Tensor, String> names = session.tensorNames();
-        List<Tensor> roots = new ArrayList<>(session.lastBackwardRoots());
-        Tensor newer = newerThanBackward(names, roots);
-        if (newer != null) {
-            // a graph newer than the last backward: show it (forward only)
-            return EngineGraphBuilder.build(List.of(newer), names, null);
-        }
-        return EngineGraphBuilder.build(roots, names, recorder.lastPass());
+    /** What to draw: the last backward's roots, or a newer tensor (forward only, {@code backward} false). */
+    private record Drawn(List<Tensor> roots, Map<Tensor, String> names, boolean backward) {
     }
 
-    /** The newest recorded tensor when it is newer than the last backward's roots, else null. */
-    private static Tensor newerThanBackward(Map<Tensor, String> names, List<Tensor> roots) {
+    private Drawn drawn() {
+        Map<Tensor, String> names = session.tensorNames();
+        List<Tensor> roots = new ArrayList<>(session.lastBackwardRoots());
         Tensor newest = EngineGraphBuilder.newest(names.keySet());
         long rootSeq = -1;
         for (Tensor r : roots) {
@@ -119,35 +95,36 @@ public final class SessionKernel implements Kernel {
                 rootSeq = Math.max(rootSeq, r.gradFn().sequenceNr());
             }
         }
-        return newest != null && newest.gradFn().sequenceNr() > rootSeq ? newest : null;
+        if (newest != null && newest.gradFn().sequenceNr() > rootSeq) {
+            // a graph newer than the last backward: show it (forward only)
+            return new Drawn(List.of(newest), names, false);
+        }
+        return new Drawn(roots, names, true);
+    }
+
+    @Override
+    public GraphData graph() {
+        Drawn d = drawn();
+        return EngineGraphBuilder.build(d.roots(), d.names(), d.backward() ? recorder.lastPass() : null);
     }
 
     @Override
     public void export(GraphExporter.Format format, double scale, Path out) throws IOException {
-        Map<Tensor, String> names = session.tensorNames();
-        List<Tensor> roots = new ArrayList<>(session.lastBackwardRoots());
-        Tensor newer = newerThanBackward(names, roots);
-        if (newer != null) {
-            roots = List.of(newer);
-        }
-        if (roots.isEmpty()) {
+        Drawn d = drawn();
+        if (d.roots().isEmpty()) {
             throw new IllegalStateException("no graph yet: run a cell that computes with tensors");
         }
-        ComputationGraph graph = ComputationGraph.of(roots, names);
+        ComputationGraph graph = ComputationGraph.of(d.roots(), d.names());
         if (graph.vertexCount() > MAX_EXPORT_VERTICES) {
             throw new IllegalStateException("the graph has " + graph.vertexCount() + " vertices; the studio exports at most "
                     + MAX_EXPORT_VERTICES + " (the command line has no limit)");
         }
-        boolean traced = newer == null && trace.isComplete() && trace.roots().equals(roots);
+        boolean traced = d.backward() && trace.isComplete() && trace.roots().equals(d.roots());
         GraphExporter.write(graph, traced ? trace : null, format, scale, false, out);
     }
 
     @Override
     public void close() {
-        if (globalListener) {
-            Engine.removeListener(recorder);
-            Engine.removeListener(trace);
-        }
         session.close();
     }
 }
