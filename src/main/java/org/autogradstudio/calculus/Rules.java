@@ -47,7 +47,6 @@ final class Rules {
             case "MvBackward0": return new MatmulRule(name, MatmulRule.Kind.MV);
             case "DotBackward0": return new MatmulRule(name, MatmulRule.Kind.DOT);
             case "MseLossBackward0": return new LossRule(name, LossRule.Kind.MSE, reduction(attrs));
-            case "L1LossBackward0": return new LossRule(name, LossRule.Kind.L1, reduction(attrs));
             case "BinaryCrossEntropyBackward0": return new LossRule(name, LossRule.Kind.BCE, reduction(attrs));
             case "BinaryCrossEntropyWithLogitsBackward0": return new LossRule(name, LossRule.Kind.BCE_WITH_LOGITS, reduction(attrs));
             case "MaxBackward1": return new ExtremeRule(name, true, -1, false);

@@ -67,9 +67,18 @@ public final class Losses {
                 (x, y) -> -2 * (x - y));
     }
 
+    /**
+     * PyTorch 1.13 composes l1_loss from primitives, so its graph shows them: |input - target|
+     * (AbsBackward0 over SubBackward0), then the reduction (MeanBackward0 or SumBackward0).
+     */
     public static Tensor l1Loss(Tensor input, Tensor target, String reduction) {
-        return loss("L1LossBackward0", input, target, reduction, (x, y) -> Math.abs(x - y), (x, y) -> Math.signum(x - y),
-                (x, y) -> -Math.signum(x - y));
+        Tensor per = input.sub(target).abs();
+        switch (reduction) {
+            case "none": return per;
+            case "sum": return per.sum();
+            case "mean": return per.mean();
+            default: throw new TorchException("ValueError", reduction + " is not a valid value for reduction");
+        }
     }
 
     /** {@code binary_cross_entropy}: inputs are probabilities; logs are clamped at -100 as in PyTorch. */

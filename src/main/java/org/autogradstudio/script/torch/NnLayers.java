@@ -48,6 +48,8 @@ final class NnLayers {
         nn.put("ReLU", layer("ReLU", "torch.nn.modules.activation", activationMethods("ReLU")));
         nn.put("Sigmoid", layer("Sigmoid", "torch.nn.modules.activation", activationMethods("Sigmoid")));
         nn.put("Tanh", layer("Tanh", "torch.nn.modules.activation", activationMethods("Tanh")));
+        nn.put("Softmax", layer("Softmax", "torch.nn.modules.activation", softmaxMethods(false)));
+        nn.put("LogSoftmax", layer("LogSoftmax", "torch.nn.modules.activation", softmaxMethods(true)));
     }
 
     /** Adds the module classes and {@code Parameter} to {@code torch.nn}. */
@@ -625,6 +627,30 @@ final class NnLayers {
                 case "ReLU": return new TensorObject(x.relu());
                 case "Sigmoid": return new TensorObject(x.sigmoid());
                 default: return new TensorObject(x.tanh());
+            }
+        });
+        return d;
+    }
+
+    /** {@code nn.Softmax(dim)} / {@code nn.LogSoftmax(dim)}: the dim kept on the module, as PyTorch prints it. */
+    private Map<String, Object> softmaxMethods(boolean log) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        method(d, "__init__(dim=None)", (s, a) -> {
+            PyInstance m = self(s, "__init__");
+            initModule(m);
+            m.setAttrDirect("dim", a[0]);
+            return Py.NONE;
+        });
+        method(d, "extra_repr()", (s, a) -> "dim=" + Ops.repr(Ops.getAttr(s, "dim")));
+        method(d, "forward(input)", (s, a) -> {
+            Tensor x = Args.strictTensor(a[0], log ? "log_softmax" : "softmax", "input", 1);
+            Object dim = Ops.getAttr(s, "dim");
+            int d0 = Py.isNone(dim) ? NnModules.implicitSoftmaxDim(x.dim()) : Args.integer(dim);
+            try {
+                return new TensorObject(log ? org.autogradstudio.engine.Classification.logSoftmax(x, d0)
+                        : org.autogradstudio.engine.Classification.softmax(x, d0));
+            } catch (TorchException e) {
+                throw TorchModule.toPython(e);
             }
         });
         return d;

@@ -2,7 +2,9 @@ package org.autogradstudio.script.torch;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.autogradstudio.engine.Classification;
 import org.autogradstudio.engine.DType;
+import org.autogradstudio.engine.GroupReductions;
 import org.autogradstudio.engine.ElementwiseOp;
 import org.autogradstudio.engine.GradMode;
 import org.autogradstudio.engine.LinearAlgebra;
@@ -73,7 +75,11 @@ final class TensorMethods {
         MEAN("mean(dim=None, keepdim=False, dtype=None)"),
         MAX("max(dim=None, keepdim=False)"),
         MIN("min(dim=None, keepdim=False)"),
-        NORM("norm(p=2, dim=None, keepdim=False)"),
+        NORM("norm(p='fro', dim=None, keepdim=False)"),
+        VAR("var(dim=None, unbiased=True, keepdim=False)"),
+        STD("std(dim=None, unbiased=True, keepdim=False)"),
+        SOFTMAX("softmax(dim)"),
+        LOG_SOFTMAX("log_softmax(dim)"),
         ARGMAX("argmax(dim=None, keepdim=False)"),
         ARGMIN("argmin(dim=None, keepdim=False)"),
         ALL("all()"),
@@ -258,7 +264,11 @@ final class TensorMethods {
             case MEAN: return (s, a) -> t(reduce(s.tensor(), a[0], a[1], false));
             case MAX: return (s, a) -> extreme(s.tensor(), a[0], a[1], true);
             case MIN: return (s, a) -> extreme(s.tensor(), a[0], a[1], false);
-            case NORM: return (s, a) -> t(Reductions.norm(s.tensor(), Args.number(a[0])));
+            case NORM: return (s, a) -> t(norm(s.tensor(), a[0], a[1], a[2]));
+            case VAR: return (s, a) -> t(moment(s.tensor(), a, false));
+            case STD: return (s, a) -> t(moment(s.tensor(), a, true));
+            case SOFTMAX: return (s, a) -> t(Classification.softmax(s.tensor(), Args.integer(a[0])));
+            case LOG_SOFTMAX: return (s, a) -> t(Classification.logSoftmax(s.tensor(), Args.integer(a[0])));
             case ARGMAX: return (s, a) -> argExtreme(s.tensor(), a[0], true);
             case ARGMIN: return (s, a) -> argExtreme(s.tensor(), a[0], false);
             case ALL: return (s, a) -> t(Tensor.scalar(allOrAny(s.tensor(), true) ? 1 : 0, DType.BOOL));
@@ -374,6 +384,35 @@ final class TensorMethods {
             return sum ? x.sum() : x.mean();
         }
         return sum ? x.sum(dims, Py.isTrue(keepdim)) : x.mean(dims, Py.isTrue(keepdim));
+    }
+
+    /** {@code norm(p, dim, keepdim)}: p a number, inf, or 'fro' (2); over all elements when dim is None. */
+    private static Tensor norm(Tensor x, Object p, Object dim, Object keepdim) {
+        double order = p instanceof String name ? froOrder(name) : Args.number(p);
+        int[] dims = Args.dims(dim);
+        if (dims == null && !Py.isTrue(keepdim)) {
+            return Reductions.norm(x, order);
+        }
+        return GroupReductions.norm(x, order, dims, Py.isTrue(keepdim));
+    }
+
+    private static double froOrder(String name) {
+        if (!name.equals("fro")) {
+            throw Py.runtimeError("linalg.vector_norm: Expected a numeric order, but got '" + name + "'");
+        }
+        return 2;
+    }
+
+    /** {@code var}/{@code std}(dim, unbiased, keepdim); {@code x.var(False)} passes unbiased alone, as PyTorch allows. */
+    private static Tensor moment(Tensor x, Object[] a, boolean std) {
+        Object dim = a[0], unbiased = a[1];
+        if (dim instanceof Boolean b) {
+            unbiased = b;
+            dim = Py.NONE;
+        }
+        int[] dims = Args.dims(dim);
+        double correction = Py.isTrue(unbiased) ? 1 : 0;
+        return std ? GroupReductions.std(x, dims, correction, Py.isTrue(a[2])) : GroupReductions.var(x, dims, correction, Py.isTrue(a[2]));
     }
 
     private static Object extreme(Tensor x, Object dim, Object keepdim, boolean max) {

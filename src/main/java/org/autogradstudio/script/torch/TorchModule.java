@@ -24,7 +24,7 @@ final class TorchModule {
             "relu", "abs", "sqrt", "neg", "square", "reciprocal", "sum", "mean", "max", "min", "norm", "argmax",
             "argmin", "all", "any", "matmul", "mm", "mv", "dot", "t", "transpose", "reshape", "squeeze", "unsqueeze",
             "flatten", "permute", "clamp", "clip", "add", "sub", "mul", "div", "detach", "numel", "eq", "ne", "lt",
-            "le", "gt", "ge", "clone");
+            "le", "gt", "ge", "clone", "var", "std", "softmax", "log_softmax");
 
     private TorchModule() {
     }
@@ -69,6 +69,9 @@ final class TorchModule {
         m.put("stack", PyBuiltin.bound("stack(tensors, dim=0)", FUNCTIONS));
         m.put("where", PyBuiltin.bound("where(condition, input, other)", FUNCTIONS));
         m.put("maximum", PyBuiltin.bound("maximum(input, other)", FUNCTIONS));
+        m.put("minimum", PyBuiltin.bound("minimum(input, other)", FUNCTIONS));
+        m.put("isclose", PyBuiltin.bound("isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
+        m.put("allclose", PyBuiltin.bound("allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
         m.put("addmm", PyBuiltin.bound("addmm(input, mat1, mat2)", FUNCTIONS));
         m.put("autograd", autograd());
         return m;
@@ -286,9 +289,16 @@ final class TorchModule {
             case "stack": return (a, k) -> new TensorObject(ShapeOps.stack(tensors(a[0], "stack"), Args.integer(a[1])));
             case "where": return (a, k) -> new TensorObject(Pointwise.where(
                     Args.strictTensor(a[0], "where", "condition", 1), Args.tensor(a[1], "where"), Args.tensor(a[2], "where")));
-            case "maximum": return (a, k) -> new TensorObject(Pointwise.where(
-                    Pointwise.compare(Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum"), ">="),
-                    Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum")));
+            case "maximum": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.maximum(
+                    Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
+            case "minimum": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.minimum(
+                    Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
+            case "isclose": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.isclose(
+                    Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2),
+                    Args.number(a[2]), Args.number(a[3]), Py.isTrue(a[4]))));
+            case "allclose": return (a, k) -> call(() -> org.autogradstudio.engine.PairwiseOps.allclose(
+                    Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2),
+                    Args.number(a[2]), Args.number(a[3]), Py.isTrue(a[4])));
             case "addmm": return (a, k) -> new TensorObject(org.autogradstudio.engine.LinearAlgebra.addmm(
                     Args.strictTensor(a[0], "addmm", "input", 1), Args.strictTensor(a[1], "addmm", "mat1", 2),
                     Args.strictTensor(a[2], "addmm", "mat2", 3)));

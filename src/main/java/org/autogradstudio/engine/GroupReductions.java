@@ -1,0 +1,114 @@
+package org.autogradstudio.engine;
+
+import java.util.Map;
+
+/**
+ * Reductions over chosen dims worked on {@link Groups}: the p-norm, variance and standard
+ * deviation ({@code dims} null: over all elements), with PyTorch's names (NormBackward1,
+ * VarBackward0, StdBackward0) and its {@code correction} (1 by default: the unbiased estimate).
+ */
+public final class GroupReductions {
+    private GroupReductions() {
+    }
+
+    /** {@code norm(p, dim, keepdim)}; p may be infinite (the largest magnitude). */
+    public static Tensor norm(Tensor a, double p, int[] dims, boolean keepdim) {
+        Groups groups = Groups.of(a.shape, dims, keepdim);
+        double[] v = a.values();
+        double[] norms = new double[groups.count];
+        for (int i = 0; i < v.length; i++) {
+            int k = groups.groupOf[i];
+            double m = Math.abs(v[i]);
+            norms[k] = Double.isInfinite(p) ? Math.max(norms[k], m) : norms[k] + Math.pow(m, p);
+        }
+        DType type = floatType(a, "norm");
+        for (int k = 0; k < norms.length; k++) {
+            norms[k] = type.round(Double.isInfinite(p) ? norms[k] : Math.pow(norms[k], 1 / p));
+        }
+        Tensor result = Tensor.wrap(norms, groups.resultShape, type);
+        if (Autograd.needed(a)) {
+            Autograd.record(result, "NormBackward1", new Tensor[] {a}, new Tensor[] {a}, null,
+                    Map.of("p", p, "dim", dims == null ? "None" : java.util.Arrays.toString(dims), "keepdim", keepdim),
+                    (node, g) -> {
+                        double[] x = node.saved(0).values(), gv = g.values();
+                        double[] out = new double[x.length];
+                        double[] ties = Double.isInfinite(p) ? new double[groups.count] : null;
+                        if (ties != null) {
+                            // the maximum's gradient is shared by the elements that reach it, as PyTorch does
+                            for (int i = 0; i < x.length; i++) {
+                                ties[groups.groupOf[i]] += Math.abs(x[i]) == norms[groups.groupOf[i]] ? 1 : 0;
+                            }
+                        }
+                        for (int i = 0; i < x.length; i++) {
+                            int k = groups.groupOf[i];
+                            double n = norms[k];
+                            if (ties != null) {
+                                out[i] = Math.abs(x[i]) == n ? Math.signum(x[i]) * gv[k] / ties[k] : 0;
+                            } else {
+                                out[i] = n == 0 ? 0 : gv[k] * Math.signum(x[i]) * Math.pow(Math.abs(x[i]), p - 1) / Math.pow(n, p - 1);
+                            }
+                        }
+                        return new Tensor[] {Tensor.wrap(out, a.shape, DType.FLOAT64)};
+                    });
+        }
+        return result;
+    }
+
+    public static Tensor var(Tensor a, int[] dims, double correction, boolean keepdim) {
+        return moment(a, dims, correction, keepdim, false);
+    }
+
+    public static Tensor std(Tensor a, int[] dims, double correction, boolean keepdim) {
+        return moment(a, dims, correction, keepdim, true);
+    }
+
+    /** Variance (or its square root) per group: sum((x - mean)^2) / (N - correction), worked in double. */
+    private static Tensor moment(Tensor a, int[] dims, double correction, boolean keepdim, boolean root) {
+        DType type = floatType(a, root ? "std" : "var");
+        Groups groups = Groups.of(a.shape, dims, keepdim);
+        double[] v = a.values();
+        double[] mean = groups.sums(v);
+        for (int k = 0; k < mean.length; k++) {
+            mean[k] /= groups.size;
+        }
+        double[] squares = new double[groups.count];
+        for (int i = 0; i < v.length; i++) {
+            double d = v[i] - mean[groups.groupOf[i]];
+            squares[groups.groupOf[i]] += d * d;
+        }
+        double denominator = Math.max(0, groups.size - correction);
+        double[] out = new double[groups.count];
+        for (int k = 0; k < out.length; k++) {
+            double variance = squares[k] / denominator;
+            out[k] = type.round(root ? Math.sqrt(variance) : variance);
+        }
+        Tensor result = Tensor.wrap(out, groups.resultShape, type);
+        if (Autograd.needed(a)) {
+            Autograd.record(result, root ? "StdBackward0" : "VarBackward0", new Tensor[] {a}, new Tensor[] {a}, null,
+                    Map.of("dim", dims == null ? "None" : java.util.Arrays.toString(dims), "correction", correction,
+                            "keepdim", keepdim), (node, g) -> {
+                        double[] x = node.saved(0).values(), gv = g.values();
+                        double[] grad = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            int k = groups.groupOf[i];
+                            // d var/dx_i = 2 (x_i - mean) / (N - c); d std = d var / (2 std), 0 where std is 0
+                            double local = 2 * (x[i] - mean[k]) / denominator;
+                            if (root) {
+                                local = out[k] == 0 ? 0 : local / (2 * out[k]);
+                            }
+                            grad[i] = gv[k] * local;
+                        }
+                        return new Tensor[] {Tensor.wrap(grad, a.shape, DType.FLOAT64)};
+                    });
+        }
+        return result;
+    }
+
+    private static DType floatType(Tensor a, String op) {
+        if (!a.dtype().isFloatingPoint()) {
+            throw TorchException.runtime(op.equals("norm") ? "norm(): input dtype should be either floating point or complex. Got "
+                    + a.dtype().scalarTypeName() + " instead." : "std and var only support floating point and complex dtypes");
+        }
+        return a.dtype();
+    }
+}
