@@ -28,7 +28,7 @@ public final class Classification {
             // d softmax: y * (g - sum(g * y)) along the dim
             Autograd.record(result, "SoftmaxBackward0", new Tensor[] {x}, new Tensor[] {result}, null, Map.of("dim", (long) dim),
                     (node, g) -> {
-                        double[] out = node.saved(0).values(), gv = g.values();
+                        double[] out = node.saved(0).toArray(), gv = g.values();
                         double[] dot = new double[groups.count];
                         for (int i = 0; i < out.length; i++) {
                             dot[groups.groupOf[i]] += gv[i] * out[i];
@@ -59,7 +59,7 @@ public final class Classification {
             // d log_softmax: g - exp(y) * sum(g) along the dim
             Autograd.record(result, "LogSoftmaxBackward0", new Tensor[] {x}, new Tensor[] {result}, null, Map.of("dim", (long) dim),
                     (node, g) -> {
-                        double[] out = node.saved(0).values(), gv = g.values();
+                        double[] out = node.saved(0).toArray(), gv = g.values();
                         double[] gs = groups.sums(gv);
                         for (int i = 0; i < out.length; i++) {
                             out[i] = gv[i] - Math.exp(out[i]) * gs[groups.groupOf[i]];

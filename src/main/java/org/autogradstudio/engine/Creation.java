@@ -111,6 +111,32 @@ public final class Creation {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /** Sets every element of {@code t} to {@code value}, in place ({@code fill_}). */
+    public static Tensor fill_(Tensor t, double value) {
+        double[] v = new double[t.numel()];
+        java.util.Arrays.fill(v, value);
+        return t.copyFrom(v);
+    }
+
+    /** Fills {@code t} in place with normal values ({@code normal_(mean, std)}), drawn as {@code randn} draws them. */
+    public static Tensor normal_(Tensor t, double mean, double std) {
+        if (!t.dtype().isFloatingPoint()) {
+            throw TorchException.runtime("\"normal_kernel_cpu\" not implemented for '" + t.dtype().scalarTypeName() + "'");
+        }
+        if (std < 0) {
+            throw TorchException.runtime("normal expects std >= 0.0, but found std " + boundText(std));
+        }
+        double[] data = new double[t.numel()];
+        if (data.length >= 16) {
+            RandomSource.normalFill(data, t.dtype(), mean, std);
+        } else {
+            for (int i = 0; i < data.length; i++) {
+                data[i] = t.dtype().round(RandomSource.normal() * std + mean);
+            }
+        }
+        return t.copyFrom(data);
+    }
+
     public static Tensor randn(int[] shape, DType dtype, boolean requiresGrad) {
         checkSize(shape);
         double[] data = new double[Shape.numel(shape)];

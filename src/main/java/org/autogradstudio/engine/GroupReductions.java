@@ -104,6 +104,83 @@ public final class GroupReductions {
         return result;
     }
 
+    /**
+     * {@code prod()} (ProdBackward0) or {@code prod(dim, keepdim)} (ProdBackward1). The gradient of
+     * each element is the product of the others, worked without dividing so zeros are exact: one
+     * zero in a group gets the product of the rest, the others 0; two zeros give 0 everywhere.
+     */
+    public static Tensor prod(Tensor a, Integer dim, boolean keepdim) {
+        Groups groups = Groups.of(a.shape, dim == null ? null : new int[] {dim}, dim != null && keepdim);
+        double[] v = a.values();
+        double[] products = new double[groups.count];
+        java.util.Arrays.fill(products, 1);
+        for (int i = 0; i < v.length; i++) {
+            products[groups.groupOf[i]] *= v[i];
+        }
+        DType type = a.dtype().isFloatingPoint() ? a.dtype() : DType.INT64;
+        for (int k = 0; k < products.length; k++) {
+            products[k] = type.round(products[k]);
+        }
+        Tensor result = Tensor.wrap(products, groups.resultShape, type);
+        if (Autograd.needed(a)) {
+            Autograd.record(result, dim == null ? "ProdBackward0" : "ProdBackward1", new Tensor[] {a}, new Tensor[] {a}, null,
+                    dim == null ? Map.of() : Map.of("dim", (long) dim, "keepdim", keepdim), (node, g) -> {
+                        double[] x = node.saved(0).values(), gv = g.values();
+                        int[] zeros = new int[groups.count];
+                        double[] nonzero = new double[groups.count];
+                        java.util.Arrays.fill(nonzero, 1);
+                        for (int i = 0; i < x.length; i++) {
+                            int k = groups.groupOf[i];
+                            if (x[i] == 0) {
+                                zeros[k]++;
+                            } else {
+                                nonzero[k] *= x[i];
+                            }
+                        }
+                        double[] out = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            int k = groups.groupOf[i];
+                            double others = zeros[k] == 0 ? nonzero[k] / x[i] : zeros[k] == 1 && x[i] == 0 ? nonzero[k] : 0;
+                            out[i] = gv[k] * others;
+                        }
+                        return new Tensor[] {Tensor.wrap(out, a.shape, DType.FLOAT64)};
+                    });
+        }
+        return result;
+    }
+
+    /** {@code cumsum(dim)} (CumsumBackward0): running sums along dim; the gradient is the reversed running sum of g. */
+    public static Tensor cumsum(Tensor a, int dim) {
+        int d = Shape.wrapDim(dim, Math.max(1, a.dim()));
+        Groups groups = Groups.of(a.shape, a.dim() == 0 ? null : new int[] {d}, true);
+        double[] v = a.values();
+        DType type = a.dtype().isFloatingPoint() ? a.dtype() : DType.INT64;
+        double[] running = new double[groups.count];
+        double[] out = new double[v.length];
+        // within a group, flat order is the order along dim; ATen accumulates a float cumsum in double
+        for (int i = 0; i < v.length; i++) {
+            int k = groups.groupOf[i];
+            running[k] += v[i];
+            out[i] = type.round(running[k]);
+        }
+        Tensor result = Tensor.wrap(out, a.shape.clone(), type);
+        if (Autograd.needed(a)) {
+            Autograd.record(result, "CumsumBackward0", new Tensor[] {a}, Autograd.NOTHING, null, Map.of("dim", (long) dim),
+                    (node, g) -> {
+                        double[] gv = g.values();
+                        double[] back = new double[groups.count];
+                        double[] grad = new double[gv.length];
+                        for (int i = gv.length - 1; i >= 0; i--) {
+                            int k = groups.groupOf[i];
+                            back[k] += gv[i];
+                            grad[i] = back[k];
+                        }
+                        return new Tensor[] {Tensor.wrap(grad, a.shape, DType.FLOAT64)};
+                    });
+        }
+        return result;
+    }
+
     private static DType floatType(Tensor a, String op) {
         if (!a.dtype().isFloatingPoint()) {
             throw TorchException.runtime(op.equals("norm") ? "norm(): input dtype should be either floating point or complex. Got "

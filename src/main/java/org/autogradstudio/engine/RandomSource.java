@@ -110,30 +110,36 @@ public final class RandomSource {
      * the last partial block recomputed from fresh uniforms.
      */
     static synchronized void normalFill(double[] out, DType dtype) {
+        normalFill(out, dtype, 0, 1);
+    }
+
+    /** As {@link #normalFill(double[], DType)}, scaled by {@code std} and shifted by {@code mean} in the dtype's arithmetic. */
+    static synchronized void normalFill(double[] out, DType dtype, double mean, double std) {
         int size = out.length;
         for (int i = 0; i < size; i++) {
             out[i] = uniform(dtype);
         }
         for (int i = 0; i + 16 <= size; i += 16) {
-            boxMuller16(out, i, dtype);
+            boxMuller16(out, i, dtype, mean, std);
         }
         if (size % 16 != 0) {
             int start = size - 16;
             for (int i = 0; i < 16; i++) {
                 out[start + i] = uniform(dtype);
             }
-            boxMuller16(out, start, dtype);
+            boxMuller16(out, start, dtype, mean, std);
         }
     }
 
-    private static void boxMuller16(double[] data, int at, DType dtype) {
+    private static void boxMuller16(double[] data, int at, DType dtype, double mean, double std) {
+        double m = dtype.round(mean), s = dtype.round(std);
         for (int j = 0; j < 8; j++) {
             double u1 = dtype.round(1 - data[at + j]);
             double u2 = data[at + j + 8];
             double radius = dtype.round(Math.sqrt(dtype.round(-2 * dtype.round(Math.log(u1)))));
             double theta = dtype.round(2.0 * Math.PI * u2);
-            data[at + j] = dtype.round(dtype.round(radius * dtype.round(Math.cos(theta))));
-            data[at + j + 8] = dtype.round(dtype.round(radius * dtype.round(Math.sin(theta))));
+            data[at + j] = dtype.round(dtype.round(dtype.round(radius * dtype.round(Math.cos(theta))) * s) + m);
+            data[at + j + 8] = dtype.round(dtype.round(dtype.round(radius * dtype.round(Math.sin(theta))) * s) + m);
         }
     }
 }

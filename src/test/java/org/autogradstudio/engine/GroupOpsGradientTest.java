@@ -185,4 +185,37 @@ class GroupOpsGradientTest {
                 Tensor.of(new double[] {2, 0, 1}, new int[] {3}, DType.INT64), null, Classification.IGNORE_INDEX, "mean"));
         assertTrue(batch.getMessage().startsWith("Expected input batch_size (2) to match target batch_size (3)"));
     }
+
+    @Property(tries = TRIES)
+    void prodAndCumsum(@ForAll long seed) {
+        Random r = new Random(seed);
+        int[] shape = GradCheck.shape(r, 3, 3);
+        Integer dim = shape.length == 0 || r.nextBoolean() ? null : r.nextInt(shape.length);
+        boolean keepdim = r.nextBoolean(), cumsum = shape.length > 0 && r.nextBoolean();
+        int along = shape.length == 0 ? 0 : r.nextInt(shape.length);
+        GradCheck.check(cumsum ? "cumsum " + along : "prod " + dim, t -> cumsum ? GroupReductions.cumsum(t[0], along)
+                : GroupReductions.prod(t[0], dim, keepdim), new int[][] {shape},
+                new double[][] {values(r, shape, awayFromZero(0.3, 1.5))}, seed);
+    }
+
+    @Test
+    void prodOfZerosGivesTheProductOfTheOthers() {
+        Tensor z = leaf(new double[] {2, 0, 3}, 3);
+        GroupReductions.prod(z, null, false).backward();
+        assertArrayEquals(new double[] {0, 6, 0}, z.grad().toArray());
+        Tensor two = leaf(new double[] {2, 0, 0}, 3);
+        GroupReductions.prod(two, null, false).backward();
+        assertArrayEquals(new double[] {0, 0, 0}, two.grad().toArray());
+    }
+
+    @Test
+    void backwardLeavesTheSoftmaxItSavedUntouched() {
+        Tensor x = leaf(new double[] {0.5, -1.0, 2.0, 1.5, 0.2, -0.3}, 2, 3);
+        for (boolean log : new boolean[] {false, true}) {
+            Tensor y = log ? Classification.logSoftmax(x, 1) : Classification.softmax(x, 1);
+            double[] before = y.toArray();
+            y.mul(Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, new int[] {2, 3}, DType.FLOAT32)).sum().backward();
+            assertArrayEquals(before, y.toArray(), "the result a node saved is read, never written");
+        }
+    }
 }

@@ -107,6 +107,13 @@ final class NnModules {
         for (Loss loss : Loss.values()) {
             f.put(loss.function, lossFunction(loss));
         }
+        f.put("leaky_relu", PyBuiltin.of("leaky_relu(input, negative_slope=0.01, inplace=False)", a -> {
+            if (Py.isTrue(a[2])) {
+                throw Py.runtimeError("leaky_relu(inplace=True) is not supported in Autograd Studio");
+            }
+            return new TensorObject(org.autogradstudio.engine.ElementwiseExtras.leakyRelu(
+                    Args.strictTensor(a[0], "leaky_relu", "input", 1), Args.number(a[1])));
+        }));
         f.put("softmax", PyBuiltin.bound("softmax(input, dim=None, _stacklevel=3, dtype=None)", ACTIVATION));
         f.put("log_softmax", PyBuiltin.bound("log_softmax(input, dim=None, _stacklevel=3, dtype=None)", ACTIVATION));
         f.put("relu", PyBuiltin.bound("relu(input)", ACTIVATION));

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.autogradstudio.engine.Classification;
 import org.autogradstudio.engine.DType;
+import org.autogradstudio.engine.ElementwiseExtras;
 import org.autogradstudio.engine.GroupReductions;
 import org.autogradstudio.engine.ElementwiseOp;
 import org.autogradstudio.engine.GradMode;
@@ -45,6 +46,11 @@ final class TensorMethods {
         COPY_("copy_(src)"),
         CLONE("clone()"),
         CONTIGUOUS("contiguous()"),
+        CPU("cpu()"),
+        NEW_ZEROS("new_zeros(*size, dtype=None, requires_grad=False)"),
+        NEW_ONES("new_ones(*size, dtype=None, requires_grad=False)"),
+        NEW_FULL("new_full(size, fill_value, *, dtype=None, requires_grad=False)"),
+        NEW_TENSOR("new_tensor(data, *, dtype=None, requires_grad=False)"),
         // arithmetic
         ADD("add(other, alpha=1)"),
         SUB("sub(other, alpha=1)"),
@@ -68,6 +74,22 @@ final class TensorMethods {
         SQRT("sqrt()"),
         RECIPROCAL("reciprocal()"),
         SQUARE("square()"),
+        ROUND("round()"),
+        FLOOR("floor()"),
+        CEIL("ceil()"),
+        TRUNC("trunc()"),
+        SIGN("sign()"),
+        FRAC("frac()"),
+        LOG1P("log1p()"),
+        EXPM1("expm1()"),
+        ATAN("atan()"),
+        ASIN("asin()"),
+        ACOS("acos()"),
+        SINH("sinh()"),
+        COSH("cosh()"),
+        ERF("erf()"),
+        LEAKY_RELU("leaky_relu(negative_slope=0.01)"),
+        MASKED_FILL("masked_fill(mask, value)"),
         CLAMP("clamp(min=None, max=None)"),
         CLIP("clip(min=None, max=None)"),
         // reductions
@@ -76,6 +98,8 @@ final class TensorMethods {
         MAX("max(dim=None, keepdim=False)"),
         MIN("min(dim=None, keepdim=False)"),
         NORM("norm(p='fro', dim=None, keepdim=False)"),
+        PROD("prod(dim=None, keepdim=False, dtype=None)"),
+        CUMSUM("cumsum(dim, dtype=None)"),
         VAR("var(dim=None, unbiased=True, keepdim=False)"),
         STD("std(dim=None, unbiased=True, keepdim=False)"),
         SOFTMAX("softmax(dim)"),
@@ -96,7 +120,7 @@ final class TensorMethods {
         RESHAPE("reshape(*shape)"),
         VIEW("view(*shape)"),
         EXPAND("expand(*sizes)"),
-        FLATTEN("flatten()"),
+        FLATTEN("flatten(start_dim=0, end_dim=-1)"),
         SQUEEZE("squeeze(dim=None)"),
         UNSQUEEZE("unsqueeze(dim)"),
         SIZE("size(dim=None)"),
@@ -217,9 +241,7 @@ final class TensorMethods {
                 return s;
             };
             case FILL_: return (s, a) -> {
-                double[] v = new double[s.tensor().numel()];
-                java.util.Arrays.fill(v, Args.number(a[0]));
-                s.tensor().copyFrom(v);
+                org.autogradstudio.engine.Creation.fill_(s.tensor(), Args.number(a[0]));
                 return s;
             };
             case COPY_: return (s, a) -> {
@@ -230,6 +252,16 @@ final class TensorMethods {
             };
             case CLONE: return (s, a) -> t(ShapeOps.cloneRecorded(s.tensor()));
             case CONTIGUOUS: return (s, a) -> t(s.tensor().contiguous());
+            case CPU: return (s, a) -> s;
+            case NEW_ZEROS:
+            case NEW_ONES: {
+                double value = m == M.NEW_ONES ? 1 : 0;
+                return (s, a) -> t(newTensor(org.autogradstudio.engine.Creation.full(Args.shape(((PyTuple) a[0]).toArray()), value,
+                        Args.dtype(a[1], s.tensor().dtype()), false), a[2]));
+            }
+            case NEW_FULL: return (s, a) -> t(newTensor(org.autogradstudio.engine.Creation.full(Args.shape(new Object[] {a[0]}),
+                    Args.number(a[1]), Args.dtype(a[2], s.tensor().dtype()), false), a[3]));
+            case NEW_TENSOR: return (s, a) -> t(newTensor(TensorLiteral.build(a[0], Args.dtype(a[1], s.tensor().dtype())), a[2]));
 
             // arithmetic
             case ADD: return (s, a) -> t(s.tensor().add(scaled(a[0], a[1], "add")));
@@ -255,6 +287,14 @@ final class TensorMethods {
             case SQRT: return (s, a) -> t(s.tensor().sqrt());
             case RECIPROCAL: return (s, a) -> t(s.tensor().reciprocal());
             case SQUARE: return (s, a) -> t(Pointwise.powScalar(s.tensor(), 2));
+            case ROUND: case FLOOR: case CEIL: case TRUNC: case SIGN: case FRAC: case LOG1P: case EXPM1: case ATAN:
+            case ASIN: case ACOS: case SINH: case COSH: case ERF: {
+                ElementwiseExtras.Fn fn = ElementwiseExtras.Fn.valueOf(m.name());
+                return (s, a) -> t(ElementwiseExtras.apply(fn, s.tensor()));
+            }
+            case LEAKY_RELU: return (s, a) -> t(ElementwiseExtras.leakyRelu(s.tensor(), Args.number(a[0])));
+            case MASKED_FILL: return (s, a) -> t(ElementwiseExtras.maskedFill(s.tensor(),
+                    Args.strictTensor(a[0], "masked_fill", "mask", 1), Args.number(a[1] instanceof TensorObject v ? v.item() : a[1])));
             case CLAMP:
             case CLIP:
                 return (s, a) -> t(clamp(s.tensor(), a[0], a[1]));
@@ -265,6 +305,9 @@ final class TensorMethods {
             case MAX: return (s, a) -> extreme(s.tensor(), a[0], a[1], true);
             case MIN: return (s, a) -> extreme(s.tensor(), a[0], a[1], false);
             case NORM: return (s, a) -> t(norm(s.tensor(), a[0], a[1], a[2]));
+            case PROD: return (s, a) -> t(cast(GroupReductions.prod(s.tensor(), Py.isNone(a[0]) ? null : Args.integer(a[0]),
+                    Py.isTrue(a[1])), a[2]));
+            case CUMSUM: return (s, a) -> t(cast(GroupReductions.cumsum(s.tensor(), Args.integer(a[0])), a[1]));
             case VAR: return (s, a) -> t(moment(s.tensor(), a, false));
             case STD: return (s, a) -> t(moment(s.tensor(), a, true));
             case SOFTMAX: return (s, a) -> t(Classification.softmax(s.tensor(), Args.integer(a[0])));
@@ -287,7 +330,10 @@ final class TensorMethods {
             case RESHAPE: return (s, a) -> t(s.tensor().reshape(Args.shape(((PyTuple) a[0]).toArray())));
             case VIEW: return (s, a) -> t(s.tensor().view(Args.shape(((PyTuple) a[0]).toArray())));
             case EXPAND: return (s, a) -> t(ShapeOps.expand(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
-            case FLATTEN: return (s, a) -> t(ShapeOps.flatten(s.tensor()));
+            case FLATTEN: return (s, a) -> {
+                Tensor x = flatten(s.tensor(), Args.integer(a[0]), Args.integer(a[1]));
+                return x == s.tensor() ? s : t(x);
+            };
             case SQUEEZE: return (s, a) -> t(Py.isNone(a[0]) ? s.tensor().squeeze() : s.tensor().squeeze(Args.integer(a[0])));
             case UNSQUEEZE: return (s, a) -> t(s.tensor().unsqueeze(Args.integer(a[0])));
             case SIZE: return (s, a) -> Py.isNone(a[0]) ? new SizeObject(s.tensor().shape())
@@ -384,6 +430,41 @@ final class TensorMethods {
             return sum ? x.sum() : x.mean();
         }
         return sum ? x.sum(dims, Py.isTrue(keepdim)) : x.mean(dims, Py.isTrue(keepdim));
+    }
+
+    /** A {@code new_*} tensor with its {@code requires_grad=}. */
+    private static Tensor newTensor(Tensor t, Object requiresGrad) {
+        return Py.isTrue(requiresGrad) ? TorchModule.requiringGrad(t) : t;
+    }
+
+    /** {@code flatten(start_dim, end_dim)}: a reshape merging those dims; the tensor itself when there is nothing to merge. */
+    private static Tensor flatten(Tensor x, int startDim, int endDim) {
+        int rank = x.dim();
+        if (rank == 0) {
+            return x.reshape(1);
+        }
+        int start = org.autogradstudio.engine.Shape.wrapDim(startDim, rank);
+        int end = org.autogradstudio.engine.Shape.wrapDim(endDim, rank);
+        if (start > end) {
+            throw Py.runtimeError("flatten() has invalid args: start_dim cannot come after end_dim");
+        }
+        if (start == end) {
+            return x;
+        }
+        int[] shape = x.shape();
+        int[] out = new int[rank - (end - start)];
+        int merged = 1;
+        for (int d = start; d <= end; d++) {
+            merged *= shape[d];
+        }
+        for (int d = 0, j = 0; d < rank; d++) {
+            if (d < start || d > end) {
+                out[j++] = shape[d];
+            } else if (d == start) {
+                out[j++] = merged;
+            }
+        }
+        return x.reshape(out);
     }
 
     /** {@code norm(p, dim, keepdim)}: p a number, inf, or 'fro' (2); over all elements when dim is None. */

@@ -24,7 +24,8 @@ final class TorchModule {
             "relu", "abs", "sqrt", "neg", "square", "reciprocal", "sum", "mean", "max", "min", "norm", "argmax",
             "argmin", "all", "any", "matmul", "mm", "mv", "dot", "t", "transpose", "reshape", "squeeze", "unsqueeze",
             "flatten", "permute", "clamp", "clip", "add", "sub", "mul", "div", "detach", "numel", "eq", "ne", "lt",
-            "le", "gt", "ge", "clone", "var", "std", "softmax", "log_softmax");
+            "le", "gt", "ge", "clone", "var", "std", "softmax", "log_softmax", "round", "floor", "ceil", "trunc", "sign",
+            "frac", "log1p", "expm1", "atan", "asin", "acos", "sinh", "cosh", "erf", "prod", "cumsum", "masked_fill");
 
     private TorchModule() {
     }
@@ -70,6 +71,8 @@ final class TorchModule {
         m.put("where", PyBuiltin.bound("where(condition, input, other)", FUNCTIONS));
         m.put("maximum", PyBuiltin.bound("maximum(input, other)", FUNCTIONS));
         m.put("minimum", PyBuiltin.bound("minimum(input, other)", FUNCTIONS));
+        m.put("outer", PyBuiltin.bound("outer(input, vec2)", FUNCTIONS));
+        m.put("normal", PyBuiltin.bound("normal(mean, std, size, *, dtype=None, requires_grad=False)", FUNCTIONS));
         m.put("isclose", PyBuiltin.bound("isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
         m.put("allclose", PyBuiltin.bound("allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
         m.put("addmm", PyBuiltin.bound("addmm(input, mat1, mat2)", FUNCTIONS));
@@ -293,6 +296,16 @@ final class TorchModule {
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
             case "minimum": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.minimum(
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
+            case "outer": return (a, k) -> call(() -> {
+                Tensor v = Args.strictTensor(a[0], name, "input", 1), w = Args.strictTensor(a[1], name, "vec2", 2);
+                if (v.dim() != 1 || w.dim() != 1) {
+                    throw Py.runtimeError("outer: Expected 1-D argument self, but got " + v.dim() + "-D");
+                }
+                return new TensorObject(v.reshape(-1, 1).mul(w));
+            });
+            case "normal": return (a, k) -> call(() -> new TensorObject(requiresGradIf(Creation.normal_(
+                    Creation.zeros(Args.shape(new Object[] {a[2]}), Args.dtype(a[3], DType.FLOAT32), false),
+                    Args.number(a[0]), Args.number(a[1])), a[4])));
             case "isclose": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.isclose(
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2),
                     Args.number(a[2]), Args.number(a[3]), Py.isTrue(a[4]))));
