@@ -36,8 +36,8 @@ public final class Losses {
         int n = x.length;
         switch (reduction) {
             case "none": result = Tensor.wrap(per, shape, type); break;
-            case "sum": result = Tensor.scalar(Arrays.stream(per).sum(), type); break;
-            case "mean": result = Tensor.scalar(Arrays.stream(per).sum() / n, type); break;
+            case "sum": result = Tensor.scalar(CascadeSum.sum(per, 0, 1, n, type), type); break;
+            case "mean": result = Tensor.scalar(CascadeSum.sum(per, 0, 1, n, type) / n, type); break;
             default: throw new TorchException("ValueError", reduction + " is not a valid value for reduction");
         }
         if (Autograd.needed(input, target)) {

@@ -351,7 +351,18 @@ final class NnLayers {
                 NnState.stateDict(self(s, "state_dict"), Py.str(a[1]), Py.isTrue(a[2])));
         method(d, "load_state_dict(state_dict, strict=True)", (s, a) ->
                 NnState.loadStateDict(self(s, "load_state_dict"), a[0], Py.isTrue(a[1])));
-        d.put("to", new BuiltinMethod("to", (s, args, kwargs) -> s));
+        d.put("to", new BuiltinMethod("to", (s, args, kwargs) -> {
+            for (Object o : args) {
+                if (DeviceObject.isDevice(o)) {
+                    DeviceObject.requireCpu(o);
+                }
+            }
+            DeviceObject.requireCpu(kwargs.get("device"));
+            return s;
+        }));
+        d.put("cuda", new BuiltinMethod("cuda", (s, args, kwargs) -> {
+            throw new PyException("AssertionError", "Torch not compiled with CUDA enabled");
+        }));
         d.put("cpu", new BuiltinMethod("cpu", (s, args, kwargs) -> s));
         return d;
     }

@@ -134,7 +134,8 @@ final class TensorMethods {
         LONG("long()"),
         INT("int()"),
         BOOL("bool()"),
-        TO("to(dtype=None)"),
+        TO("to(*args, dtype=None, device=None, non_blocking=False, copy=False)"),
+        CUDA("cuda(device=None, non_blocking=False)"),
         TYPE("type(dtype=None)"),
         IS_FLOATING_POINT("is_floating_point()"),
         // comparisons as methods
@@ -352,8 +353,24 @@ final class TensorMethods {
             case INT:
                 return (s, a) -> t(s.tensor().toDType(DType.INT64));
             case BOOL: return (s, a) -> t(s.tensor().toDType(DType.BOOL));
-            case TO: return (s, a) -> Py.isNone(a[0]) || !(a[0] instanceof DTypeObject) ? s
-                    : t(s.tensor().toDType(Args.dtype(a[0], null)));
+            case TO: return (s, a) -> {
+                // to(dtype), to(device), to(device, dtype), to(other), or the same by keyword
+                DType target = Py.isNone(a[1]) ? null : Args.dtype(a[1], null);
+                DeviceObject.requireCpu(a[2]);
+                for (Object o : ((PyTuple) a[0]).toArray()) {
+                    if (o instanceof DTypeObject d) {
+                        target = d.dtype();
+                    } else if (o instanceof TensorObject other) {
+                        target = other.tensor().dtype();
+                    } else {
+                        DeviceObject.requireCpu(o);
+                    }
+                }
+                return target == null || target == s.tensor().dtype() ? s : t(s.tensor().toDType(target));
+            };
+            case CUDA: return (s, a) -> {
+                throw new org.autogradstudio.script.runtime.PyException("AssertionError", "Torch not compiled with CUDA enabled");
+            };
             case TYPE: return (s, a) -> Py.isNone(a[0]) ? "torch." + typeString(s.tensor().dtype())
                     : t(s.tensor().toDType(Args.dtype(a[0], null)));
             case IS_FLOATING_POINT: return (s, a) -> s.tensor().dtype().isFloatingPoint();

@@ -99,7 +99,7 @@ public final class TensorObject implements PyObject {
             case "ndim": return (long) tensor.dim();
             case "T": return new TensorObject(reverseDims(tensor));
             case "retains_grad": return tensor.retainsGrad();
-            case "device": return "cpu";
+            case "device": return DeviceObject.CPU;
             case "is_cuda": return false;
             default:
                 return TensorMethods.has(name) ? new PyBuiltin(name, (a, k) -> callMethod(name, a, k)) : null;

@@ -53,12 +53,12 @@ final class TorchModule {
         for (String name : new String[] {"zeros_like", "ones_like", "rand_like", "randn_like"}) {
             m.put(name, PyBuiltin.bound(name + "(input, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
         }
-        m.put("full", PyBuiltin.bound("full(size, fill_value, *, dtype=None, requires_grad=False)", FUNCTIONS));
-        m.put("full_like", PyBuiltin.bound("full_like(input, fill_value, *, dtype=None, requires_grad=False)", FUNCTIONS));
-        m.put("eye", PyBuiltin.bound("eye(n, m=None, *, dtype=None, requires_grad=False)", FUNCTIONS));
-        m.put("arange", PyBuiltin.bound("arange(start, end=None, step=1, *, dtype=None, requires_grad=False)", FUNCTIONS));
-        m.put("linspace", PyBuiltin.bound("linspace(start, end, steps, *, dtype=None, requires_grad=False)", FUNCTIONS));
-        m.put("randint", PyBuiltin.bound("randint(low, high=None, size=None, *, dtype=None)", FUNCTIONS));
+        m.put("full", PyBuiltin.bound("full(size, fill_value, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("full_like", PyBuiltin.bound("full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("eye", PyBuiltin.bound("eye(n, m=None, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("arange", PyBuiltin.bound("arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("linspace", PyBuiltin.bound("linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("randint", PyBuiltin.bound("randint(low, high=None, size=None, *, dtype=None, device=None)", FUNCTIONS));
         m.put("manual_seed", PyBuiltin.bound("manual_seed(seed)", FUNCTIONS));
         m.put("no_grad", PyBuiltin.bound("no_grad()", FUNCTIONS));
         m.put("enable_grad", PyBuiltin.bound("enable_grad()", FUNCTIONS));
@@ -72,17 +72,26 @@ final class TorchModule {
         m.put("maximum", PyBuiltin.bound("maximum(input, other)", FUNCTIONS));
         m.put("minimum", PyBuiltin.bound("minimum(input, other)", FUNCTIONS));
         m.put("outer", PyBuiltin.bound("outer(input, vec2)", FUNCTIONS));
-        m.put("normal", PyBuiltin.bound("normal(mean, std, size, *, dtype=None, requires_grad=False)", FUNCTIONS));
+        m.put("normal", PyBuiltin.bound("normal(mean, std, size, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
         m.put("isclose", PyBuiltin.bound("isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
         m.put("allclose", PyBuiltin.bound("allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
         m.put("addmm", PyBuiltin.bound("addmm(input, mat1, mat2)", FUNCTIONS));
         m.put("autograd", autograd());
+        m.put("device", PyBuiltin.of("device(type, index=None)", a -> DeviceObject.parse(a[0], a[1])));
+        PyModule cuda = new PyModule("torch.cuda");
+        cuda.put("is_available", PyBuiltin.of("is_available()", a -> false));
+        cuda.put("device_count", PyBuiltin.of("device_count()", a -> 0L));
+        // seeding CUDA is lazy in PyTorch: harmless without a GPU
+        cuda.put("manual_seed", PyBuiltin.of("manual_seed(seed)", a -> Py.NONE));
+        cuda.put("manual_seed_all", PyBuiltin.of("manual_seed_all(seed)", a -> Py.NONE));
+        m.put("cuda", cuda);
         return m;
     }
 
     /** {@code torch.autograd}: {@code grad} and {@code backward}. */
     private static PyModule autograd() {
         PyModule a = new PyModule("torch.autograd");
+        a.put("Function", AutogradFunction.type());
         a.put("grad", PyBuiltin.bound("grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,"
                 + " only_inputs=True, allow_unused=False, is_grads_batched=False)", FUNCTIONS));
         a.put("backward", PyBuiltin.bound("backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,"
@@ -243,35 +252,44 @@ final class TorchModule {
                 Tensor t = a[0] instanceof TensorObject x
                         ? Tensor.of(x.tensor().toArray(), x.tensor().shape(), Args.dtype(a[1], x.tensor().dtype()))
                         : TensorLiteral.build(a[0], Py.isNone(a[1]) ? null : Args.dtype(a[1], null));
+                DeviceObject.requireCpu(a[2]);
                 return new TensorObject(Py.isTrue(a[3]) ? requiringGrad(t) : t);
             };
             case "full": return (a, k) -> {
                 DType inferred = a[1] instanceof Double ? DType.FLOAT32 : a[1] instanceof Boolean ? DType.BOOL : DType.INT64;
+                DeviceObject.requireCpu(a[3]);
                 return new TensorObject(Creation.full(Args.shape(new Object[] {a[0]}), Args.number(a[1]),
-                        Args.dtype(a[2], inferred), Py.isTrue(a[3])));
+                        Args.dtype(a[2], inferred), Py.isTrue(a[4])));
             };
             case "full_like": return (a, k) -> {
                 Tensor x = Args.strictTensor(a[0], "full_like", "input", 1);
-                return new TensorObject(Creation.full(x.shape(), Args.number(a[1]), Args.dtype(a[2], x.dtype()), Py.isTrue(a[3])));
+                DeviceObject.requireCpu(a[3]);
+                return new TensorObject(Creation.full(x.shape(), Args.number(a[1]), Args.dtype(a[2], x.dtype()), Py.isTrue(a[4])));
             };
-            case "eye": return (a, k) -> new TensorObject(
-                    Creation.eye(Args.integer(a[0]), Py.isNone(a[1]) ? Args.integer(a[0]) : Args.integer(a[1]),
-                            Args.dtype(a[2], DType.FLOAT32), Py.isTrue(a[3])));
+            case "eye": return (a, k) -> {
+                DeviceObject.requireCpu(a[3]);
+                return new TensorObject(Creation.eye(Args.integer(a[0]), Py.isNone(a[1]) ? Args.integer(a[0]) : Args.integer(a[1]),
+                        Args.dtype(a[2], DType.FLOAT32), Py.isTrue(a[4])));
+            };
             case "arange": return (a, k) -> {
                 Object start = Py.isNone(a[1]) ? 0L : a[0];
                 Object end = Py.isNone(a[1]) ? a[0] : a[1];
                 boolean ints = !(start instanceof Double) && !(end instanceof Double) && !(a[2] instanceof Double);
+                DeviceObject.requireCpu(a[4]);
                 return new TensorObject(Creation.arange(Args.number(start), Args.number(end), Args.number(a[2]),
-                        Args.dtype(a[3], ints ? DType.INT64 : DType.FLOAT32), Py.isTrue(a[4])));
+                        Args.dtype(a[3], ints ? DType.INT64 : DType.FLOAT32), Py.isTrue(a[5])));
             };
-            case "linspace": return (a, k) -> new TensorObject(
-                    Creation.linspace(Args.number(a[0]), Args.number(a[1]), Args.integer(a[2]), Args.dtype(a[3], DType.FLOAT32),
-                            Py.isTrue(a[4])));
+            case "linspace": return (a, k) -> {
+                DeviceObject.requireCpu(a[4]);
+                return new TensorObject(Creation.linspace(Args.number(a[0]), Args.number(a[1]), Args.integer(a[2]),
+                        Args.dtype(a[3], DType.FLOAT32), Py.isTrue(a[5])));
+            };
             case "randint": return (a, k) -> {
                 boolean oneBound = a[2] == null || Py.isNone(a[2]);
                 long low = oneBound ? 0 : Py.toLong(a[0]);
                 long high = oneBound ? Py.toLong(a[0]) : Py.toLong(a[1]);
                 Object size = oneBound ? a[1] : a[2];
+                DeviceObject.requireCpu(a[4]);
                 return new TensorObject(Creation.randint(low, high, Args.shape(new Object[] {size})));
             };
             case "manual_seed": return (a, k) -> {
@@ -304,8 +322,8 @@ final class TorchModule {
                 return new TensorObject(v.reshape(-1, 1).mul(w));
             });
             case "normal": return (a, k) -> call(() -> new TensorObject(requiresGradIf(Creation.normal_(
-                    Creation.zeros(Args.shape(new Object[] {a[2]}), Args.dtype(a[3], DType.FLOAT32), false),
-                    Args.number(a[0]), Args.number(a[1])), a[4])));
+                    Creation.zeros(Args.shape(new Object[] {a[2]}), deviceChecked(Args.dtype(a[3], DType.FLOAT32), a[4]), false),
+                    Args.number(a[0]), Args.number(a[1])), a[5])));
             case "isclose": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.isclose(
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2),
                     Args.number(a[2]), Args.number(a[3]), Py.isTrue(a[4]))));
@@ -336,8 +354,15 @@ final class TorchModule {
         return Args.shape(((PyTuple) a[0]).toArray());
     }
 
-    /** A factory's result with its {@code requires_grad=} (the last parameter, a[3]) applied. */
+    /** {@code dtype}, once the {@code device=} argument has been checked. */
+    private static DType deviceChecked(DType dtype, Object device) {
+        DeviceObject.requireCpu(device);
+        return dtype;
+    }
+
+    /** A factory's result with its {@code device=} (a[2]) checked and {@code requires_grad=} (a[3]) applied. */
     private static Object sized(Object[] a, Tensor t) {
+        DeviceObject.requireCpu(a[2]);
         return new TensorObject(requiresGradIf(t, a[3]));
     }
 }
