@@ -69,16 +69,49 @@ public final class Creation {
         return requiresGrad ? t.requiresGrad_(true) : t;
     }
 
-    /** {@code torch.linspace(start, end, steps)}. */
+    /**
+     * {@code torch.linspace}, element for element as PyTorch 1.13's CPU kernel computes it in the
+     * dtype's arithmetic (measured against it: every element of 800 random cases, float32 and
+     * float64): the first half counts up from start, the second down from end, each as one fused
+     * multiply-add ({@code start + step * i} rounded once). Whole pairs of vectors (8 floats or 4
+     * doubles) take their first element that way and the lanes as {@code base + (lane * step)},
+     * rounded twice; the half is decided per vector.
+     */
     public static Tensor linspace(double start, double end, int steps, DType dtype, boolean requiresGrad) {
+        if (steps < 0) {
+            throw TorchException.runtime("number of steps must be non-negative");
+        }
         double[] data = new double[steps];
-        double step = steps > 1 ? (end - start) / (steps - 1) : 0;
-        for (int i = 0; i < steps; i++) {
-            // PyTorch fills the second half backwards from the end so both ends are exact.
-            data[i] = dtype.round(i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step);
+        boolean integral = !dtype.isFloatingPoint();
+        // the step is kept in the dtype (in double for integer dtypes), as ATen's step_t
+        DType stepType = integral ? DType.FLOAT64 : dtype;
+        double first = dtype.round(start), last = dtype.round(end);
+        double step = steps > 1 ? stepType.round(stepType.round(last - first) / (steps - 1)) : 0;
+        int half = steps / 2;
+        int lanes = dtype == DType.FLOAT64 || integral ? 4 : 8;
+        int vectorEnd = integral ? 0 : steps / (2 * lanes) * 2 * lanes;
+        for (int v = 0; v < vectorEnd; v += lanes) {
+            double base = linspaceElement(first, last, step, v, steps, half, stepType);
+            for (int l = 0; l < lanes; l++) {
+                data[v + l] = dtype.round(stepType.round(base + stepType.round(l * step)));
+            }
+        }
+        for (int i = vectorEnd; i < steps; i++) {
+            data[i] = dtype.round(linspaceElement(first, last, step, i, steps, half, stepType));
+        }
+        if (steps == 1) {
+            data[0] = first;
         }
         Tensor t = Tensor.wrap(data, new int[] {steps}, dtype);
         return requiresGrad ? t.requiresGrad_(true) : t;
+    }
+
+    /** {@code start + step * i} below half, {@code end - step * (steps - i - 1)} above, each fused (one rounding). */
+    private static double linspaceElement(double start, double end, double step, int i, int steps, int half, DType type) {
+        if (type == DType.FLOAT32) {
+            return i < half ? Math.fma((float) step, (float) i, (float) start) : Math.fma((float) -step, (float) (steps - i - 1), (float) end);
+        }
+        return i < half ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end);
     }
 
     public static Tensor rand(int[] shape, DType dtype, boolean requiresGrad) {

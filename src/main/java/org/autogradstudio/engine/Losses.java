@@ -63,8 +63,12 @@ public final class Losses {
     }
 
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
-        return loss("MseLossBackward0", input, target, reduction, (x, y) -> (x - y) * (x - y), (x, y) -> 2 * (x - y),
-                (x, y) -> -2 * (x - y));
+        // ATen's kernel squares the difference it has already rounded to the dtype
+        DType type = DType.promote(input.dtype(), target.dtype());
+        return loss("MseLossBackward0", input, target, reduction, (x, y) -> {
+            double d = type.round(x - y);
+            return d * d;
+        }, (x, y) -> 2 * (x - y), (x, y) -> -2 * (x - y));
     }
 
     /**
