@@ -293,6 +293,13 @@ public final class TensorObject implements PyObject {
         if (item instanceof PyList l) {
             return Index.tensor(TensorLiteral.build(l, null));
         }
+        if (item instanceof org.autogradstudio.script.runtime.PyRange r) {
+            // x[range(n), y]: a range indexes as the list of its values
+            org.autogradstudio.script.runtime.PyList values = new org.autogradstudio.script.runtime.PyList();
+            r.iter().forEachRemaining(values::append);
+            return Index.tensor(values.size() == 0 ? Tensor.of(new double[0], new int[] {0}, DType.INT64)
+                    : TensorLiteral.build(values, null));
+        }
         throw Py.indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
                 + "valid indices (got " + Py.typeName(item) + ")");
     }
