@@ -181,6 +181,69 @@ public final class GroupReductions {
         return result;
     }
 
+    /** {@code logsumexp(dim, keepdim)}: max + log(sum(exp(x - max))) per group, stable for large x. */
+    public static Tensor logsumexp(Tensor a, int[] dims, boolean keepdim) {
+        DType type = a.dtype().isFloatingPoint() ? a.dtype() : DType.FLOAT32;
+        Groups groups = Groups.of(a.shape, dims, keepdim);
+        double[] v = a.values();
+        double[] max = groups.maxima(v);
+        double[] sums = new double[groups.count];
+        for (int i = 0; i < v.length; i++) {
+            double m = max[groups.groupOf[i]];
+            sums[groups.groupOf[i]] += Math.exp(v[i] - (Double.isInfinite(m) ? 0 : m));
+        }
+        double[] out = new double[groups.count];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = type.round((Double.isInfinite(max[k]) ? 0 : max[k]) + Math.log(sums[k]));
+        }
+        Tensor result = Tensor.wrap(out, groups.resultShape, type);
+        if (Autograd.needed(a)) {
+            Autograd.record(result, "LogsumexpBackward0", new Tensor[] {a}, new Tensor[] {a}, null,
+                    Map.of("dim", java.util.Arrays.toString(dims), "keepdim", keepdim), (node, g) -> {
+                        double[] x = node.saved(0).values(), gv = g.values();
+                        double[] grad = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            int k = groups.groupOf[i];
+                            grad[i] = gv[k] * Math.exp(x[i] - out[k]);
+                        }
+                        return new Tensor[] {Tensor.wrap(grad, a.shape, DType.FLOAT64)};
+                    });
+        }
+        return result;
+    }
+
+    /** {@code amax}/{@code amin(dim, keepdim)} (dims null: all): the gradient is shared evenly by the elements that tie. */
+    public static Tensor amax(Tensor a, int[] dims, boolean keepdim, boolean max) {
+        Groups groups = Groups.of(a.shape, dims, keepdim);
+        double[] v = a.values();
+        double[] best = new double[groups.count];
+        java.util.Arrays.fill(best, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        for (int i = 0; i < v.length; i++) {
+            int k = groups.groupOf[i];
+            if (Double.isNaN(v[i]) || (max ? v[i] > best[k] : v[i] < best[k])) {
+                best[k] = Double.isNaN(best[k]) ? best[k] : v[i];
+            }
+        }
+        Tensor result = Tensor.wrap(best, groups.resultShape, a.dtype());
+        if (Autograd.needed(a)) {
+            Autograd.record(result, max ? "AmaxBackward0" : "AminBackward0", new Tensor[] {a}, new Tensor[] {a}, null,
+                    Map.of("dim", dims == null ? "()" : java.util.Arrays.toString(dims), "keepdim", keepdim), (node, g) -> {
+                        double[] x = node.saved(0).values(), gv = g.values();
+                        double[] ties = new double[groups.count];
+                        for (int i = 0; i < x.length; i++) {
+                            ties[groups.groupOf[i]] += x[i] == best[groups.groupOf[i]] ? 1 : 0;
+                        }
+                        double[] grad = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            int k = groups.groupOf[i];
+                            grad[i] = x[i] == best[k] ? gv[k] / ties[k] : 0;
+                        }
+                        return new Tensor[] {Tensor.wrap(grad, a.shape, DType.FLOAT64)};
+                    });
+        }
+        return result;
+    }
+
     private static DType floatType(Tensor a, String op) {
         if (!a.dtype().isFloatingPoint()) {
             throw TorchException.runtime(op.equals("norm") ? "norm(): input dtype should be either floating point or complex. Got "

@@ -218,4 +218,43 @@ class GroupOpsGradientTest {
             assertArrayEquals(before, y.toArray(), "the result a node saved is read, never written");
         }
     }
+
+    @Property(tries = TRIES)
+    void logsumexpAndAmax(@ForAll long seed) {
+        Random r = new Random(seed);
+        int[] shape = GradCheck.shape(r, 3, 3);
+        int[] dims = dims(r, shape.length);
+        boolean keepdim = r.nextBoolean(), lse = r.nextBoolean(), max = r.nextBoolean();
+        // distinct values: amax's gradient is not differentiable at ties
+        double[] v = values(r, shape, uniform(-2, 2));
+        for (int i = 0; i < v.length; i++) {
+            v[i] += 0.01 * i;
+        }
+        GradCheck.check(lse ? "logsumexp" : max ? "amax" : "amin", t -> lse ? GroupReductions.logsumexp(t[0], dims, keepdim)
+                : GroupReductions.amax(t[0], dims, keepdim, max), new int[][] {shape}, new double[][] {v}, seed);
+    }
+
+    @Property(tries = TRIES)
+    void selections(@ForAll long seed) {
+        Random r = new Random(seed);
+        int[] shape = {1 + r.nextInt(3), 1 + r.nextInt(4)};
+        int dim = r.nextInt(2);
+        int op = r.nextInt(4);
+        double[] picks = new double[2 * shape[0] * shape[1]];
+        for (int i = 0; i < picks.length; i++) {
+            picks[i] = r.nextInt(shape[dim]); // repeated picks: their gradients add up
+        }
+        int[] indexShape = shape.clone();
+        indexShape[1 - dim] = 1 + r.nextInt(shape[1 - dim]);
+        Tensor gatherIndex = Tensor.of(java.util.Arrays.copyOf(picks, Shape.numel(indexShape)), indexShape, DType.INT64);
+        Tensor selectIndex = Tensor.of(java.util.Arrays.copyOf(picks, 3), new int[] {3}, DType.INT64);
+        GradCheck.check("selection " + op, t -> {
+            switch (op) {
+                case 0: return Selections.gather(t[0], dim, gatherIndex);
+                case 1: return Selections.indexSelect(t[0], dim, selectIndex);
+                case 2: return Selections.flip(t[0], new int[] {dim});
+                default: return Selections.repeat(t[0], new int[] {2, 1, 3});
+            }
+        }, new int[][] {shape}, new double[][] {values(r, shape, uniform(-2, 2))}, seed);
+    }
 }

@@ -99,6 +99,14 @@ final class TensorMethods {
         MIN("min(dim=None, keepdim=False)"),
         NORM("norm(p='fro', dim=None, keepdim=False)"),
         PROD("prod(dim=None, keepdim=False, dtype=None)"),
+        LOGSUMEXP("logsumexp(dim, keepdim=False)"),
+        AMAX("amax(dim=(), keepdim=False)"),
+        AMIN("amin(dim=(), keepdim=False)"),
+        GATHER("gather(dim, index)"),
+        INDEX_SELECT("index_select(dim, index)"),
+        FLIP("flip(*dims)"),
+        REPEAT("repeat(*sizes)"),
+        NARROW("narrow(dim, start, length)"),
         CUMSUM("cumsum(dim, dtype=None)"),
         VAR("var(dim=None, unbiased=True, keepdim=False)"),
         STD("std(dim=None, unbiased=True, keepdim=False)"),
@@ -308,6 +316,22 @@ final class TensorMethods {
             case NORM: return (s, a) -> t(norm(s.tensor(), a[0], a[1], a[2]));
             case PROD: return (s, a) -> t(cast(GroupReductions.prod(s.tensor(), Py.isNone(a[0]) ? null : Args.integer(a[0]),
                     Py.isTrue(a[1])), a[2]));
+            case LOGSUMEXP: return (s, a) -> t(GroupReductions.logsumexp(s.tensor(), Args.dims(a[0]), Py.isTrue(a[1])));
+            case AMAX:
+            case AMIN: {
+                boolean max = m == M.AMAX;
+                return (s, a) -> {
+                    int[] dims = Args.dims(a[0]);
+                    return t(GroupReductions.amax(s.tensor(), dims == null || dims.length == 0 ? null : dims, Py.isTrue(a[1]), max));
+                };
+            }
+            case GATHER: return (s, a) -> t(org.autogradstudio.engine.Selections.gather(s.tensor(), Args.integer(a[0]),
+                    Args.strictTensor(a[1], "gather", "index", 2)));
+            case INDEX_SELECT: return (s, a) -> t(org.autogradstudio.engine.Selections.indexSelect(s.tensor(), Args.integer(a[0]),
+                    Args.strictTensor(a[1], "index_select", "index", 2)));
+            case FLIP: return (s, a) -> t(org.autogradstudio.engine.Selections.flip(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
+            case REPEAT: return (s, a) -> t(org.autogradstudio.engine.Selections.repeat(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
+            case NARROW: return (s, a) -> t(narrow(s.tensor(), Args.integer(a[0]), Py.toLong(a[1]), Py.toLong(a[2])));
             case CUMSUM: return (s, a) -> t(cast(GroupReductions.cumsum(s.tensor(), Args.integer(a[0])), a[1]));
             case VAR: return (s, a) -> t(moment(s.tensor(), a, false));
             case STD: return (s, a) -> t(moment(s.tensor(), a, true));
@@ -447,6 +471,22 @@ final class TensorMethods {
             return sum ? x.sum() : x.mean();
         }
         return sum ? x.sum(dims, Py.isTrue(keepdim)) : x.mean(dims, Py.isTrue(keepdim));
+    }
+
+    /** {@code narrow(dim, start, length)}: the view {@code x[:, ..., start:start + length]} (SliceBackward0). */
+    private static Tensor narrow(Tensor x, int dim, long start, long length) {
+        int d = org.autogradstudio.engine.Shape.wrapDim(dim, Math.max(1, x.dim()));
+        int size = x.size(d);
+        long begin = start < 0 ? start + size : start;
+        if (begin < 0 || begin > size || length < 0 || begin + length > size) {
+            throw Py.runtimeError("start (" + start + ") + length (" + length + ") exceeds dimension size (" + size + ").");
+        }
+        java.util.List<org.autogradstudio.engine.Index> items = new java.util.ArrayList<>();
+        for (int k = 0; k < d; k++) {
+            items.add(org.autogradstudio.engine.Index.slice(null, null, null));
+        }
+        items.add(org.autogradstudio.engine.Index.slice(begin, begin + length, null));
+        return org.autogradstudio.engine.Indexing.get(x, items);
     }
 
     /** A {@code new_*} tensor with its {@code requires_grad=}. */

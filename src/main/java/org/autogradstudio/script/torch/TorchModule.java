@@ -25,7 +25,8 @@ final class TorchModule {
             "argmin", "all", "any", "matmul", "mm", "mv", "dot", "t", "transpose", "reshape", "squeeze", "unsqueeze",
             "flatten", "permute", "clamp", "clip", "add", "sub", "mul", "div", "detach", "numel", "eq", "ne", "lt",
             "le", "gt", "ge", "clone", "var", "std", "softmax", "log_softmax", "round", "floor", "ceil", "trunc", "sign",
-            "frac", "log1p", "expm1", "atan", "asin", "acos", "sinh", "cosh", "erf", "prod", "cumsum", "masked_fill");
+            "frac", "log1p", "expm1", "atan", "asin", "acos", "sinh", "cosh", "erf", "prod", "cumsum", "masked_fill", "logsumexp",
+            "amax", "amin", "gather", "index_select", "flip", "narrow");
 
     private TorchModule() {
     }
@@ -72,6 +73,7 @@ final class TorchModule {
         m.put("maximum", PyBuiltin.bound("maximum(input, other)", FUNCTIONS));
         m.put("minimum", PyBuiltin.bound("minimum(input, other)", FUNCTIONS));
         m.put("outer", PyBuiltin.bound("outer(input, vec2)", FUNCTIONS));
+        m.put("diag", PyBuiltin.bound("diag(input, diagonal=0)", FUNCTIONS));
         m.put("normal", PyBuiltin.bound("normal(mean, std, size, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
         m.put("isclose", PyBuiltin.bound("isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
         m.put("allclose", PyBuiltin.bound("allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
@@ -314,6 +316,12 @@ final class TorchModule {
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
             case "minimum": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.minimum(
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
+            case "diag": return (a, k) -> call(() -> {
+                if (Args.integer(a[1]) != 0) {
+                    throw Py.runtimeError("diag(diagonal != 0) is not supported in Autograd Studio");
+                }
+                return new TensorObject(org.autogradstudio.engine.Selections.diag(Args.strictTensor(a[0], "diag", "input", 1)));
+            });
             case "outer": return (a, k) -> call(() -> {
                 Tensor v = Args.strictTensor(a[0], name, "input", 1), w = Args.strictTensor(a[1], name, "vec2", 2);
                 if (v.dim() != 1 || w.dim() != 1) {
