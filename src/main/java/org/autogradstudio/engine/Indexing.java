@@ -292,6 +292,11 @@ public final class Indexing {
 
     /** {@code t[items]}. */
     public static Tensor get(Tensor t, List<Index> items) {
+        return get(t, items, null);
+    }
+
+    /** {@code t[items]} recorded under {@code name} (null: PyTorch's name for the subscript), as split and chunk name their views. */
+    public static Tensor get(Tensor t, List<Index> items, String name) {
         if (t.dim() == 0 && items.stream().anyMatch(i -> i instanceof Index.At || i instanceof Index.Slice)) {
             throw new TorchException("IndexError", "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or"
                     + " `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
@@ -303,7 +308,7 @@ public final class Indexing {
             }
             int[] pos = positions(t, items);
             int[] shape = t.shape;
-            Autograd.record(result, nameOf(items), new Tensor[] {t}, Autograd.NOTHING, null, Map.of("index", describe(items)),
+            Autograd.record(result, name != null ? name : nameOf(items), new Tensor[] {t}, Autograd.NOTHING, null, Map.of("index", describe(items)),
                     (node, g) -> new Tensor[] {scatter(g, pos, shape)});
         }
         return result;

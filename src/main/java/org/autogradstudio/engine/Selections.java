@@ -13,7 +13,7 @@ public final class Selections {
     }
 
     /** The output {@code out[i] = x[positions[i]]} of shape {@code shape}, recorded as {@code name}. */
-    private static Tensor pick(Tensor x, int[] positions, int[] shape, String name, Map<String, Object> attributes) {
+    static Tensor pick(Tensor x, int[] positions, int[] shape, String name, Map<String, Object> attributes) {
         double[] v = x.values();
         double[] out = new double[positions.length];
         for (int i = 0; i < out.length; i++) {

@@ -11,6 +11,7 @@ import org.autogradstudio.engine.GradMode;
 import org.autogradstudio.engine.LinearAlgebra;
 import org.autogradstudio.engine.Pointwise;
 import org.autogradstudio.engine.Reductions;
+import org.autogradstudio.engine.Sorting;
 import org.autogradstudio.engine.ShapeOps;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.engine.TorchException;
@@ -100,6 +101,12 @@ final class TensorMethods {
         NORM("norm(p='fro', dim=None, keepdim=False)"),
         PROD("prod(dim=None, keepdim=False, dtype=None)"),
         LOGSUMEXP("logsumexp(dim, keepdim=False)"),
+        SORT("sort(dim=-1, descending=False)"),
+        ARGSORT("argsort(dim=-1, descending=False)"),
+        TOPK("topk(k, dim=-1, largest=True, sorted=True)"),
+        MEDIAN("median(dim=None, keepdim=False)"),
+        CHUNK("chunk(chunks, dim=0)"),
+        SPLIT("split(split_size, dim=0)"),
         AMAX("amax(dim=(), keepdim=False)"),
         AMIN("amin(dim=(), keepdim=False)"),
         GATHER("gather(dim, index)"),
@@ -316,6 +323,27 @@ final class TensorMethods {
             case NORM: return (s, a) -> t(norm(s.tensor(), a[0], a[1], a[2]));
             case PROD: return (s, a) -> t(cast(GroupReductions.prod(s.tensor(), Py.isNone(a[0]) ? null : Args.integer(a[0]),
                     Py.isTrue(a[1])), a[2]));
+            case SORT: return (s, a) -> sorted("sort", Sorting.sort(s.tensor(), Args.integer(a[0]), Py.isTrue(a[1])));
+            case ARGSORT: return (s, a) -> t(Sorting.argsort(s.tensor(), Args.integer(a[0]), Py.isTrue(a[1])));
+            case TOPK: return (s, a) -> sorted("topk", Sorting.topk(s.tensor(), Args.integer(a[0]), Args.integer(a[1]), Py.isTrue(a[2])));
+            case MEDIAN: return (s, a) -> Py.isNone(a[0]) ? t(Sorting.median(s.tensor()))
+                    : sorted("median", Sorting.median(s.tensor(), Args.integer(a[0]), Py.isTrue(a[1])));
+            case CHUNK: return (s, a) -> {
+                int chunks = Args.integer(a[0]);
+                if (chunks <= 0) {
+                    throw Py.runtimeError("chunk expects `chunks` to be greater than 0, got: " + chunks);
+                }
+                int dim = Args.integer(a[1]);
+                int size = s.tensor().size(dim);
+                return pieces(s.tensor(), dim, Math.max(1, (size + chunks - 1) / chunks), null, "SplitBackward0");
+            };
+            case SPLIT: return (s, a) -> {
+                int dim = Args.integer(a[1]);
+                if (Args.isSequence(a[0])) {
+                    return pieces(s.tensor(), dim, 0, Args.shape(Args.sequence(a[0]).toArray()), "SplitWithSizesBackward0");
+                }
+                return pieces(s.tensor(), dim, Args.integer(a[0]), null, "SplitBackward0");
+            };
             case LOGSUMEXP: return (s, a) -> t(GroupReductions.logsumexp(s.tensor(), Args.dims(a[0]), Py.isTrue(a[1])));
             case AMAX:
             case AMIN: {
@@ -471,6 +499,44 @@ final class TensorMethods {
             return sum ? x.sum() : x.mean();
         }
         return sum ? x.sum(dims, Py.isTrue(keepdim)) : x.mean(dims, Py.isTrue(keepdim));
+    }
+
+    private static Object sorted(String name, Sorting.Sorted r) {
+        return new ReturnTypes(name, r.values(), r.indices());
+    }
+
+    /**
+     * {@code split}/{@code chunk}: views along dim of {@code size} elements each (the last shorter)
+     * or of the given {@code sizes}, each recorded under PyTorch's name for the split.
+     */
+    private static PyTuple pieces(Tensor x, int dim, int size, int[] sizes, String name) {
+        int d = org.autogradstudio.engine.Shape.wrapDim(dim, Math.max(1, x.dim()));
+        int total = x.size(d);
+        if (sizes == null) {
+            if (size <= 0) {
+                throw Py.runtimeError("split_size can only be 0 if dimension size is 0, but got dimension size of " + total);
+            }
+            int n = Math.max(1, (total + size - 1) / size);
+            sizes = new int[n];
+            for (int i = 0; i < n; i++) {
+                sizes[i] = Math.min(size, total - i * size);
+            }
+        } else if (java.util.Arrays.stream(sizes).sum() != total) {
+            throw Py.runtimeError("split_with_sizes expects split_sizes to sum exactly to " + total + " (input tensor's size at"
+                    + " dimension " + d + "), but got split_sizes=" + java.util.Arrays.toString(sizes));
+        }
+        Object[] out = new Object[sizes.length];
+        int start = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            java.util.List<org.autogradstudio.engine.Index> items = new java.util.ArrayList<>();
+            for (int k = 0; k < d; k++) {
+                items.add(org.autogradstudio.engine.Index.slice(null, null, null));
+            }
+            items.add(org.autogradstudio.engine.Index.slice((long) start, (long) start + sizes[i], null));
+            out[i] = t(org.autogradstudio.engine.Indexing.get(x, items, name));
+            start += sizes[i];
+        }
+        return new PyTuple(out);
     }
 
     /** {@code narrow(dim, start, length)}: the view {@code x[:, ..., start:start + length]} (SliceBackward0). */

@@ -26,7 +26,7 @@ final class TorchModule {
             "flatten", "permute", "clamp", "clip", "add", "sub", "mul", "div", "detach", "numel", "eq", "ne", "lt",
             "le", "gt", "ge", "clone", "var", "std", "softmax", "log_softmax", "round", "floor", "ceil", "trunc", "sign",
             "frac", "log1p", "expm1", "atan", "asin", "acos", "sinh", "cosh", "erf", "prod", "cumsum", "masked_fill", "logsumexp",
-            "amax", "amin", "gather", "index_select", "flip", "narrow");
+            "amax", "amin", "gather", "index_select", "flip", "narrow", "sort", "argsort", "topk", "median", "chunk", "split");
 
     private TorchModule() {
     }
@@ -74,6 +74,8 @@ final class TorchModule {
         m.put("minimum", PyBuiltin.bound("minimum(input, other)", FUNCTIONS));
         m.put("outer", PyBuiltin.bound("outer(input, vec2)", FUNCTIONS));
         m.put("diag", PyBuiltin.bound("diag(input, diagonal=0)", FUNCTIONS));
+        m.put("unique", PyBuiltin.bound("unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None)", FUNCTIONS));
+        m.put("bmm", PyBuiltin.bound("bmm(input, mat2)", FUNCTIONS));
         m.put("normal", PyBuiltin.bound("normal(mean, std, size, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
         m.put("isclose", PyBuiltin.bound("isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
         m.put("allclose", PyBuiltin.bound("allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
@@ -316,6 +318,9 @@ final class TorchModule {
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
             case "minimum": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.minimum(
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
+            case "unique": return (a, k) -> unique(Args.strictTensor(a[0], "unique", "input", 1), Py.isTrue(a[2]), Py.isTrue(a[3]), a[4]);
+            case "bmm": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.BatchMatmul.bmm(
+                    Args.strictTensor(a[0], "bmm", "input", 1), Args.strictTensor(a[1], "bmm", "mat2", 2))));
             case "diag": return (a, k) -> call(() -> {
                 if (Args.integer(a[1]) != 0) {
                     throw Py.runtimeError("diag(diagonal != 0) is not supported in Autograd Studio");
@@ -346,6 +351,34 @@ final class TorchModule {
             default:
                 throw new IllegalStateException("no torch function " + name);
         }
+    }
+
+    /** {@code torch.unique}: the sorted distinct values, and on request each element's place among them and their counts. */
+    private static Object unique(Tensor x, boolean inverse, boolean counts, Object dim) {
+        if (!Py.isNone(dim)) {
+            throw Py.runtimeError("torch.unique(dim=...) is not supported in Autograd Studio");
+        }
+        double[] v = x.toArray();
+        double[] distinct = java.util.Arrays.stream(v).sorted().distinct().toArray();
+        Object values = new TensorObject(Tensor.of(distinct, new int[] {distinct.length}, x.dtype()));
+        if (!inverse && !counts) {
+            return values;
+        }
+        double[] where = new double[v.length];
+        double[] count = new double[distinct.length];
+        for (int i = 0; i < v.length; i++) {
+            int at = java.util.Arrays.binarySearch(distinct, v[i]);
+            where[i] = at;
+            count[at]++;
+        }
+        List<Object> out = new java.util.ArrayList<>(List.of(values));
+        if (inverse) {
+            out.add(new TensorObject(Tensor.of(where, x.shape(), DType.INT64)));
+        }
+        if (counts) {
+            out.add(new TensorObject(Tensor.of(count, new int[] {count.length}, DType.INT64)));
+        }
+        return new PyTuple(out.toArray());
     }
 
     /** Runs {@code body} with the engine's errors as Python's. */
