@@ -144,6 +144,33 @@ public final class Creation {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /**
+     * {@code random_(from, to)} in place: integers {@code from + bits % (to - from)} (64 bits for a
+     * range of 2^32 or more), or without {@code to} ATen's full range: [0, 2^24] for float32,
+     * [0, 2^53] for float64, [0, 2^63) for int64.
+     */
+    public static Tensor random_(Tensor t, long from, Long to, Generator g) {
+        double[] data = new double[t.numel()];
+        if (to == null && from != 0) {
+            to = from; // random_(to)
+            from = 0;
+        }
+        for (int i = 0; i < data.length; i++) {
+            if (to == null) {
+                DType d = t.dtype();
+                long bits = d == DType.FLOAT64 || d == DType.INT64 ? g.next64() : g.next32();
+                long modulus = d == DType.FLOAT32 ? (1L << 24) + 1 : d == DType.FLOAT64 ? (1L << 53) + 1 : d == DType.BOOL ? 2 : Long.MIN_VALUE;
+                data[i] = modulus == Long.MIN_VALUE ? (bits & Long.MAX_VALUE) : Long.remainderUnsigned(bits, modulus);
+            } else {
+                if (from >= to) {
+                    throw TorchException.runtime("random_ expects 'from' to be less than 'to', but got from=" + from + " >= to=" + to);
+                }
+                data[i] = g.integer(from, to);
+            }
+        }
+        return t.copyFrom(data);
+    }
+
     /** Sets every element of {@code t} to {@code value}, in place ({@code fill_}). */
     public static Tensor fill_(Tensor t, double value) {
         double[] v = new double[t.numel()];

@@ -42,6 +42,8 @@ final class TensorMethods {
         TOLIST("tolist()"),
         NUMPY("numpy(*, force=False)"),
         UNIFORM_("uniform_(from=0, to=1)"),
+        NORMAL_("normal_(mean=0, std=1)"),
+        RANDOM_("random_(from=0, to=None, *, generator=None)"),
         ZERO_("zero_()"),
         FILL_("fill_(value)"),
         COPY_("copy_(src)"),
@@ -250,6 +252,15 @@ final class TensorMethods {
             };
             case UNIFORM_: return (s, a) -> {
                 org.autogradstudio.engine.Creation.uniform_(s.tensor(), Args.number(a[0]), Args.number(a[1]));
+                return s;
+            };
+            case NORMAL_: return (s, a) -> {
+                org.autogradstudio.engine.Creation.normal_(s.tensor(), Args.number(a[0]), Args.number(a[1]));
+                return s;
+            };
+            case RANDOM_: return (s, a) -> {
+                org.autogradstudio.engine.Creation.random_(s.tensor(), Py.toLong(a[0]), Py.isNone(a[1]) ? null : Py.toLong(a[1]),
+                        GeneratorObject.of(a[2]));
                 return s;
             };
             case ZERO_: return (s, a) -> {

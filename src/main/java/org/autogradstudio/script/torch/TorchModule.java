@@ -76,6 +76,13 @@ final class TorchModule {
         m.put("diag", PyBuiltin.bound("diag(input, diagonal=0)", FUNCTIONS));
         m.put("unique", PyBuiltin.bound("unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None)", FUNCTIONS));
         m.put("bmm", PyBuiltin.bound("bmm(input, mat2)", FUNCTIONS));
+        m.put("randperm", PyBuiltin.bound("randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("Generator", PyBuiltin.of("Generator(device='cpu')", a -> {
+            DeviceObject.requireCpu(a[0]);
+            return new GeneratorObject(new org.autogradstudio.engine.Generator(67280421310721L));
+        }));
+        m.put("default_generator", GeneratorObject.DEFAULT);
+        m.put("initial_seed", PyBuiltin.of("initial_seed()", a -> RandomSource.defaultGenerator().initialSeed()));
         m.put("normal", PyBuiltin.bound("normal(mean, std, size, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
         m.put("isclose", PyBuiltin.bound("isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
         m.put("allclose", PyBuiltin.bound("allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
@@ -298,7 +305,7 @@ final class TorchModule {
             };
             case "manual_seed": return (a, k) -> {
                 RandomSource.manualSeed(Py.toLong(a[0]));
-                return Py.NONE;
+                return GeneratorObject.DEFAULT;
             };
             case "no_grad": return (a, k) -> new GradModeContext(false, "no_grad");
             case "enable_grad": return (a, k) -> new GradModeContext(true, "enable_grad");
@@ -318,6 +325,15 @@ final class TorchModule {
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
             case "minimum": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.minimum(
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
+            case "randperm": return (a, k) -> {
+                DeviceObject.requireCpu(a[3]);
+                int[] p = GeneratorObject.of(a[1]).randperm(Args.integer(a[0]));
+                double[] v = new double[p.length];
+                for (int i = 0; i < p.length; i++) {
+                    v[i] = p[i];
+                }
+                return sized(new Object[] {null, null, null, a[4]}, Tensor.of(v, new int[] {p.length}, Args.dtype(a[2], DType.INT64)));
+            };
             case "unique": return (a, k) -> unique(Args.strictTensor(a[0], "unique", "input", 1), Py.isTrue(a[2]), Py.isTrue(a[3]), a[4]);
             case "bmm": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.BatchMatmul.bmm(
                     Args.strictTensor(a[0], "bmm", "input", 1), Args.strictTensor(a[1], "bmm", "mat2", 2))));
