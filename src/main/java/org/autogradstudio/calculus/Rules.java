@@ -55,7 +55,11 @@ final class Rules {
             case "MinBackward0":
                 return new ExtremeRule(name, name.startsWith("Max"), ((Number) attrs.get("dim")).intValue(),
                         Boolean.TRUE.equals(attrs.get("keepdim")));
-            case "NormBackward1": return new NormRule(name, ((Number) attrs.get("p")).doubleValue());
+            case "NormBackward1":
+                if (attrs.containsKey("dim") && !"None".equals(String.valueOf(attrs.get("dim")))) {
+                    return new UnsupportedRule(name, "a norm along dims has no rule in the derivation panel yet");
+                }
+                return new NormRule(name, ((Number) attrs.get("p")).doubleValue());
             default: return structural(node);
         }
     }
