@@ -88,6 +88,35 @@ public final class Classification {
         return x.dtype();
     }
 
+    /** {@code one_hot(t, num_classes)}: an int64 tensor with one more dim, 1 at each class index (num_classes -1: max + 1). */
+    public static Tensor oneHot(Tensor t, int numClasses) {
+        if (t.dtype() != DType.INT64) {
+            throw TorchException.runtime("one_hot is only applicable to index tensor.");
+        }
+        double[] v = t.values();
+        int classes = numClasses;
+        if (classes == -1) {
+            classes = 0;
+            for (double x : v) {
+                classes = Math.max(classes, (int) x + 1);
+            }
+        }
+        int[] shape = java.util.Arrays.copyOf(t.shape, t.dim() + 1);
+        shape[t.dim()] = classes;
+        double[] out = new double[v.length * classes];
+        for (int i = 0; i < v.length; i++) {
+            long c = (long) v[i];
+            if (c < 0) {
+                throw TorchException.runtime("Class values must be non-negative.");
+            }
+            if (c >= classes) {
+                throw TorchException.runtime("Class values must be smaller than num_classes.");
+            }
+            out[i * classes + (int) c] = 1;
+        }
+        return Tensor.wrap(out, shape, DType.INT64);
+    }
+
     /**
      * {@code nll_loss(input, target, weight, ignore_index, reduction)}: input (N, C) or (C) of
      * log-probabilities, target (N) or () of class indices; the mean divides by the summed weights

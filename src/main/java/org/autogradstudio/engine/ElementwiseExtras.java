@@ -59,6 +59,51 @@ public final class ElementwiseExtras {
                 Map.of("negative_slope", slope));
     }
 
+    /** {@code gelu(x)}: x Φ(x) with the normal CDF from erf, or PyTorch's tanh approximation. */
+    public static Tensor gelu(Tensor x, boolean tanh) {
+        double k = Math.sqrt(2 / Math.PI);
+        if (tanh) {
+            return map(x, x.dtype(), v -> 0.5 * v * (1 + Math.tanh(k * (v + 0.044715 * v * v * v))), "GeluBackward0", v -> {
+                double inner = k * (v + 0.044715 * v * v * v), th = Math.tanh(inner);
+                return 0.5 * (1 + th) + 0.5 * v * (1 - th * th) * k * (1 + 3 * 0.044715 * v * v);
+            }, Map.of("approximate", "tanh"));
+        }
+        return map(x, x.dtype(), v -> 0.5 * v * (1 + erf(v / Math.sqrt(2))), "GeluBackward0",
+                v -> 0.5 * (1 + erf(v / Math.sqrt(2))) + v * Math.exp(-0.5 * v * v) / Math.sqrt(2 * Math.PI),
+                Map.of("approximate", "none"));
+    }
+
+    /** {@code elu(x, alpha)}: x above 0, alpha (e^x - 1) below. */
+    public static Tensor elu(Tensor x, double alpha) {
+        return map(x, x.dtype(), v -> v > 0 ? v : alpha * Math.expm1(v), "EluBackward0", v -> v > 0 ? 1 : alpha * Math.exp(v),
+                Map.of("alpha", alpha));
+    }
+
+    /** {@code softplus(x, beta, threshold)}: log(1 + e^(beta x)) / beta, and x itself where beta x passes the threshold. */
+    public static Tensor softplus(Tensor x, double beta, double threshold) {
+        return map(x, x.dtype(), v -> v * beta > threshold ? v : Math.log1p(Math.exp(v * beta)) / beta, "SoftplusBackward0",
+                v -> v * beta > threshold ? 1 : 1 / (1 + Math.exp(-v * beta)), Map.of("beta", beta, "threshold", threshold));
+    }
+
+    /** {@code silu(x)}: x σ(x). */
+    public static Tensor silu(Tensor x) {
+        return map(x, x.dtype(), v -> v / (1 + Math.exp(-v)), "SiluBackward0", v -> {
+            double s = 1 / (1 + Math.exp(-v));
+            return s * (1 + v * (1 - s));
+        }, Map.of());
+    }
+
+    /** {@code torch.clamp_min(x, m)} / {@code clamp_max}: their own nodes (clamp(min=...) records ClampBackward1). */
+    public static Tensor clampMin(Tensor x, double min) {
+        return map(x, x.dtype(), v -> Double.isNaN(v) ? v : Math.max(v, min), "ClampMinBackward0", v -> v >= min ? 1 : 0,
+                Map.of("min", min));
+    }
+
+    public static Tensor clampMax(Tensor x, double max) {
+        return map(x, x.dtype(), v -> Double.isNaN(v) ? v : Math.min(v, max), "ClampMaxBackward0", v -> v <= max ? 1 : 0,
+                Map.of("max", max));
+    }
+
     private static Tensor map(Tensor x, DType type, DoubleUnaryOperator f, String gradFn, DoubleUnaryOperator df,
             Map<String, Object> attributes) {
         double[] v = x.values();

@@ -101,6 +101,16 @@ public final class Tensor extends Storage {
         return shape.clone();
     }
 
+    /** Element strides of each dim in the storage ({@code stride()}). */
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    /** Where the first element sits in the storage ({@code storage_offset()}). */
+    public int storageOffset() {
+        return offset;
+    }
+
     public int size(int dim) {
         return shape[Shape.wrapDim(dim, shape.length)];
     }

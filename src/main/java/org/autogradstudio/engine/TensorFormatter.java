@@ -11,11 +11,43 @@ import java.util.List;
  * elements, and the {@code dtype=}, {@code grad_fn=}, {@code requires_grad=} suffixes.
  */
 public final class TensorFormatter {
-    private static final int PRECISION = 4;
-    private static final int LINE_WIDTH = 80;
-    private static final int THRESHOLD = 1000;
-    private static final int EDGE_ITEMS = 3;
     private static final String PREFIX = "tensor(";
+
+    /**
+     * {@code torch.set_printoptions}: precision, summarisation threshold, edge items, line width
+     * and a forced scientific mode (null: chosen per tensor as PyTorch does).
+     */
+    public record Options(int precision, int threshold, int edgeItems, int lineWidth, Boolean sciMode) {
+        public static final Options DEFAULT = new Options(4, 1000, 3, 80, null);
+    }
+
+    /** Per thread: a script's session sets its own options on the thread that runs it (see ScriptSession). */
+    private static final ThreadLocal<Options> OPTIONS = ThreadLocal.withInitial(() -> Options.DEFAULT);
+
+    public static Options options() {
+        return OPTIONS.get();
+    }
+
+    public static void setOptions(Options options) {
+        OPTIONS.set(options == null ? Options.DEFAULT : options);
+    }
+
+    /** {@code torch.set_printoptions(...)}: each argument given replaces its option; a profile resets them first. */
+    public static void setOptions(Integer precision, Integer threshold, Integer edgeItems, Integer lineWidth, String profile,
+            Boolean sciMode) {
+        Options o = options();
+        if (profile != null) {
+            switch (profile) {
+                case "default": o = Options.DEFAULT; break;
+                case "short": o = new Options(2, 1000, 2, 80, null); break;
+                case "full": o = new Options(4, Integer.MAX_VALUE, 3, 80, null); break;
+                default: throw new TorchException("ValueError", "unknown print profile " + profile);
+            }
+        }
+        setOptions(new Options(precision != null ? precision : o.precision(), threshold != null ? threshold : o.threshold(),
+                edgeItems != null ? edgeItems : o.edgeItems(), lineWidth != null ? lineWidth : o.lineWidth(),
+                sciMode != null ? sciMode : o.sciMode()));
+    }
 
     private TensorFormatter() {
     }
@@ -53,7 +85,7 @@ public final class TensorFormatter {
 
     /** The bracketed contents alone, as {@code _tensor_str} returns them. */
     public static String contents(int[] shape, double[] values, DType dtype, int indent) {
-        boolean summarize = values.length > THRESHOLD;
+        boolean summarize = values.length > options().threshold();
         Block all = new Block(shape, values, 0);
         ElementFormat format = new ElementFormat(dtype, summarize ? summarized(all) : values);
         StringBuilder out = new StringBuilder();
@@ -76,7 +108,7 @@ public final class TensorFormatter {
         StringBuilder out = new StringBuilder(text);
         int lastLineLength = text.length() - text.lastIndexOf('\n') + 1;
         for (String suffix : suffixes) {
-            if (lastLineLength + suffix.length() + 2 > LINE_WIDTH) {
+            if (lastLineLength + suffix.length() + 2 > options().lineWidth()) {
                 out.append(",\n").append(" ".repeat(indent)).append(suffix);
                 lastLineLength = indent + suffix.length();
             } else {
@@ -129,15 +161,15 @@ public final class TensorFormatter {
     }
 
     private static int[] shownIndices(int n) {
-        if (n <= 2 * EDGE_ITEMS) {
+        if (n <= 2 * options().edgeItems()) {
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);
             return all;
         }
-        int[] edges = new int[2 * EDGE_ITEMS];
-        for (int i = 0; i < EDGE_ITEMS; i++) {
+        int[] edges = new int[2 * options().edgeItems()];
+        for (int i = 0; i < options().edgeItems(); i++) {
             edges[i] = i;
-            edges[EDGE_ITEMS + i] = n - EDGE_ITEMS + i;
+            edges[options().edgeItems() + i] = n - options().edgeItems() + i;
         }
         return edges;
     }
@@ -153,11 +185,11 @@ public final class TensorFormatter {
             return;
         }
         List<String> slices = new ArrayList<>();
-        boolean elide = summarize && block.rows() > 2 * EDGE_ITEMS;
+        boolean elide = summarize && block.rows() > 2 * options().edgeItems();
         for (int i = 0; i < block.rows(); i++) {
-            if (elide && i == EDGE_ITEMS) {
+            if (elide && i == options().edgeItems()) {
                 slices.add("...");
-                i = block.rows() - EDGE_ITEMS;
+                i = block.rows() - options().edgeItems();
             }
             StringBuilder slice = new StringBuilder();
             write(block.row(i), indent + 1, summarize, format, slice);
@@ -169,14 +201,14 @@ public final class TensorFormatter {
 
     private static void writeVector(Block block, int indent, boolean summarize, ElementFormat format, StringBuilder out) {
         int elementLength = format.width() + 2;
-        int perLine = Math.max(1, (int) Math.floor((LINE_WIDTH - indent) / (double) elementLength));
+        int perLine = Math.max(1, (int) Math.floor((options().lineWidth() - indent) / (double) elementLength));
         List<String> items = new ArrayList<>();
         int n = block.rows();
-        boolean elide = summarize && n > 2 * EDGE_ITEMS;
+        boolean elide = summarize && n > 2 * options().edgeItems();
         for (int i = 0; i < n; i++) {
-            if (elide && i == EDGE_ITEMS) {
+            if (elide && i == options().edgeItems()) {
                 items.add(" ...");
-                i = n - EDGE_ITEMS;
+                i = n - options().edgeItems();
             }
             items.add(format.format(block.at(i)));
         }
@@ -224,14 +256,19 @@ public final class TensorFormatter {
                 if (Double.isFinite(v) && v != 0) {
                     int length;
                     if (sciMode) {
-                        length = DecimalText.scientific(v, PRECISION).length();
+                        length = DecimalText.scientific(v, options().precision()).length();
                     } else if (intMode) {
                         length = DecimalText.fixed(v, 0).length() + 1;
                     } else {
-                        length = DecimalText.fixed(v, PRECISION).length();
+                        length = DecimalText.fixed(v, options().precision()).length();
                     }
                     maxWidth = Math.max(maxWidth, length);
                 }
+            }
+            // set_printoptions(sci_mode=...) changes the notation only: the width stays the automatic one, as in PyTorch
+            Boolean forced = options().sciMode();
+            if (forced != null) {
+                sciMode = forced;
             }
         }
 
@@ -246,11 +283,11 @@ public final class TensorFormatter {
             } else if (!dtype.isFloatingPoint()) {
                 text = Long.toString((long) v);
             } else if (sciMode) {
-                text = DecimalText.scientific(v, PRECISION);
+                text = DecimalText.scientific(v, options().precision());
             } else if (intMode) {
                 text = DecimalText.fixed(v, 0) + (Double.isFinite(v) ? "." : "");
             } else {
-                text = DecimalText.fixed(v, PRECISION);
+                text = DecimalText.fixed(v, options().precision());
             }
             return text.length() >= maxWidth ? text : " ".repeat(maxWidth - text.length()) + text;
         }

@@ -20,6 +20,10 @@ import org.autogradstudio.script.runtime.PyException;
  * as it is printed; an uncaught error's traceback is written to the error sink.
  */
 public final class ScriptSession implements AutoCloseable {
+    /** The session's torch print options (set_printoptions), carried from one cell's thread to the next. */
+    private volatile org.autogradstudio.engine.TensorFormatter.Options printOptions =
+            org.autogradstudio.engine.TensorFormatter.Options.DEFAULT;
+
     /** Worker stack: deep enough for 1000 Python frames of deeply nested expressions. */
     static final long STACK_SIZE = 512L * 1024 * 1024;
 
@@ -124,6 +128,7 @@ public final class ScriptSession implements AutoCloseable {
     /** Clears the namespace and loaded modules, as restarting a notebook kernel. */
     public void reset() {
         state.reset();
+        printOptions = org.autogradstudio.engine.TensorFormatter.Options.DEFAULT;
     }
 
     @Override
@@ -167,6 +172,16 @@ public final class ScriptSession implements AutoCloseable {
     }
 
     private RunResult executeHere(String source, String fileName, int lineOffset, boolean echo) {
+        // torch.set_printoptions lasts for the session: each cell's thread starts from where the last one left it
+        org.autogradstudio.engine.TensorFormatter.setOptions(printOptions);
+        try {
+            return executeWithOptions(source, fileName, lineOffset, echo);
+        } finally {
+            printOptions = org.autogradstudio.engine.TensorFormatter.options();
+        }
+    }
+
+    private RunResult executeWithOptions(String source, String fileName, int lineOffset, boolean echo) {
         try {
             CompiledCode code = state.compile(source, fileName, lineOffset, echo);
             Object value = state.run(code);

@@ -3,7 +3,6 @@ package org.autogradstudio.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.autogradstudio.engine.DType;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.engine.TorchException;
 
@@ -37,7 +36,7 @@ public final class Adam extends Optimizer {
             if (p.grad() == null) {
                 continue;
             }
-            DType t = p.dtype();
+            TensorMath m = new TensorMath(p.dtype());
             double[] w = p.toArray(), g = p.grad().toArray();
             State s = states.computeIfAbsent(p, k -> new State());
             if (s.expAvg == null) {
@@ -49,11 +48,11 @@ public final class Adam extends Optimizer {
             double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, s.step));
             double stepSize = lr / bias1;
             for (int i = 0; i < w.length; i++) {
-                double gi = weightDecay != 0 ? t.round(g[i] + t.round(weightDecay * w[i])) : g[i];
-                s.expAvg[i] = t.round(t.round(s.expAvg[i] * beta1) + t.round(gi * (1 - beta1)));
-                s.expAvgSq[i] = t.round(t.round(s.expAvgSq[i] * beta2) + t.round(t.round(gi * gi) * (1 - beta2)));
-                double denom = t.round(t.round(t.round(Math.sqrt(s.expAvgSq[i])) / bias2Sqrt) + eps);
-                w[i] = t.round(w[i] + t.round(-stepSize * t.round(s.expAvg[i] / denom)));
+                double gi = weightDecay != 0 ? m.add(g[i], weightDecay, w[i]) : g[i];
+                s.expAvg[i] = m.add(m.mul(s.expAvg[i], beta1), 1 - beta1, gi);
+                s.expAvgSq[i] = m.addcmul(m.mul(s.expAvgSq[i], beta2), 1 - beta2, gi, gi);
+                double denom = m.plus(m.div(m.sqrt(s.expAvgSq[i]), bias2Sqrt), eps);
+                w[i] = m.addcdiv(w[i], -stepSize, s.expAvg[i], denom);
             }
             ParamUpdate.write(p, w);
         }

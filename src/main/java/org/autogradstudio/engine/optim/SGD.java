@@ -26,10 +26,10 @@ public final class SGD extends Optimizer {
             if (p.grad() == null) {
                 continue;
             }
-            DType t = p.dtype();
+            TensorMath m = new TensorMath(p.dtype());
             double[] w = p.toArray(), g = p.grad().toArray();
             for (int i = 0; i < g.length; i++) {
-                g[i] = weightDecay != 0 ? t.round(g[i] + weightDecay * w[i]) : g[i];
+                g[i] = weightDecay != 0 ? m.add(g[i], weightDecay, w[i]) : g[i];
             }
             if (momentum != 0) {
                 double[] buf = buffers.get(p);
@@ -38,15 +38,15 @@ public final class SGD extends Optimizer {
                     buffers.put(p, buf);
                 } else {
                     for (int i = 0; i < buf.length; i++) {
-                        buf[i] = t.round(t.round(buf[i] * momentum) + t.round((1 - dampening) * g[i]));
+                        buf[i] = m.add(m.mul(buf[i], momentum), 1 - dampening, g[i]);
                     }
                 }
                 for (int i = 0; i < g.length; i++) {
-                    g[i] = nesterov ? t.round(g[i] + t.round(momentum * buf[i])) : buf[i];
+                    g[i] = nesterov ? m.add(g[i], momentum, buf[i]) : buf[i];
                 }
             }
             for (int i = 0; i < w.length; i++) {
-                w[i] = t.round(w[i] + t.round(-lr * g[i]));
+                w[i] = m.add(w[i], -lr, g[i]);
             }
             ParamUpdate.write(p, w);
         }

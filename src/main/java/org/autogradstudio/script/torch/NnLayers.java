@@ -9,6 +9,7 @@ import org.autogradstudio.engine.Creation;
 import org.autogradstudio.engine.DType;
 import org.autogradstudio.engine.GradMode;
 import org.autogradstudio.engine.LinearAlgebra;
+import org.autogradstudio.engine.ElementwiseExtras;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.engine.TorchException;
 import org.autogradstudio.script.runtime.BuiltinMethod;
@@ -53,6 +54,10 @@ final class NnLayers {
         nn.put("ReLU", layer("ReLU", "torch.nn.modules.activation", activationMethods("ReLU")));
         nn.put("Sigmoid", layer("Sigmoid", "torch.nn.modules.activation", activationMethods("Sigmoid")));
         nn.put("Tanh", layer("Tanh", "torch.nn.modules.activation", activationMethods("Tanh")));
+        nn.put("GELU", layer("GELU", "torch.nn.modules.activation", parameterised("GELU", "approximate='none'", "gelu")));
+        nn.put("ELU", layer("ELU", "torch.nn.modules.activation", parameterised("ELU", "alpha=1.0, inplace=False", "elu")));
+        nn.put("SiLU", layer("SiLU", "torch.nn.modules.activation", parameterised("SiLU", "inplace=False", "silu")));
+        nn.put("Softplus", layer("Softplus", "torch.nn.modules.activation", parameterised("Softplus", "beta=1, threshold=20", "softplus")));
         nn.put("LeakyReLU", layer("LeakyReLU", "torch.nn.modules.activation", leakyReluMethods()));
         nn.put("Softmax", layer("Softmax", "torch.nn.modules.activation", softmaxMethods(false)));
         nn.put("LogSoftmax", layer("LogSoftmax", "torch.nn.modules.activation", softmaxMethods(true)));
@@ -740,6 +745,50 @@ final class NnLayers {
                 case "ReLU": return new TensorObject(x.relu());
                 case "Sigmoid": return new TensorObject(x.sigmoid());
                 default: return new TensorObject(x.tanh());
+            }
+        });
+        return d;
+    }
+
+    /**
+     * An activation module whose constructor arguments are kept as attributes and passed on to
+     * {@code torch.nn.functional.FN(input, ...)}; its repr lists them as PyTorch's does.
+     */
+    private Map<String, Object> parameterised(String name, String parameters, String fn) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        Signature sig = Signature.parse("__init__(" + parameters + ")");
+        List<String> names = new ArrayList<>();
+        for (String part : parameters.split(",\\s*")) {
+            names.add(part.substring(0, part.indexOf('=')).trim());
+        }
+        d.put("__init__", new BuiltinMethod("__init__", (s, args, kwargs) -> {
+            Object[] a = sig.bind(args, kwargs);
+            PyInstance m = self(s, "__init__");
+            initModule(m);
+            for (int i = 0; i < names.size(); i++) {
+                m.setAttrDirect(names.get(i), a[i]);
+            }
+            return Py.NONE;
+        }));
+        method(d, "extra_repr()", (s, a) -> {
+            List<String> parts = new ArrayList<>();
+            for (String n : names) {
+                Object v = Ops.getAttr(s, n);
+                // PyTorch leaves inplace=False out, and shows the rest
+                if (!(n.equals("inplace") && !Py.isTrue(v))) {
+                    parts.add(n + "=" + Ops.repr(v));
+                }
+            }
+            return String.join(", ", parts);
+        });
+        method(d, "forward(input)", (s, a) -> {
+            Tensor x = Args.strictTensor(a[0], fn, "input", 1);
+            switch (fn) {
+                case "gelu": return new TensorObject(ElementwiseExtras.gelu(x, Py.str(Ops.getAttr(s, "approximate")).equals("tanh")));
+                case "elu": return new TensorObject(ElementwiseExtras.elu(x, Args.number(Ops.getAttr(s, "alpha"))));
+                case "silu": return new TensorObject(ElementwiseExtras.silu(x));
+                default: return new TensorObject(ElementwiseExtras.softplus(x, Args.number(Ops.getAttr(s, "beta")),
+                        Args.number(Ops.getAttr(s, "threshold"))));
             }
         });
         return d;

@@ -2,6 +2,7 @@ package org.autogradstudio.script.torch;
 
 import java.util.Map;
 import org.autogradstudio.engine.Classification;
+import org.autogradstudio.engine.ElementwiseExtras;
 import org.autogradstudio.engine.Losses;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.engine.TorchException;
@@ -114,6 +115,22 @@ final class NnModules {
             return new TensorObject(org.autogradstudio.engine.ElementwiseExtras.leakyRelu(
                     Args.strictTensor(a[0], "leaky_relu", "input", 1), Args.number(a[1])));
         }));
+        f.put("gelu", PyBuiltin.of("gelu(input, approximate='none')", a -> new TensorObject(
+                ElementwiseExtras.gelu(Args.strictTensor(a[0], "gelu", "input", 1), Py.str(a[1]).equals("tanh")))));
+        f.put("elu", PyBuiltin.of("elu(input, alpha=1.0, inplace=False)", a -> new TensorObject(
+                ElementwiseExtras.elu(Args.strictTensor(a[0], "elu", "input", 1), Args.number(a[1])))));
+        f.put("softplus", PyBuiltin.of("softplus(input, beta=1, threshold=20)", a -> new TensorObject(
+                ElementwiseExtras.softplus(Args.strictTensor(a[0], "softplus", "input", 1), Args.number(a[1]), Args.number(a[2])))));
+        f.put("silu", PyBuiltin.of("silu(input, inplace=False)", a -> new TensorObject(
+                ElementwiseExtras.silu(Args.strictTensor(a[0], "silu", "input", 1)))));
+        f.put("one_hot", PyBuiltin.of("one_hot(tensor, num_classes=-1)", a -> {
+            try {
+                return new TensorObject(org.autogradstudio.engine.Classification.oneHot(Args.strictTensor(a[0], "one_hot", "tensor", 1),
+                        Args.integer(a[1])));
+            } catch (TorchException e) {
+                throw TorchModule.toPython(e);
+            }
+        }));
         f.put("softmax", PyBuiltin.bound("softmax(input, dim=None, _stacklevel=3, dtype=None)", ACTIVATION));
         f.put("log_softmax", PyBuiltin.bound("log_softmax(input, dim=None, _stacklevel=3, dtype=None)", ACTIVATION));
         f.put("relu", PyBuiltin.bound("relu(input)", ACTIVATION));
@@ -130,6 +147,7 @@ final class NnModules {
             nn.put(loss.module, lossType(loss));
         }
         NnLayers.install(nn);
+        nn.put("utils", NnUtils.create());
         return nn;
     }
 

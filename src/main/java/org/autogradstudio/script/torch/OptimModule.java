@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.engine.TorchException;
+import org.autogradstudio.engine.optim.Adagrad;
 import org.autogradstudio.engine.optim.Adam;
+import org.autogradstudio.engine.optim.AdamW;
+import org.autogradstudio.engine.optim.RMSprop;
 import org.autogradstudio.engine.optim.Optimizer;
 import org.autogradstudio.engine.optim.SGD;
 import org.autogradstudio.script.runtime.HostType;
@@ -23,32 +26,81 @@ final class OptimModule {
     private OptimModule() {
     }
 
+    /** Makes one optimizer from its bound arguments and the parameters read from them. */
+    private interface Maker {
+        Optimizer make(Object[] a, List<Tensor> params);
+    }
+
+    /** What a param group lists for the optimizer (after params), from the bound arguments, in PyTorch's key order. */
+    private interface Options {
+        Map<String, Object> of(Object[] a);
+    }
+
     static PyModule create() {
         PyModule m = new PyModule("torch.optim");
-        Signature sgd = Signature.parse("SGD(params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=False)");
-        Signature adam = Signature.parse("Adam(params, lr=0.001, betas=None, eps=1e-08, weight_decay=0, amsgrad=False)");
-        HostType[] types = new HostType[2];
-        types[0] = new HostType("SGD", o -> o instanceof OptimizerObject p && p.name.equals("SGD"), new PyBuiltin("SGD", (args, kw) -> {
-            Object[] a = sgd.bind(args, kw);
-            List<TensorObject> ps = params(a[0]);
-            Map<String, Object> options = ordered("lr", a[1], "momentum", a[2], "dampening", a[3], "weight_decay", a[4],
-                    "nesterov", a[5], "maximize", false, "foreach", Py.NONE, "differentiable", false);
-            return create("SGD", types[0], ps, options, () -> new SGD(tensors(ps), Args.number(a[1]),
-                    Args.number(a[2]), Args.number(a[3]), Args.number(a[4]), Py.isTrue(a[5])));
-        }));
-        types[1] = new HostType("Adam", o -> o instanceof OptimizerObject p && p.name.equals("Adam"), new PyBuiltin("Adam", (args, kw) -> {
-            Object[] a = adam.bind(args, kw);
-            List<TensorObject> ps = params(a[0]);
-            List<Object> betas = Py.isNone(a[2]) ? List.of(0.9, 0.999) : Args.sequence(a[2]);
-            Map<String, Object> options = ordered("lr", a[1], "betas", Py.tuple(betas.toArray()), "eps", a[3],
-                    "weight_decay", a[4], "amsgrad", a[5], "maximize", false, "foreach", Py.NONE, "capturable", false,
-                    "differentiable", false, "fused", false);
-            return create("Adam", types[1], ps, options, () -> new Adam(tensors(ps), Args.number(a[1]),
-                    Args.number(betas.get(0)), Args.number(betas.get(1)), Args.number(a[3]), Args.number(a[4])));
-        }));
-        m.put("SGD", types[0]);
-        m.put("Adam", types[1]);
+        optimizer(m, "SGD(params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=False)",
+                a -> ordered("lr", a[1], "momentum", a[2], "dampening", a[3], "weight_decay", a[4], "nesterov", a[5],
+                        "maximize", false, "foreach", Py.NONE, "differentiable", false),
+                (a, ps) -> new SGD(ps, Args.number(a[1]), Args.number(a[2]), Args.number(a[3]), Args.number(a[4]), Py.isTrue(a[5])));
+        optimizer(m, "Adam(params, lr=0.001, betas=None, eps=1e-08, weight_decay=0, amsgrad=False)",
+                a -> ordered("lr", a[1], "betas", betas(a[2]), "eps", a[3], "weight_decay", a[4], "amsgrad", a[5],
+                        "maximize", false, "foreach", Py.NONE, "capturable", false, "differentiable", false, "fused", false),
+                (a, ps) -> new Adam(ps, Args.number(a[1]), beta(a[2], 0), beta(a[2], 1), Args.number(a[3]), Args.number(a[4])));
+        optimizer(m, "AdamW(params, lr=0.001, betas=None, eps=1e-08, weight_decay=0.01, amsgrad=False)",
+                a -> ordered("lr", a[1], "betas", betas(a[2]), "eps", a[3], "weight_decay", a[4], "amsgrad", a[5],
+                        "foreach", Py.NONE, "maximize", false, "capturable", false),
+                (a, ps) -> new AdamW(ps, Args.number(a[1]), beta(a[2], 0), beta(a[2], 1), Args.number(a[3]), Args.number(a[4])));
+        optimizer(m, "RMSprop(params, lr=0.01, alpha=0.99, eps=1e-08, weight_decay=0, momentum=0, centered=False)",
+                a -> ordered("lr", a[1], "momentum", a[5], "alpha", a[2], "eps", a[3], "centered", a[6], "weight_decay", a[4],
+                        "foreach", Py.NONE, "maximize", false, "differentiable", false),
+                (a, ps) -> {
+                    nonNegative("learning rate", a[1], "epsilon value", a[3], "momentum value", a[5], "weight_decay value", a[4],
+                            "alpha value", a[2]);
+                    return new RMSprop(ps, Args.number(a[1]), Args.number(a[2]), Args.number(a[3]), Args.number(a[4]),
+                        Args.number(a[5]), Py.isTrue(a[6]));
+                });
+        optimizer(m, "Adagrad(params, lr=0.01, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10)",
+                a -> ordered("lr", a[1], "lr_decay", a[2], "eps", a[5], "weight_decay", a[3], "initial_accumulator_value", a[4],
+                        "foreach", Py.NONE, "maximize", false),
+                (a, ps) -> new Adagrad(ps, Args.number(a[1]), Args.number(a[2]), Args.number(a[3]), Args.number(a[4]),
+                        Args.number(a[5])));
+        m.put("lr_scheduler", LrSchedulers.create());
         return m;
+    }
+
+    /**
+     * PyTorch's argument checks, worded with the values as the script wrote them ({@code -1}, not
+     * {@code -1.0}); pairs of (label, value) must all be non-negative.
+     */
+    private static void nonNegative(Object... labelsAndValues) {
+        for (int i = 0; i < labelsAndValues.length; i += 2) {
+            Object v = labelsAndValues[i + 1];
+            if (Args.number(v) < 0) {
+                throw Py.valueError("Invalid " + labelsAndValues[i] + ": " + org.autogradstudio.script.runtime.Ops.repr(v));
+            }
+        }
+    }
+
+    /** Registers {@code torch.optim.NAME}: a type whose instances are that optimizer. */
+    private static void optimizer(PyModule m, String signature, Options options, Maker maker) {
+        Signature sig = Signature.parse(signature);
+        String name = sig.name();
+        HostType[] type = new HostType[1];
+        type[0] = new HostType(name, o -> o instanceof OptimizerObject p && p.name.equals(name), new PyBuiltin(name, (args, kw) -> {
+            Object[] a = sig.bind(args, kw);
+            List<TensorObject> ps = params(a[0]);
+            return create(name, type[0], ps, options.of(a), () -> maker.make(a, tensors(ps)));
+        }));
+        m.put(name, type[0]);
+    }
+
+    /** Adam's {@code betas} as the param group shows them: a tuple, (0.9, 0.999) by default. */
+    private static Object betas(Object given) {
+        return Py.tuple((Py.isNone(given) ? List.<Object>of(0.9, 0.999) : Args.sequence(given)).toArray());
+    }
+
+    private static double beta(Object given, int i) {
+        return Args.number(Py.isNone(given) ? (i == 0 ? 0.9 : 0.999) : Args.sequence(given).get(i));
     }
 
     /** The param group's keys in PyTorch's order (as {@code param_groups[0].keys()} lists them). */

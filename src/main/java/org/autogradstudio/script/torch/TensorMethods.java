@@ -94,6 +94,16 @@ final class TensorMethods {
         LEAKY_RELU("leaky_relu(negative_slope=0.01)"),
         MASKED_FILL("masked_fill(mask, value)"),
         CLAMP("clamp(min=None, max=None)"),
+        CLAMP_("clamp_(min=None, max=None)"),
+        CLAMP_MIN("clamp_min(min)"),
+        CLAMP_MAX("clamp_max(max)"),
+        ISFINITE("isfinite()"),
+        ISNAN("isnan()"),
+        ISINF("isinf()"),
+        STRIDE("stride(dim=None)"),
+        IS_CONTIGUOUS("is_contiguous()"),
+        STORAGE_OFFSET("storage_offset()"),
+        ELEMENT_SIZE("element_size()"),
         CLIP("clip(min=None, max=None)"),
         // reductions
         SUM("sum(dim=None, keepdim=False, dtype=None)"),
@@ -322,6 +332,40 @@ final class TensorMethods {
             case LEAKY_RELU: return (s, a) -> t(ElementwiseExtras.leakyRelu(s.tensor(), Args.number(a[0])));
             case MASKED_FILL: return (s, a) -> t(ElementwiseExtras.maskedFill(s.tensor(),
                     Args.strictTensor(a[0], "masked_fill", "mask", 1), Args.number(a[1] instanceof TensorObject v ? v.item() : a[1])));
+            case CLAMP_: return (s, a) -> {
+                s.tensor().copyFrom(clamp(s.tensor().detach(), a[0], a[1]).toArray());
+                return s;
+            };
+            case CLAMP_MIN: return (s, a) -> t(ElementwiseExtras.clampMin(s.tensor(), Args.number(a[0])));
+            case CLAMP_MAX: return (s, a) -> t(ElementwiseExtras.clampMax(s.tensor(), Args.number(a[0])));
+            case ISFINITE:
+            case ISNAN:
+            case ISINF: {
+                java.util.function.DoublePredicate test = m == M.ISFINITE ? Double::isFinite : m == M.ISNAN ? Double::isNaN : Double::isInfinite;
+                return (s, a) -> {
+                    double[] v = s.tensor().toArray();
+                    double[] out = new double[v.length];
+                    for (int i = 0; i < v.length; i++) {
+                        out[i] = test.test(v[i]) ? 1 : 0;
+                    }
+                    return t(Tensor.of(out, s.tensor().shape(), DType.BOOL));
+                };
+            }
+            case STRIDE: return (s, a) -> {
+                int[] st = s.tensor().strides();
+                if (!Py.isNone(a[0])) {
+                    return (long) st[org.autogradstudio.engine.Shape.wrapDim(Args.integer(a[0]), Math.max(1, st.length))];
+                }
+                Object[] items = new Object[st.length];
+                for (int i = 0; i < st.length; i++) {
+                    items[i] = (long) st[i];
+                }
+                return new PyTuple(items);
+            };
+            case IS_CONTIGUOUS: return (s, a) -> s.tensor().isContiguous();
+            case STORAGE_OFFSET: return (s, a) -> (long) s.tensor().storageOffset();
+            case ELEMENT_SIZE: return (s, a) -> (long) (s.tensor().dtype() == DType.FLOAT64 || s.tensor().dtype() == DType.INT64 ? 8
+                    : s.tensor().dtype() == DType.BOOL ? 1 : 4);
             case CLAMP:
             case CLIP:
                 return (s, a) -> t(clamp(s.tensor(), a[0], a[1]));

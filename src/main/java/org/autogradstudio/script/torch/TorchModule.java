@@ -26,7 +26,8 @@ final class TorchModule {
             "flatten", "permute", "clamp", "clip", "add", "sub", "mul", "div", "detach", "numel", "eq", "ne", "lt",
             "le", "gt", "ge", "clone", "var", "std", "softmax", "log_softmax", "round", "floor", "ceil", "trunc", "sign",
             "frac", "log1p", "expm1", "atan", "asin", "acos", "sinh", "cosh", "erf", "prod", "cumsum", "masked_fill", "logsumexp",
-            "amax", "amin", "gather", "index_select", "flip", "narrow", "sort", "argsort", "topk", "median", "chunk", "split");
+            "amax", "amin", "gather", "index_select", "flip", "narrow", "sort", "argsort", "topk", "median", "chunk", "split",
+            "clamp_min", "clamp_max", "isfinite", "isnan", "isinf");
 
     private TorchModule() {
     }
@@ -65,6 +66,22 @@ final class TorchModule {
         m.put("enable_grad", PyBuiltin.bound("enable_grad()", FUNCTIONS));
         m.put("set_grad_enabled", PyBuiltin.bound("set_grad_enabled(mode)", FUNCTIONS));
         m.put("is_grad_enabled", PyBuiltin.bound("is_grad_enabled()", FUNCTIONS));
+        // inference mode is no_grad here: tensors made in it simply record nothing
+        m.put("inference_mode", PyBuiltin.of("inference_mode(mode=True)", a -> new GradModeContext(!Py.isTrue(a[0]), "inference_mode")));
+        m.put("is_inference_mode_enabled", PyBuiltin.of("is_inference_mode_enabled()", a -> false));
+        m.put("get_default_dtype", PyBuiltin.of("get_default_dtype()", a -> DTypeObject.of(DType.FLOAT32)));
+        m.put("set_printoptions", PyBuiltin.of("set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None,"
+                + " profile=None, sci_mode=None)", a -> {
+                    org.autogradstudio.engine.TensorFormatter.setOptions(intOrNull(a[0]), intOrNull(a[1]), intOrNull(a[2]),
+                            intOrNull(a[3]), Py.isNone(a[4]) ? null : Py.str(a[4]), Py.isNone(a[5]) ? null : Py.isTrue(a[5]));
+                    return Py.NONE;
+                }));
+        for (String io : new String[] {"save", "load"}) {
+            m.put(io, PyBuiltin.of(io + "(*args, **kwargs)", a -> {
+                throw Py.runtimeError("torch." + io + " is not available in Autograd Studio: scripts have no file access"
+                        + " (keep a model's state in a variable with model.state_dict())");
+            }));
+        }
         m.put("is_tensor", PyBuiltin.bound("is_tensor(obj)", FUNCTIONS));
         m.put("Size", PyBuiltin.bound("Size(sizes=())", FUNCTIONS));
         m.put("cat", PyBuiltin.bound("cat(tensors, dim=0)", FUNCTIONS));
@@ -409,6 +426,10 @@ final class TorchModule {
     /** The {@code *size} of a factory: {@code zeros(2, 3)} or {@code zeros((2, 3))}. */
     private static int[] size(Object[] a) {
         return Args.shape(((PyTuple) a[0]).toArray());
+    }
+
+    private static Integer intOrNull(Object o) {
+        return Py.isNone(o) ? null : Args.integer(o);
     }
 
     /** {@code dtype}, once the {@code device=} argument has been checked. */
