@@ -55,6 +55,8 @@ class TextRenderingTest {
         assertEquals("dL/dw = (\u0177 - y) \u00b7 x", LatexText.toUnicode("\\frac{dL}{dw} = (\\hat{y} - y)\\cdot x"));
         assertEquals("\u03c3(z) = 1/(1 + e^-z)", LatexText.toUnicode("\\sigma(z) = \\frac{1}{1 + e^{-z}}"));
         assertEquals("x\u00b2", LatexText.toUnicode("x^2"));
+        // a \text{} inside a fraction (lesson 17) no longer leaves the \frac unread
+        assertEquals("\u2202L/\u2202output", LatexText.toUnicode("\\frac{\\partial L}{\\partial \\text{output}}"));
     }
 
     private static String styled(String code, String token) {

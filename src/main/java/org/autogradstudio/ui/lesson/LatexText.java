@@ -64,6 +64,8 @@ public final class LatexText {
         s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
         for (String before = null; !s.equals(before);) {
             before = s;
+            // \text{output} inside a fraction: its braces first, so the \frac around it can be read
+            s = s.replaceAll("\\\\(?:text|mathrm|operatorname|mathbf|mathit)\\{([^{}]*)\\}", "$1");
             s = s.replaceAll("\\^\\{([^{}]*)\\}", "^$1");
             s = s.replaceAll("\\\\frac\\{([^{}]*)\\}\\{([^{}]*)\\}", "($1)/($2)");
             s = s.replaceAll("\\\\sqrt\\{([^{}]*)\\}", "\u221a($1)");
