@@ -62,42 +62,45 @@ final class CascadeSum {
      */
     private static double[] rowSum(double[] v, int from, int itemStride, int size, int width, boolean single) {
         int rows = size / ILP;
-        double[][] partial = multiRowSum(v, from, itemStride * ILP, itemStride, rows, width, single);
-        double[] first = partial[0];
+        // levels x ILP accumulators of `width` lanes, flat: accumulator (level, k) starts at (level * ILP + k) * width
+        double[] acc = multiRowSum(v, from, itemStride * ILP, itemStride, rows, width, single);
         for (int i = rows * ILP; i < size; i++) {
-            addInto(first, v, from + i * itemStride, width, single);
+            addInto(acc, 0, v, from + i * itemStride, width, single);
         }
-        for (int k = 1; k < ILP; k++) {
-            for (int l = 0; l < width; l++) {
-                first[l] = add(first[l], partial[k][l], single);
+        double[] first = new double[width];
+        for (int l = 0; l < width; l++) {
+            double total = acc[l];
+            for (int k = 1; k < ILP; k++) {
+                total = add(total, acc[k * width + l], single);
             }
+            first[l] = total;
         }
         return first;
     }
 
     /**
      * ATen's multi_row_sum: {@link #ILP} accumulators (columns {@code colStride} apart, each
-     * {@code width} wide) over {@code size} rows {@code rowStride} apart, each a cascade of {@link #LEVELS}.
+     * {@code width} wide) over {@code size} rows {@code rowStride} apart, each a cascade of
+     * {@link #LEVELS}; returns level 0 with the higher levels added in (the first ILP x width values).
      */
-    private static double[][] multiRowSum(double[] v, int from, int rowStride, int colStride, int size, int width,
+    private static double[] multiRowSum(double[] v, int from, int rowStride, int colStride, int size, int width,
             boolean single) {
         int levelPower = Math.max(4, ceilLog2(size) / LEVELS);
         int levelStep = 1 << levelPower;
         int levelMask = levelStep - 1;
-        double[][][] acc = new double[LEVELS][ILP][width];
+        int block = ILP * width;
+        double[] acc = new double[LEVELS * block];
         int i = 0;
         while (i + levelStep <= size) {
             for (int j = 0; j < levelStep; j++, i++) {
                 for (int k = 0; k < ILP; k++) {
-                    addInto(acc[0][k], v, from + i * rowStride + k * colStride, width, single);
+                    addInto(acc, k * width, v, from + i * rowStride + k * colStride, width, single);
                 }
             }
             for (int j = 1; j < LEVELS; j++) {
-                for (int k = 0; k < ILP; k++) {
-                    for (int l = 0; l < width; l++) {
-                        acc[j][k][l] = add(acc[j][k][l], acc[j - 1][k][l], single);
-                        acc[j - 1][k][l] = 0;
-                    }
+                for (int e = 0; e < block; e++) {
+                    acc[j * block + e] = add(acc[j * block + e], acc[(j - 1) * block + e], single);
+                    acc[(j - 1) * block + e] = 0;
                 }
                 if ((i & (levelMask << (j * levelPower))) != 0) {
                     break;
@@ -106,22 +109,20 @@ final class CascadeSum {
         }
         for (; i < size; i++) {
             for (int k = 0; k < ILP; k++) {
-                addInto(acc[0][k], v, from + i * rowStride + k * colStride, width, single);
+                addInto(acc, k * width, v, from + i * rowStride + k * colStride, width, single);
             }
         }
         for (int j = 1; j < LEVELS; j++) {
-            for (int k = 0; k < ILP; k++) {
-                for (int l = 0; l < width; l++) {
-                    acc[0][k][l] = add(acc[0][k][l], acc[j][k][l], single);
-                }
+            for (int e = 0; e < block; e++) {
+                acc[e] = add(acc[e], acc[j * block + e], single);
             }
         }
-        return acc[0];
+        return acc;
     }
 
-    private static void addInto(double[] acc, double[] v, int at, int width, boolean single) {
+    private static void addInto(double[] acc, int into, double[] v, int at, int width, boolean single) {
         for (int l = 0; l < width; l++) {
-            acc[l] = add(acc[l], v[at + l], single);
+            acc[into + l] = add(acc[into + l], v[at + l], single);
         }
     }
 
