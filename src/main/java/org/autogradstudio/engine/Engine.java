@@ -201,6 +201,15 @@ public final class Engine {
                 Tensor incoming = ready.polledGrad();
                 // a tensor only the engine holds and no listener has seen: the node may write into it
                 boolean incomingOwned = ready.polledOwned() && !listening;
+                boolean retained = false;
+                // tensor hooks (register_hook); autograd.grad takes a leaf's gradient without its hooks, as PyTorch's
+                if (node != root && TensorHooks.any() && !(capture != null && node instanceof AccumulateGrad)
+                        && TensorHooks.has(node)) {
+                    Node hooked = node;
+                    incoming = TensorHooks.run(node, incoming, g -> retainGradIfAsked(hooked, g, listeners));
+                    incomingOwned = false;
+                    retained = true;
+                }
                 if (capture != null && node != root) {
                     // autograd.grad: answers are kept (so never overwritten), leaves never accumulate,
                     // and a node with nothing needed beyond it is not run
@@ -225,7 +234,9 @@ public final class Engine {
                     }
                     continue;
                 }
-                retainGradIfAsked(node, incoming, listeners);
+                if (!retained) {
+                    retainGradIfAsked(node, incoming, listeners);
+                }
                 int n = node.numEdges();
                 if (grads.length < n) {
                     grads = new Tensor[n];

@@ -384,6 +384,7 @@ public final class Tensor extends Storage {
         }
         if (gradFn != null) {
             meta().retainsGrad = true;
+            TensorHooks.retainCalled(this);
         }
     }
 

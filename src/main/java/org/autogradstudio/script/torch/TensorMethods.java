@@ -38,6 +38,7 @@ final class TensorMethods {
         DETACH("detach()"),
         REQUIRES_GRAD_("requires_grad_(requires_grad=True)"),
         RETAIN_GRAD("retain_grad()"),
+        REGISTER_HOOK("register_hook(hook)"),
         ITEM("item()"),
         TOLIST("tolist()"),
         NUMPY("numpy(*, force=False)"),
@@ -250,6 +251,14 @@ final class TensorMethods {
             case RETAIN_GRAD: return (s, a) -> {
                 s.tensor().retainGrad();
                 return Py.NONE;
+            };
+            case REGISTER_HOOK: return (s, a) -> {
+                Object hook = a[0];
+                Runnable remove = org.autogradstudio.engine.TensorHooks.register(s.tensor(), g -> {
+                    Object r = org.autogradstudio.script.runtime.Ops.call(hook, new Object[] {new TensorObject(g)}, Py.NO_KWARGS);
+                    return Py.isNone(r) ? null : Args.strictTensor(r, "hook", "grad", 1);
+                }, Py.str(org.autogradstudio.script.runtime.Ops.getAttr(hook, "__name__")));
+                return new RemovableHandle(remove);
             };
             case ITEM: return (s, a) -> s.item();
             case TOLIST: return (s, a) -> Py.fromJava(s.tensor().toList());
