@@ -14,6 +14,12 @@ import java.util.Map;
  * kind share (name, op, rule, attributes) is one {@link Spec} object; the first two inputs and the
  * first two saved tensors (with their versions) are fields, and only a node with more of them
  * keeps a {@link More}. A recorded sin, mul or add is then one object besides its output tensor.
+ * <p>
+ * Unless {@link GraphValues#kept()}, an elementwise node drops its 0-d inputs (and a saved 0-d
+ * output): it keeps the saved values as numbers and their dtypes, as PyTorch keeps only what
+ * backward needs, so the intermediate tensors of a scalar chain die young. A dropped saved tensor
+ * is told by an in-place change ({@link Tensor#savedBy}) and then handed back, so the version check
+ * still reports it exactly; a tensor nobody holds can no longer change.
  */
 public final class FunctionNode extends Node {
     /** The backward rule: gradients w.r.t. each input, given the output's gradient. */
@@ -83,9 +89,30 @@ public final class FunctionNode extends Node {
     /** ... a float (float64 wrapped number) rather than an int. */
     private static final int NUMBER1_FLOAT = 0x20;
 
+    // Which saved tensor a dropped tensor was (Tensor.graphFlags bits).
+    static final int SLOT0 = 1;
+    static final int SLOT1 = 2;
+    static final int SLOT_OUT = 4;
+    static final int SLOTS = 7;
+
+    // What a node recorded without GraphValues.kept() dropped (bits of lean).
+    /** Recorded lean: inputs() is empty, the output is kept only for retain_grad() or as a saved tensor. */
+    private static final int LEAN = 1;
+    /** Input 0 (1) is not kept: it is 0-d, of the dtype at bit TYPE0 (TYPE1); saved, its value is value0 (number). */
+    private static final int DROPPED0 = 2;
+    private static final int DROPPED1 = 4;
+    /** The saved output is not kept: its value is value0, its dtype at bit TYPE_OUT. */
+    private static final int OUT_LEAN = 8;
+    /** setOutput has seen the recorded output. */
+    private static final int OUTPUT_SET = 0x10;
+    /** Where the two-bit dtype ordinals of dropped input 0, input 1 and output are. */
+    private static final int TYPE0 = 8;
+    private static final int TYPE1 = 10;
+    private static final int TYPE_OUT = 12;
+
     private final Spec spec;
-    /** Inputs 0 and 1; shapes and dtypes of the inputs are read from them (both final in Tensor). */
-    private final Tensor input0;
+    /** Inputs 0 and 1 (null where dropped); shapes and dtypes of the inputs are read from them (both final in Tensor). */
+    private Tensor input0;
     /** Input 1, or null while it is the Python number {@link #number}. */
     private Tensor input1;
     /** Versions of saved tensors 0 and 1 when saved (those in {@code more} keep their own). */
@@ -100,6 +127,10 @@ public final class FunctionNode extends Node {
     private double number;
     /** Saved kind and number flags (see the constants). */
     private byte state;
+    /** The value of dropped saved tensor 0 (input 0 or the output); dropped input 1's is in {@link #number}. */
+    private double value0;
+    /** What was dropped, and the dtypes of dropped tensors (see LEAN ...). */
+    private short lean;
 
     /** A node with any number of inputs and saved tensors. */
     FunctionNode(Spec spec, Tensor[] inputs, Tensor[] saved) {
@@ -144,25 +175,119 @@ public final class FunctionNode extends Node {
     FunctionNode(Spec spec, int numInputs, Tensor a, Tensor b, int savedKind) {
         this.spec = spec;
         setNumEdges(numInputs);
-        this.input0 = a;
         next0 = a.gradientFunction();
+        boolean dropping = !GraphValues.kept();
+        int dropped = dropping ? LEAN : 0;
+        boolean save0 = savedKind == SAVED_INPUT0 || savedKind == SAVED_INPUTS;
+        if (dropping && droppable(a, save0)) {
+            dropped |= DROPPED0 | a.dtype().ordinal() << TYPE0;
+            if (save0) {
+                value0 = a.scalar;
+                register(a, SLOT0);
+            }
+        } else {
+            this.input0 = a;
+        }
         int flags = 0;
         if (numInputs > 1) {
             if (isPlainNumber(b)) {
                 number = b.scalar;
                 flags = NUMBER1 | (b.dtype() == DType.FLOAT64 ? NUMBER1_FLOAT : 0);
             } else {
-                input1 = b;
                 next1 = b.gradientFunction();
+                boolean save1 = savedKind == SAVED_INPUTS;
+                if (dropping && droppable(b, save1)) {
+                    dropped |= DROPPED1 | b.dtype().ordinal() << TYPE1;
+                    if (save1) {
+                        number = b.scalar;
+                        register(b, SLOT1);
+                    }
+                } else {
+                    input1 = b;
+                }
             }
         }
-        if (savedKind == SAVED_INPUT0 || savedKind == SAVED_INPUTS) {
+        if (save0) {
             savedVersion0 = a.storage.version;
             if (savedKind == SAVED_INPUTS) {
                 savedVersion1 = b.storage.version;
             }
         }
         state = (byte) (savedKind | flags);
+        lean = (short) dropped;
+    }
+
+    /**
+     * Whether a lean node may drop input {@code t}: any 0-d input it does not save; a saved one only
+     * if it owns its one element (so every in-place change to it reaches {@link Tensor#savedBy}),
+     * is an intermediate result (a leaf or constant is held by the script anyway) and has no other
+     * dropping saver.
+     */
+    private boolean droppable(Tensor t, boolean saved) {
+        if (t.shape.length != 0) {
+            return false;
+        }
+        return !saved || (t.storage == t && t.data == null && t.gradFn != null && (t.savedBy == null || t.savedBy == this));
+    }
+
+    private void register(Tensor t, int slot) {
+        t.savedBy = this;
+        t.graphFlags |= slot;
+    }
+
+    /**
+     * A dropped saved tensor was modified in place: the node keeps it from now on, so its backward
+     * reports the new version as PyTorch does (and names the tensor's producer).
+     */
+    void savedTensorModified(Tensor t, int slots) {
+        int kind = state & KIND;
+        if (kind == RELEASED) {
+            return;
+        }
+        if ((slots & SLOT0) != 0 && (lean & DROPPED0) != 0) {
+            input0 = t;
+            lean &= ~DROPPED0;
+        }
+        if ((slots & SLOT1) != 0 && (lean & DROPPED1) != 0) {
+            input1 = t;
+            lean &= ~DROPPED1;
+        }
+        if ((slots & SLOT_OUT) != 0 && (lean & OUT_LEAN) != 0) {
+            lean &= ~OUT_LEAN;
+            if (output == null || output == t) {
+                output = t;
+            } else {
+                // another tensor took over the history since: as setOutput does then
+                if (more == null) {
+                    more = new More(null);
+                }
+                more.saved = new Tensor[] {t};
+                more.savedVersions = new int[] {savedVersion0};
+                state = (byte) ((state & ~KIND) | SAVED_MORE);
+            }
+        }
+    }
+
+    /** retain_grad() on this node's recorded output: a lean node keeps it from now on. */
+    void keepOutput(Tensor t) {
+        if (output == null) {
+            output = t;
+        }
+    }
+
+    /** Whether saved tensor {@code i} is a dropped value (not once released or handed back). */
+    private boolean savedDropped(int kind, int i) {
+        switch (kind) {
+            case SAVED_OUTPUT: return (lean & OUT_LEAN) != 0;
+            case SAVED_INPUT0: case SAVED_INPUTS: return (lean & (i == 0 ? DROPPED0 : DROPPED1)) != 0;
+            default: return false;
+        }
+    }
+
+    private static final DType[] DTYPES = DType.values();
+
+    private static DType typeBits(int bits) {
+        return DTYPES[bits & 3];
     }
 
     /** A wrapped Python number that nothing can tell from its value: 0-d, its own storage, never modified. */
@@ -204,8 +329,23 @@ public final class FunctionNode extends Node {
         return i == 0 ? input0 : i == 1 ? input1() : more.inputs[i];
     }
 
+    /** The dtype of input {@code i}, also of a dropped one. */
+    private DType inputType(int i) {
+        if (i < 2 && (lean & (i == 0 ? DROPPED0 : DROPPED1)) != 0) {
+            return typeBits(lean >> (i == 0 ? TYPE0 : TYPE1));
+        }
+        if (i == 1 && input1 == null && (state & NUMBER1) != 0) {
+            return (state & NUMBER1_FLOAT) != 0 ? DType.FLOAT64 : DType.INT64;
+        }
+        return input(i).dtype();
+    }
+
+    /** The forward inputs; empty for a node recorded without {@link GraphValues#kept()}, which does not keep them. */
     @Override
     public List<Tensor> inputs() {
+        if ((lean & LEAN) != 0) {
+            return List.of();
+        }
         int n = numEdges();
         if (more != null && more.inputs != null) {
             return Arrays.asList(more.inputs);
@@ -219,6 +359,24 @@ public final class FunctionNode extends Node {
     }
 
     void setOutput(Tensor output) {
+        output.graphFlags |= Tensor.RECORDED_OUTPUT;
+        if ((lean & LEAN) != 0) {
+            boolean first = (lean & OUTPUT_SET) == 0;
+            lean |= OUTPUT_SET;
+            if ((state & KIND) != SAVED_OUTPUT || (lean & OUT_LEAN) != 0) {
+                // nothing but retain_grad needs the output (a saved one dropped stays the recorded one)
+                this.output = output.retainsGrad() ? output : null;
+                return;
+            }
+            // the recorded output is fresh: it owns its element and nothing saved it yet
+            if (first && output.shape.length == 0 && output.storage == output && output.data == null && output.savedBy == null) {
+                value0 = output.scalar;
+                savedVersion0 = output.storage.version;
+                register(output, SLOT_OUT);
+                lean |= OUT_LEAN | output.dtype().ordinal() << TYPE_OUT;
+                return;
+            }
+        }
         Tensor previous = this.output;
         if ((state & KIND) == SAVED_OUTPUT) {
             if (previous == null) {
@@ -252,7 +410,7 @@ public final class FunctionNode extends Node {
     }
 
     public int[] inputShape(int i) {
-        if (i == 1 && input1 == null && (state & NUMBER1) != 0) {
+        if (i == 1 && input1 == null && (state & NUMBER1) != 0 || i < 2 && (lean & (i == 0 ? DROPPED0 : DROPPED1)) != 0) {
             return Shape.SCALAR;
         }
         return input(i).shape;
@@ -282,6 +440,10 @@ public final class FunctionNode extends Node {
         int count = savedCount();
         if (i < 0 || i >= count) {
             throw new IndexOutOfBoundsException("saved tensor " + i + " of " + count);
+        }
+        if (savedDropped(kind, i)) {
+            // never modified since (that would have handed the tensor back): a tensor of the value
+            return Tensor.wrapScalar(i == 0 ? value0 : number, typeBits(lean >> (kind == SAVED_OUTPUT ? TYPE_OUT : i == 0 ? TYPE0 : TYPE1)));
         }
         Tensor t;
         int expected;
@@ -324,8 +486,12 @@ public final class FunctionNode extends Node {
      * tensor of a Python number.
      */
     double savedScalar(int i) {
-        if (i == 1 && input1 == null && (state & NUMBER1) != 0 && (state & KIND) == SAVED_INPUTS) {
+        int kind = state & KIND;
+        if (i == 1 && input1 == null && (state & NUMBER1) != 0 && kind == SAVED_INPUTS) {
             return number;
+        }
+        if (savedDropped(kind, i)) {
+            return i == 0 ? value0 : number;
         }
         return saved(i).scalarValue();
     }
@@ -379,11 +545,11 @@ public final class FunctionNode extends Node {
         if (g == null || nextFunction(i) == null) {
             return null;
         }
-        Tensor in = input(i);
-        if (g.shape != in.shape && !Arrays.equals(g.shape, in.shape)) {
-            g = Reductions.sumToShape(g, in.shape);
+        int[] inShape = inputShape(i);
+        if (g.shape != inShape && !Arrays.equals(g.shape, inShape)) {
+            g = Reductions.sumToShape(g, inShape);
         }
-        DType inType = in.dtype();
+        DType inType = inputType(i);
         if (g.dtype() != inType && inType.isFloatingPoint()) {
             g = g.toDType(inType);
         }

@@ -26,6 +26,15 @@ public final class Tensor extends Storage {
     Node gradFn;
     /** grad, retain_grad, AccumulateGrad and view base: null until one of them is set. */
     private AutogradMeta meta;
+    /**
+     * The node that saved this tensor's value without keeping the tensor (see {@link GraphValues}),
+     * or null: an in-place change hands it the tensor, so its backward can still refuse the stale value.
+     */
+    FunctionNode savedBy;
+    /** Which of {@link #savedBy}'s saved tensors this is (FunctionNode.SLOT_* bits); RECORDED_OUTPUT too. */
+    byte graphFlags;
+    /** Set on the tensor its gradFn recorded as output (retain_grad() asks a lean node to keep it). */
+    static final byte RECORDED_OUTPUT = 0x8;
 
     /** A view of {@code storage} (another tensor's memory). */
     Tensor(Storage storage, int offset, int[] shape, int[] strides, DType dtype) {
@@ -250,7 +259,15 @@ public final class Tensor extends Storage {
                 }
             }
         }
-        storage.version++;
+        Storage owner = storage;
+        owner.version++;
+        if (owner instanceof Tensor && ((Tensor) owner).savedBy != null) {
+            Tensor t = (Tensor) owner;
+            FunctionNode saver = t.savedBy;
+            t.savedBy = null;
+            saver.savedTensorModified(t, t.graphFlags & FunctionNode.SLOTS);
+            t.graphFlags &= ~FunctionNode.SLOTS;
+        }
     }
 
     /** {@code item()}: the value of a one-element tensor. */
@@ -374,6 +391,9 @@ public final class Tensor extends Storage {
         }
         if (gradFn != null) {
             meta().retainsGrad = true;
+            if (gradFn instanceof FunctionNode && (graphFlags & RECORDED_OUTPUT) != 0) {
+                ((FunctionNode) gradFn).keepOutput(this);
+            }
         }
     }
 
