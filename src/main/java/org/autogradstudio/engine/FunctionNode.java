@@ -18,7 +18,7 @@ import java.util.Map;
  * Unless {@link GraphValues#kept()}, an elementwise node drops its 0-d inputs (and a saved 0-d
  * output): it keeps the saved values as numbers and their dtypes, as PyTorch keeps only what
  * backward needs, so the intermediate tensors of a scalar chain die young. A dropped saved tensor
- * is told by an in-place change ({@link Tensor#savedBy}) and then handed back, so the version check
+ * is told by an in-place change ({@link Tensor#savedBy()}) and then handed back, so the version check
  * still reports it exactly; a tensor nobody holds can no longer change.
  */
 public final class FunctionNode extends Node {
@@ -219,7 +219,7 @@ public final class FunctionNode extends Node {
 
     /**
      * Whether a lean node may drop input {@code t}: any 0-d input it does not save; a saved one only
-     * if it owns its one element (so every in-place change to it reaches {@link Tensor#savedBy}),
+     * if it owns its one element (so every in-place change to it reaches {@link Tensor#savedBy()}),
      * is an intermediate result (a leaf or constant is held by the script anyway) and has no other
      * dropping saver.
      */
@@ -227,11 +227,11 @@ public final class FunctionNode extends Node {
         if (t.shape.length != 0) {
             return false;
         }
-        return !saved || (t.storage == t && t.data == null && t.gradFn != null && (t.savedBy == null || t.savedBy == this));
+        return !saved || (t.storage == t && t.data == null && t.gradFn != null && (t.savedBy() == null || t.savedBy() == this));
     }
 
     private void register(Tensor t, int slot) {
-        t.savedBy = this;
+        t.setSavedBy(this);
         t.graphFlags |= slot;
     }
 
@@ -369,7 +369,7 @@ public final class FunctionNode extends Node {
                 return;
             }
             // the recorded output is fresh: it owns its element and nothing saved it yet
-            if (first && output.shape.length == 0 && output.storage == output && output.data == null && output.savedBy == null) {
+            if (first && output.shape.length == 0 && output.storage == output && output.data == null && output.savedBy() == null) {
                 value0 = output.scalar;
                 savedVersion0 = output.storage.version;
                 register(output, SLOT_OUT);
