@@ -16,10 +16,11 @@ import java.util.Map;
  * keeps a {@link More}. A recorded sin, mul or add is then one object besides its output tensor.
  * <p>
  * Unless {@link GraphValues#kept()}, an elementwise node drops its 0-d inputs (and a saved 0-d
- * output): it keeps the saved values as numbers and their dtypes, as PyTorch keeps only what
- * backward needs, so the intermediate tensors of a scalar chain die young. A dropped saved tensor
- * is told by an in-place change ({@link Tensor#savedBy()}) and then handed back, so the version check
- * still reports it exactly; a tensor nobody holds can no longer change.
+ * output): it keeps the saved values as numbers, as PyTorch keeps only what backward needs, so the
+ * intermediate tensors of a scalar chain die young and the graph the collector copies until
+ * backward is one 80-byte object per node. A dropped saved tensor is told by an in-place change
+ * ({@link Tensor#savedBy()}) and then handed back, so the version check still reports it exactly;
+ * a tensor nobody holds can no longer change.
  */
 public final class FunctionNode extends Node {
     /** The backward rule: gradients w.r.t. each input, given the output's gradient. */
@@ -95,20 +96,28 @@ public final class FunctionNode extends Node {
     static final int SLOT_OUT = 4;
     static final int SLOTS = 7;
 
-    // What a node recorded without GraphValues.kept() dropped (bits of lean).
+    // How a node recorded without GraphValues.kept() is lean (more bits of state). A dropped input or
+    // saved output is not null but the shared 0-d tensor of its dtype (see DROPPED): its shape and
+    // dtype still answer for it, and no flag is needed.
     /** Recorded lean: inputs() is empty, the output is kept only for retain_grad() or as a saved tensor. */
-    private static final int LEAN = 1;
-    /** Input 0 (1) is not kept: it is 0-d, of the dtype at bit TYPE0 (TYPE1); saved, its value is value0 (number). */
-    private static final int DROPPED0 = 2;
-    private static final int DROPPED1 = 4;
-    /** The saved output is not kept: its value is value0, its dtype at bit TYPE_OUT. */
-    private static final int OUT_LEAN = 8;
+    private static final int LEAN = 0x08;
     /** setOutput has seen the recorded output. */
-    private static final int OUTPUT_SET = 0x10;
-    /** Where the two-bit dtype ordinals of dropped input 0, input 1 and output are. */
-    private static final int TYPE0 = 8;
-    private static final int TYPE1 = 10;
-    private static final int TYPE_OUT = 12;
+    private static final int OUTPUT_SET = 0x40;
+    /**
+     * The value of dropped saved tensor 0 is in the bits of the two version fields (whose versions a
+     * dropped tensor does not need: see savedTensorModified), because {@link #number} holds input 1.
+     */
+    private static final int VALUE_PAIR = 0x80;
+    /** What a dropped 0-d tensor of each dtype leaves in its field (by ordinal); never shown to anyone. */
+    private static final Tensor[] DROPPED = new Tensor[DType.values().length];
+
+    static {
+        for (DType t : DType.values()) {
+            Tensor marker = Tensor.wrapScalar(0, t);
+            marker.graphFlags |= Tensor.DROPPED_MARK;
+            DROPPED[t.ordinal()] = marker;
+        }
+    }
 
     private final Spec spec;
     /** Inputs 0 and 1 (null where dropped); shapes and dtypes of the inputs are read from them (both final in Tensor). */
@@ -125,12 +134,8 @@ public final class FunctionNode extends Node {
      * instead of a wrapped-number tensor per node; the tensor is made on first request.
      */
     private double number;
-    /** Saved kind and number flags (see the constants). */
+    /** Saved kind, number and lean flags (see the constants). */
     private byte state;
-    /** The value of dropped saved tensor 0 (input 0 or the output); dropped input 1's is in {@link #number}. */
-    private double value0;
-    /** What was dropped, and the dtypes of dropped tensors (see LEAN ...). */
-    private short lean;
 
     /** A node with any number of inputs and saved tensors. */
     FunctionNode(Spec spec, Tensor[] inputs, Tensor[] saved) {
@@ -177,44 +182,60 @@ public final class FunctionNode extends Node {
         setNumEdges(numInputs);
         next0 = a.gradientFunction();
         boolean dropping = !GraphValues.kept();
-        int dropped = dropping ? LEAN : 0;
         boolean save0 = savedKind == SAVED_INPUT0 || savedKind == SAVED_INPUTS;
-        if (dropping && droppable(a, save0)) {
-            dropped |= DROPPED0 | a.dtype().ordinal() << TYPE0;
-            if (save0) {
-                value0 = a.scalar;
-                register(a, SLOT0);
-            }
-        } else {
-            this.input0 = a;
-        }
-        int flags = 0;
+        boolean drop0 = dropping && droppable(a, save0);
+        this.input0 = drop0 ? DROPPED[a.dtype().ordinal()] : a;
+        int flags = dropping ? LEAN : 0;
+        boolean numberTaken = false;
         if (numInputs > 1) {
             if (isPlainNumber(b)) {
                 number = b.scalar;
-                flags = NUMBER1 | (b.dtype() == DType.FLOAT64 ? NUMBER1_FLOAT : 0);
+                numberTaken = true;
+                flags |= NUMBER1 | (b.dtype() == DType.FLOAT64 ? NUMBER1_FLOAT : 0);
             } else {
                 next1 = b.gradientFunction();
                 boolean save1 = savedKind == SAVED_INPUTS;
                 if (dropping && droppable(b, save1)) {
-                    dropped |= DROPPED1 | b.dtype().ordinal() << TYPE1;
+                    input1 = DROPPED[b.dtype().ordinal()];
                     if (save1) {
                         number = b.scalar;
+                        numberTaken = true;
                         register(b, SLOT1);
                     }
                 } else {
                     input1 = b;
+                    if (save1) {
+                        savedVersion1 = b.storage.version;
+                    }
                 }
             }
         }
-        if (save0) {
-            savedVersion0 = a.storage.version;
-            if (savedKind == SAVED_INPUTS) {
-                savedVersion1 = b.storage.version;
+        if (save0 && drop0) {
+            register(a, SLOT0);
+            if (numberTaken) {
+                long bits = Double.doubleToRawLongBits(a.scalar);
+                savedVersion0 = (int) bits;
+                savedVersion1 = (int) (bits >>> 32);
+                flags |= VALUE_PAIR;
+            } else {
+                number = a.scalar;
             }
+        } else if (save0) {
+            savedVersion0 = a.storage.version;
         }
         state = (byte) (savedKind | flags);
-        lean = (short) dropped;
+    }
+
+    private static boolean isDropped(Tensor t) {
+        return t != null && (t.graphFlags & Tensor.DROPPED_MARK) != 0;
+    }
+
+    /** The value of dropped saved tensor {@code i} (see VALUE_PAIR). */
+    private double droppedValue(int i) {
+        if (i == 0 && (state & VALUE_PAIR) != 0) {
+            return Double.longBitsToDouble((long) savedVersion1 << 32 | (savedVersion0 & 0xffffffffL));
+        }
+        return number;
     }
 
     /**
@@ -237,40 +258,56 @@ public final class FunctionNode extends Node {
 
     /**
      * A dropped saved tensor was modified in place: the node keeps it from now on, so its backward
-     * reports the new version as PyTorch does (and names the tensor's producer).
+     * reports the new version as PyTorch does (and names the tensor's producer). Called right after
+     * the first change since it was saved (the first unregisters it), so it was saved at the
+     * version before this one.
      */
     void savedTensorModified(Tensor t, int slots) {
         int kind = state & KIND;
         if (kind == RELEASED) {
             return;
         }
-        if ((slots & SLOT0) != 0 && (lean & DROPPED0) != 0) {
-            input0 = t;
-            lean &= ~DROPPED0;
-        }
-        if ((slots & SLOT1) != 0 && (lean & DROPPED1) != 0) {
+        int savedAt = t.storage.version - 1;
+        if ((slots & SLOT1) != 0 && isDropped(input1)) {
+            if ((state & VALUE_PAIR) != 0) {
+                // dropped input 0's value moves out of the version fields into the number slot, now free
+                number = droppedValue(0);
+                state = (byte) (state & ~VALUE_PAIR);
+            }
             input1 = t;
-            lean &= ~DROPPED1;
+            savedVersion1 = savedAt;
         }
-        if ((slots & SLOT_OUT) != 0 && (lean & OUT_LEAN) != 0) {
-            lean &= ~OUT_LEAN;
-            if (output == null || output == t) {
+        if ((slots & SLOT0) != 0 && isDropped(input0)) {
+            if ((state & VALUE_PAIR) != 0) {
+                state = (byte) (state & ~VALUE_PAIR);
+                // the other version field held half the value: input 1 is a plain number (version 0) or dropped
+                savedVersion1 = 0;
+            }
+            input0 = t;
+            savedVersion0 = savedAt;
+        }
+        if ((slots & SLOT_OUT) != 0) {
+            if (isDropped(output)) {
                 output = t;
-            } else {
-                // another tensor took over the history since: as setOutput does then
-                if (more == null) {
-                    more = new More(null);
-                }
-                more.saved = new Tensor[] {t};
-                more.savedVersions = new int[] {savedVersion0};
-                state = (byte) ((state & ~KIND) | SAVED_MORE);
+                savedVersion0 = savedAt;
+            } else if (kind == SAVED_MORE && more.saved.length == 1 && isDropped(more.saved[0])) {
+                more.saved[0] = t;
+                more.savedVersions[0] = savedAt;
             }
         }
     }
 
     /** retain_grad() on this node's recorded output: a lean node keeps it from now on. */
     void keepOutput(Tensor t) {
-        if (output == null) {
+        if (isDropped(output)) {
+            // the saved output itself, unchanged since: kept as a session's node keeps it
+            if (t.savedBy() == this) {
+                t.setSavedBy(null);
+                t.graphFlags &= ~SLOTS;
+            }
+            output = t;
+            savedVersion0 = t.storage.version;
+        } else if (output == null) {
             output = t;
         }
     }
@@ -278,16 +315,10 @@ public final class FunctionNode extends Node {
     /** Whether saved tensor {@code i} is a dropped value (not once released or handed back). */
     private boolean savedDropped(int kind, int i) {
         switch (kind) {
-            case SAVED_OUTPUT: return (lean & OUT_LEAN) != 0;
-            case SAVED_INPUT0: case SAVED_INPUTS: return (lean & (i == 0 ? DROPPED0 : DROPPED1)) != 0;
+            case SAVED_OUTPUT: return isDropped(output);
+            case SAVED_INPUT0: case SAVED_INPUTS: return isDropped(i == 0 ? input0 : input1);
             default: return false;
         }
-    }
-
-    private static final DType[] DTYPES = DType.values();
-
-    private static DType typeBits(int bits) {
-        return DTYPES[bits & 3];
     }
 
     /** A wrapped Python number that nothing can tell from its value: 0-d, its own storage, never modified. */
@@ -331,9 +362,6 @@ public final class FunctionNode extends Node {
 
     /** The dtype of input {@code i}, also of a dropped one. */
     private DType inputType(int i) {
-        if (i < 2 && (lean & (i == 0 ? DROPPED0 : DROPPED1)) != 0) {
-            return typeBits(lean >> (i == 0 ? TYPE0 : TYPE1));
-        }
         if (i == 1 && input1 == null && (state & NUMBER1) != 0) {
             return (state & NUMBER1_FLOAT) != 0 ? DType.FLOAT64 : DType.INT64;
         }
@@ -343,7 +371,7 @@ public final class FunctionNode extends Node {
     /** The forward inputs; empty for a node recorded without {@link GraphValues#kept()}, which does not keep them. */
     @Override
     public List<Tensor> inputs() {
-        if ((lean & LEAN) != 0) {
+        if ((state & LEAN) != 0) {
             return List.of();
         }
         int n = numEdges();
@@ -355,25 +383,43 @@ public final class FunctionNode extends Node {
 
     @Override
     public Tensor output() {
-        return output;
+        Tensor t = output;
+        return isDropped(t) ? null : t;
     }
 
     void setOutput(Tensor output) {
         output.graphFlags |= Tensor.RECORDED_OUTPUT;
-        if ((lean & LEAN) != 0) {
-            boolean first = (lean & OUTPUT_SET) == 0;
-            lean |= OUTPUT_SET;
-            if ((state & KIND) != SAVED_OUTPUT || (lean & OUT_LEAN) != 0) {
-                // nothing but retain_grad needs the output (a saved one dropped stays the recorded one)
-                this.output = output.retainsGrad() ? output : null;
+        if ((state & LEAN) != 0) {
+            boolean first = (state & OUTPUT_SET) == 0;
+            state = (byte) (state | OUTPUT_SET);
+            int kind = state & KIND;
+            if (kind == SAVED_OUTPUT && first && numEdges() == 1 && output.shape.length == 0 && output.storage == output
+                    && output.data == null && output.savedBy() == null) {
+                // the recorded output is fresh (it owns its element, nothing saved it yet): dropped
+                number = output.scalar;
+                register(output, SLOT_OUT);
+                this.output = DROPPED[output.dtype().ordinal()];
                 return;
             }
-            // the recorded output is fresh: it owns its element and nothing saved it yet
-            if (first && output.shape.length == 0 && output.storage == output && output.data == null && output.savedBy() == null) {
-                value0 = output.scalar;
-                savedVersion0 = output.storage.version;
-                register(output, SLOT_OUT);
-                lean |= OUT_LEAN | output.dtype().ordinal() << TYPE_OUT;
+            if (kind != SAVED_OUTPUT || isDropped(this.output)) {
+                // nothing but retain_grad needs the output (a saved one dropped stays the recorded one)
+                if (output.retainsGrad() && !isDropped(this.output)) {
+                    this.output = output;
+                } else if (!isDropped(this.output)) {
+                    this.output = null;
+                } else if (output.retainsGrad()) {
+                    // a dropped saved output and a retained new one: the saved one moves aside
+                    if (more == null) {
+                        more = new More(null);
+                    }
+                    // a tensor of the saved value, marked so that a change of the real one replaces it
+                    Tensor value = Tensor.wrapScalar(number, this.output.dtype());
+                    value.graphFlags |= Tensor.DROPPED_MARK;
+                    more.saved = new Tensor[] {value};
+                    more.savedVersions = new int[] {0};
+                    state = (byte) ((state & ~KIND) | SAVED_MORE);
+                    this.output = output;
+                }
                 return;
             }
         }
@@ -410,7 +456,7 @@ public final class FunctionNode extends Node {
     }
 
     public int[] inputShape(int i) {
-        if (i == 1 && input1 == null && (state & NUMBER1) != 0 || i < 2 && (lean & (i == 0 ? DROPPED0 : DROPPED1)) != 0) {
+        if (i == 1 && input1 == null && (state & NUMBER1) != 0) {
             return Shape.SCALAR;
         }
         return input(i).shape;
@@ -443,7 +489,8 @@ public final class FunctionNode extends Node {
         }
         if (savedDropped(kind, i)) {
             // never modified since (that would have handed the tensor back): a tensor of the value
-            return Tensor.wrapScalar(i == 0 ? value0 : number, typeBits(lean >> (kind == SAVED_OUTPUT ? TYPE_OUT : i == 0 ? TYPE0 : TYPE1)));
+            Tensor marker = kind == SAVED_OUTPUT ? output : i == 0 ? input0 : input1;
+            return Tensor.wrapScalar(droppedValue(kind == SAVED_OUTPUT ? 1 : i), marker.dtype());
         }
         Tensor t;
         int expected;
@@ -452,7 +499,8 @@ public final class FunctionNode extends Node {
             expected = more.savedVersions[i];
         } else {
             t = kind == SAVED_OUTPUT ? output : i == 0 ? input0 : input1();
-            expected = i == 0 ? savedVersion0 : savedVersion1;
+            // with VALUE_PAIR input 1 is a plain number, at version 0, and the field holds half a value
+            expected = i == 0 ? savedVersion0 : (state & VALUE_PAIR) != 0 ? 0 : savedVersion1;
         }
         if (t.storage.version != expected) {
             throw TorchException.runtime("one of the variables needed for gradient computation has been modified by an"
@@ -491,7 +539,7 @@ public final class FunctionNode extends Node {
             return number;
         }
         if (savedDropped(kind, i)) {
-            return i == 0 ? value0 : number;
+            return droppedValue(kind == SAVED_OUTPUT ? 1 : i);
         }
         return saved(i).scalarValue();
     }

@@ -34,6 +34,8 @@ public final class Tensor extends Storage {
     byte graphFlags;
     /** Set on the tensor its gradFn recorded as output (retain_grad() asks a lean node to keep it). */
     static final byte RECORDED_OUTPUT = 0x8;
+    /** Set on the shared tensors a lean node leaves where it dropped an input (see FunctionNode.DROPPED). */
+    static final byte DROPPED_MARK = 0x10;
 
     /** A view of {@code storage} (another tensor's memory). */
     Tensor(Storage storage, int offset, int[] shape, int[] strides, DType dtype) {

@@ -27,9 +27,9 @@ class LeanGraphTest {
     }
 
     /** What a scenario ends with: the leaf's gradient, or the error backward raised. */
-    private static String outcome(boolean kept, Function<Tensor, Tensor> scenario) {
+    private static String outcome(boolean kept, DType type, Function<Tensor, Tensor> scenario) {
         GraphValues.setKept(kept);
-        Tensor x = Tensor.scalar(0.75, DType.FLOAT32).requiresGrad_(true);
+        Tensor x = Tensor.scalar(0.75, type).requiresGrad_(true);
         try {
             Tensor root = scenario.apply(x);
             root.backward();
@@ -40,8 +40,12 @@ class LeanGraphTest {
     }
 
     private static String sameInBothModes(Function<Tensor, Tensor> scenario) {
-        String lean = outcome(false, scenario);
-        assertEquals(outcome(true, scenario), lean);
+        return sameInBothModes(DType.FLOAT32, scenario);
+    }
+
+    private static String sameInBothModes(DType type, Function<Tensor, Tensor> scenario) {
+        String lean = outcome(false, type, scenario);
+        assertEquals(outcome(true, type, scenario), lean);
         return lean;
     }
 
@@ -109,6 +113,62 @@ class LeanGraphTest {
             return y;
         });
         assertTrue(grad.startsWith("grad "), grad);
+    }
+
+    @Test
+    void aSavedProductWithANumberChecksItsTensorInBothDtypes() {
+        // a node saving a dropped input next to a Python number keeps that value in the version fields
+        for (DType type : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            String grad = sameInBothModes(type, x -> x.mul(number(1.5)).sin().mul(number(0.1)).mul(x.mul(number(2)).cos()));
+            assertTrue(grad.startsWith("grad "), grad);
+            // as in PyTorch, the gradient of s * 0.1 does not read s: changing s is no error
+            String changed = sameInBothModes(type, x -> {
+                Tensor s = x.mul(number(1.5)).sin();
+                Tensor m = s.mul(number(0.1));
+                s.inplace(ElementwiseOp.ADD, number(1));
+                return m;
+            });
+            assertTrue(changed.startsWith("grad "), changed);
+            // the saved value itself, to the last bit, and the changed tensor once handed back
+            GraphValues.setKept(false);
+            Tensor x = Tensor.scalar(0.3, type).requiresGrad_(true);
+            Tensor s = x.sin();
+            FunctionNode mul = (FunctionNode) s.mul(number(0.1)).gradFn();
+            assertEquals(s.item(), mul.saved(0).item());
+            s.inplace(ElementwiseOp.ADD, number(1));
+            assertTrue(mul.savedScalar(1) == 0.1);
+            TorchException e = org.junit.jupiter.api.Assertions.assertThrows(TorchException.class, () -> mul.saved(0));
+            assertTrue(e.getMessage().contains("which is output 0 of AddBackward0, is at version 1; expected version 0"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aProductOfTwoDroppedTensorsChecksEach() {
+        for (int modified = 0; modified < 2; modified++) {
+            int which = modified;
+            String message = sameInBothModes(DType.FLOAT64, x -> {
+                Tensor a = x.mul(number(2)), b = x.sin();
+                Tensor p = a.mul(b);
+                (which == 0 ? a : b).inplace(ElementwiseOp.MUL, number(3));
+                return p;
+            });
+            assertTrue(message.contains("is at version 1; expected version 0"), message);
+        }
+    }
+
+    @Test
+    void retainGradOnADroppedSavedOutput() {
+        String grad = sameInBothModes(DType.FLOAT64, x -> {
+            Tensor z = x.mul(number(2)).exp();
+            z.retainGrad();
+            return z.mul(number(3));
+        });
+        assertEquals("grad " + 6 * Math.exp(1.5), grad);
+        Tensor x = Tensor.scalar(0.75, DType.FLOAT64).requiresGrad_(true);
+        Tensor z = x.mul(number(2)).exp();
+        z.retainGrad();
+        z.mul(number(3)).backward();
+        assertEquals(3.0, z.grad().item());
     }
 
     @Test
