@@ -6,13 +6,13 @@ import java.util.List;
 /**
  * The losses of {@code torch.nn.functional}: an elementwise loss of (input, target), reduced by
  * mean, sum or none. The derivative with respect to each input element is written once over an
- * algebra: MSE {@code 2(ŷ - y)}, L1 {@code sgn(ŷ - y)}, BCE {@code (p - y)/(p(1 - p))}, BCE with
+ * algebra: MSE {@code 2(ŷ - y)}, BCE {@code (p - y)/(p(1 - p))}, BCE with
  * logits {@code σ(z) - y}; divided by n for a mean. A target that requires grad gets its own
- * derivative, as in PyTorch: MSE {@code -2(ŷ - y)}, L1 {@code -sgn(ŷ - y)}, BCE
+ * derivative, as in PyTorch: MSE {@code -2(ŷ - y)}, BCE
  * {@code ln(1 - p) - ln(p)}, BCE with logits {@code -z}.
  */
 final class LossRule implements LocalRule {
-    enum Kind { MSE, L1, BCE, BCE_WITH_LOGITS }
+    enum Kind { MSE, BCE, BCE_WITH_LOGITS }
 
     private final String name;
     private final Kind kind;
@@ -37,7 +37,6 @@ final class LossRule implements LocalRule {
     private double loss(double x, double y) {
         switch (kind) {
             case MSE: return (x - y) * (x - y);
-            case L1: return Math.abs(x - y);
             case BCE: return -(y * Math.max(Math.log(x), -100) + (1 - y) * Math.max(Math.log(1 - x), -100));
             default: {
                 double maxVal = Math.max(-x, 0);
@@ -50,7 +49,6 @@ final class LossRule implements LocalRule {
     private <T> T derivative(RuleAlgebra<T> a, T x, T y) {
         switch (kind) {
             case MSE: return a.mul(a.constant(2), a.sub(x, y));
-            case L1: return a.sign(a.sub(x, y));
             case BCE: return a.div(a.sub(x, y), a.mul(x, a.sub(a.constant(1), x)));
             default: return a.sub(a.sigmoid(x), y);
         }
@@ -60,7 +58,6 @@ final class LossRule implements LocalRule {
     private <T> T targetDerivative(RuleAlgebra<T> a, T x, T y) {
         switch (kind) {
             case MSE: return a.mul(a.constant(-2), a.sub(x, y));
-            case L1: return a.neg(a.sign(a.sub(x, y)));
             case BCE: return a.sub(a.log(a.sub(a.constant(1), x)), a.log(x));
             default: return a.neg(x);
         }
@@ -129,7 +126,6 @@ final class LossRule implements LocalRule {
         TensorFn fn;
         switch (kind) {
             case MSE: fn = TensorFn.MSE; break;
-            case L1: fn = TensorFn.L1; break;
             case BCE: fn = TensorFn.BCE; break;
             default: fn = TensorFn.BCE_WITH_LOGITS; break;
         }

@@ -354,7 +354,6 @@ public final class Renderer {
                 case BCE_WITH_LOGITS: fname = "\\operatorname{BCEWithLogits}"; break;
                 case BCE: fname = "\\operatorname{BCE}"; break;
                 case MSE: fname = "\\operatorname{MSE}"; break;
-                case L1: fname = "\\operatorname{L1}"; break;
                 case OTHER: fname = "\\operatorname{" + label.replace("_", "\\_") + "}"; break;
                 default: fname = "\\operatorname{" + a.fn().plainName().replace("_", "\\_") + "}"; break;
             }

@@ -47,7 +47,6 @@ final class Rules {
             case "MvBackward0": return new MatmulRule(name, MatmulRule.Kind.MV);
             case "DotBackward0": return new MatmulRule(name, MatmulRule.Kind.DOT);
             case "MseLossBackward0": return new LossRule(name, LossRule.Kind.MSE, reduction(attrs));
-            case "L1LossBackward0": return new LossRule(name, LossRule.Kind.L1, reduction(attrs));
             case "BinaryCrossEntropyBackward0": return new LossRule(name, LossRule.Kind.BCE, reduction(attrs));
             case "BinaryCrossEntropyWithLogitsBackward0": return new LossRule(name, LossRule.Kind.BCE_WITH_LOGITS, reduction(attrs));
             case "MaxBackward1": return new ExtremeRule(name, true, -1, false);
@@ -56,7 +55,11 @@ final class Rules {
             case "MinBackward0":
                 return new ExtremeRule(name, name.startsWith("Max"), ((Number) attrs.get("dim")).intValue(),
                         Boolean.TRUE.equals(attrs.get("keepdim")));
-            case "NormBackward1": return new NormRule(name, ((Number) attrs.get("p")).doubleValue());
+            case "NormBackward1":
+                if (attrs.containsKey("dim") && !"None".equals(String.valueOf(attrs.get("dim")))) {
+                    return new UnsupportedRule(name, "a norm along dims has no rule in the derivation panel yet");
+                }
+                return new NormRule(name, ((Number) attrs.get("p")).doubleValue());
             default: return structural(node);
         }
     }

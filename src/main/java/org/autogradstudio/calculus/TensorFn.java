@@ -35,7 +35,6 @@ public enum TensorFn {
     BCE_WITH_LOGITS("binary_cross_entropy_with_logits"),
     BCE("binary_cross_entropy"),
     MSE("mse_loss"),
-    L1("l1_loss"),
     /** any other recorded function, shown by its grad_fn name. */
     OTHER("op");
 

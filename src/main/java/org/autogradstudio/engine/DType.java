@@ -24,6 +24,16 @@ public enum DType {
         return torchName;
     }
 
+    /** ATen's scalar type name, as error messages print it: Float, Double, Long, Bool. */
+    public String scalarTypeName() {
+        switch (this) {
+            case FLOAT32: return "Float";
+            case FLOAT64: return "Double";
+            case INT64: return "Long";
+            default: return "Bool";
+        }
+    }
+
     public boolean isFloatingPoint() {
         return floatingPoint;
     }

@@ -54,9 +54,16 @@ public final class DecimalText {
         BigDecimal exact = new BigDecimal(a);
         String javaDigits = new BigDecimal(Double.toString(a)).stripTrailingZeros().unscaledValue().toString();
         for (int precision = 1; precision < javaDigits.length(); precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == a) {
-                return shortestOf(candidate);
+            // the nearest p-digit decimal first; failing that, the one on the other side of x, which
+            // can be the only one that reads back where the gap below x is half the gap above (powers of 2)
+            BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(nearest.toString()) == a) {
+                return shortestOf(nearest);
+            }
+            RoundingMode otherSide = nearest.compareTo(exact) < 0 ? RoundingMode.CEILING : RoundingMode.FLOOR;
+            BigDecimal other = exact.round(new MathContext(precision, otherSide));
+            if (Double.parseDouble(other.toString()) == a) {
+                return shortestOf(other);
             }
         }
         return shortestOf(new BigDecimal(Double.toString(a)));

@@ -22,8 +22,9 @@ public final class Indexing {
         int offset = t.offset;
         List<Integer> shape = new ArrayList<>(), strides = new ArrayList<>();
         int src = 0;
-        ByTensor advanced = null;
-        int advancedDim = -1;
+        // advanced indices: the view dims they index, and one int64 index tensor per such dim
+        List<Integer> advancedDims = new ArrayList<>();
+        List<Tensor> advancedIndices = new ArrayList<>();
         for (Index item : expanded) {
             if (item instanceof Index.NewAxis) {
                 shape.add(1);
@@ -51,19 +52,18 @@ public final class Indexing {
                 strides.add((int) step * t.strides[src]);
                 src++;
             } else if (item instanceof Index.ByTensor) {
-                if (advanced != null) {
-                    throw new TorchException("IndexError", "only one tensor index per subscript is supported in Autograd Studio");
-                }
-                advanced = new ByTensor(((Index.ByTensor) item).tensor());
-                advancedDim = shape.size();
-                Tensor idx = advanced.tensor;
+                Tensor idx = ((Index.ByTensor) item).tensor();
                 int covered = idx.dtype() == DType.BOOL ? Math.max(idx.dim(), 1) : 1;
+                int[] coveredShape = new int[covered];
                 for (int k = 0; k < covered; k++) {
+                    coveredShape[k] = t.shape[src];
+                    advancedDims.add(shape.size());
                     shape.add(t.shape[src]);
                     strides.add(t.strides[src]);
                     src++;
                 }
-                advanced.covered = covered;
+                advancedIndices.addAll(idx.dtype() == DType.BOOL ? maskCoordinates(idx, coveredShape, src - covered)
+                        : List.of(checkedIndex(idx)));
             }
         }
         for (; src < t.dim(); src++) {
@@ -72,77 +72,136 @@ public final class Indexing {
         }
         Tensor view = new Tensor(t.storage, offset, toArray(shape), toArray(strides), t.dtype());
         view.setViewBase(Tensor.baseOf(t));
-        if (advanced == null) {
+        if (advancedDims.isEmpty()) {
             return view;
         }
-        return gather(view, advancedDim, advanced);
+        return gather(view, toArray(advancedDims), advancedIndices);
     }
 
-    private static final class ByTensor {
-        final Tensor tensor;
-        int covered;
-
-        ByTensor(Tensor tensor) {
-            this.tensor = tensor;
-        }
-    }
-
-    /** Advanced indexing at one dimension of a view: an int64 index tensor, or a bool mask over {@code covered} dims. */
-    private static Tensor gather(Tensor view, int dim, ByTensor index) {
-        double[] v = view.values();
-        int outer = 1, inner = 1;
-        for (int i = 0; i < dim; i++) {
-            outer *= view.shape[i];
-        }
-        int span = 1;
-        for (int i = dim; i < dim + index.covered; i++) {
-            span *= view.shape[i];
-        }
-        for (int i = dim + index.covered; i < view.dim(); i++) {
-            inner *= view.shape[i];
-        }
-        Tensor idx = index.tensor;
-        double[] iv = idx.values();
-        List<Integer> picks = new ArrayList<>();
-        int[] idxShape;
-        if (idx.dtype() == DType.BOOL) {
-            for (int d = 0; d < idx.dim(); d++) {
-                if (idx.shape[d] != view.shape[dim + d]) {
-                    throw new TorchException("IndexError", "The shape of the mask " + Shape.toString(idx.shape) + " at index " + d
-                            + " does not match the shape of the indexed tensor " + Shape.toString(view.shape) + " at index " + (dim + d));
-                }
-            }
-            for (int i = 0; i < iv.length; i++) {
-                if (iv[i] != 0) {
-                    picks.add(i);
-                }
-            }
-            idxShape = new int[] {picks.size()};
-        } else if (idx.dtype() == DType.INT64) {
-            for (double x : iv) {
-                long i = (long) x;
-                if (i < -span || i >= span) {
-                    throw new TorchException("IndexError", "index " + i + " is out of bounds for dimension " + dim + " with size " + span);
-                }
-                picks.add((int) (i < 0 ? i + span : i));
-            }
-            idxShape = idx.shape;
-        } else {
+    private static Tensor checkedIndex(Tensor idx) {
+        if (idx.dtype() != DType.INT64) {
             throw new TorchException("IndexError", "tensors used as indices must be long, int, byte or bool tensors");
         }
-        int[] outShape = new int[dim + idxShape.length + view.dim() - dim - index.covered];
-        System.arraycopy(view.shape, 0, outShape, 0, dim);
-        System.arraycopy(idxShape, 0, outShape, dim, idxShape.length);
-        System.arraycopy(view.shape, dim + index.covered, outShape, dim + idxShape.length, view.dim() - dim - index.covered);
-        double[] out = new double[outer * picks.size() * inner];
-        int w = 0;
-        for (int o = 0; o < outer; o++) {
-            for (int p : picks) {
-                System.arraycopy(v, (o * span + p) * inner, out, w, inner);
-                w += inner;
+        return idx;
+    }
+
+    /** A bool mask over {@code dims.length} dims as one int64 index tensor per dim: the coordinates of its True entries. */
+    private static List<Tensor> maskCoordinates(Tensor mask, int[] dims, int firstDim) {
+        int[] maskShape = mask.dim() == 0 ? new int[] {1} : mask.shape;
+        for (int d = 0; d < mask.dim(); d++) {
+            if (mask.shape[d] != dims[d]) {
+                throw new TorchException("IndexError", "The shape of the mask " + Shape.toString(mask.shape) + " at index " + d
+                        + " does not match the shape of the indexed tensor " + Shape.toString(dims) + " at index " + (firstDim + d));
             }
         }
-        return Tensor.wrap(out, outShape, view.dtype());
+        double[] m = mask.values();
+        int count = 0;
+        for (double x : m) {
+            count += x != 0 ? 1 : 0;
+        }
+        double[][] coords = new double[maskShape.length][count];
+        int[] strides = Shape.contiguousStrides(maskShape);
+        for (int i = 0, w = 0; i < m.length; i++) {
+            if (m[i] != 0) {
+                for (int d = 0; d < maskShape.length; d++) {
+                    coords[d][w] = (i / strides[d]) % maskShape[d];
+                }
+                w++;
+            }
+        }
+        List<Tensor> out = new ArrayList<>();
+        for (double[] c : coords) {
+            out.add(Tensor.wrap(c, new int[] {count}, DType.INT64));
+        }
+        return out;
+    }
+
+    /**
+     * NumPy's advanced indexing on a view: the index tensors broadcast together to a shape B; where
+     * the indexed dims are adjacent, B replaces them in place, otherwise B comes first, followed by
+     * the other dims in order.
+     */
+    private static Tensor gather(Tensor view, int[] dims, List<Tensor> indices) {
+        int[] b = Shape.SCALAR;
+        for (Tensor idx : indices) {
+            try {
+                b = Shape.broadcast(b, idx.shape);
+            } catch (TorchException e) {
+                StringBuilder shapes = new StringBuilder();
+                for (Tensor i : indices) {
+                    shapes.append(shapes.length() > 0 ? ", " : "").append(Shape.toString(i.shape));
+                }
+                throw new TorchException("IndexError", "shape mismatch: indexing tensors could not be broadcast together with shapes "
+                        + shapes);
+            }
+        }
+        double[][] idx = new double[dims.length][];
+        for (int k = 0; k < dims.length; k++) {
+            idx[k] = Pointwise.broadcastValues(indices.get(k), b);
+            int size = view.shape[dims[k]];
+            for (int j = 0; j < idx[k].length; j++) {
+                long i = (long) idx[k][j];
+                if (i < -size || i >= size) {
+                    throw new TorchException("IndexError", "index " + i + " is out of bounds for dimension " + dims[k] + " with size " + size);
+                }
+                idx[k][j] = i < 0 ? i + size : i;
+            }
+        }
+        boolean adjacent = dims[dims.length - 1] - dims[0] == dims.length - 1;
+        int rank = view.dim();
+        boolean[] advanced = new boolean[rank];
+        for (int d : dims) {
+            advanced[d] = true;
+        }
+        // the output's dims: B at the first indexed dim (adjacent) or in front, the view's other dims in order
+        List<Integer> outShape = new ArrayList<>();
+        List<Integer> basicDims = new ArrayList<>();
+        int bAt = adjacent ? dims[0] : 0;
+        for (int d = 0; d < rank; d++) {
+            if (!advanced[d]) {
+                basicDims.add(d);
+            }
+        }
+        int basicBefore = 0;
+        for (int d : basicDims) {
+            basicBefore += d < bAt ? 1 : 0;
+        }
+        for (int i = 0; i < basicBefore; i++) {
+            outShape.add(view.shape[basicDims.get(i)]);
+        }
+        for (int s : b) {
+            outShape.add(s);
+        }
+        for (int i = basicBefore; i < basicDims.size(); i++) {
+            outShape.add(view.shape[basicDims.get(i)]);
+        }
+        int[] out = toArray(outShape);
+        double[] v = view.values();
+        int[] viewStrides = Shape.contiguousStrides(view.shape);
+        int[] outStrides = Shape.contiguousStrides(out);
+        int bSize = Shape.numel(b);
+        int[] bStrides = Shape.contiguousStrides(b);
+        double[] result = new double[Shape.numel(out)];
+        for (int o = 0; o < result.length; o++) {
+            // split the output position into the basic dims' coordinates and B's flat position
+            int flatB = 0, src = 0, rest = o;
+            for (int d = 0; d < out.length; d++) {
+                int coord = rest / outStrides[d];
+                rest %= outStrides[d];
+                int bDim = d - basicBefore;
+                if (bDim >= 0 && bDim < b.length) {
+                    flatB += coord * bStrides[bDim];
+                } else {
+                    int basic = basicDims.get(bDim < 0 ? d : d - b.length);
+                    src += coord * viewStrides[basic];
+                }
+            }
+            for (int k = 0; k < dims.length; k++) {
+                src += (int) idx[k][bSize == 0 ? 0 : flatB] * viewStrides[dims[k]];
+            }
+            result[o] = v[src];
+        }
+        return Tensor.wrap(result, out, view.dtype());
     }
 
     private static long clampIndex(long i, int size) {
@@ -233,6 +292,11 @@ public final class Indexing {
 
     /** {@code t[items]}. */
     public static Tensor get(Tensor t, List<Index> items) {
+        return get(t, items, null);
+    }
+
+    /** {@code t[items]} recorded under {@code name} (null: PyTorch's name for the subscript), as split and chunk name their views. */
+    public static Tensor get(Tensor t, List<Index> items, String name) {
         if (t.dim() == 0 && items.stream().anyMatch(i -> i instanceof Index.At || i instanceof Index.Slice)) {
             throw new TorchException("IndexError", "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or"
                     + " `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
@@ -244,7 +308,7 @@ public final class Indexing {
             }
             int[] pos = positions(t, items);
             int[] shape = t.shape;
-            Autograd.record(result, nameOf(items), new Tensor[] {t}, Autograd.NOTHING, null, Map.of("index", describe(items)),
+            Autograd.record(result, name != null ? name : nameOf(items), new Tensor[] {t}, Autograd.NOTHING, null, Map.of("index", describe(items)),
                     (node, g) -> new Tensor[] {scatter(g, pos, shape)});
         }
         return result;

@@ -36,8 +36,8 @@ public final class Losses {
         int n = x.length;
         switch (reduction) {
             case "none": result = Tensor.wrap(per, shape, type); break;
-            case "sum": result = Tensor.scalar(Arrays.stream(per).sum(), type); break;
-            case "mean": result = Tensor.scalar(Arrays.stream(per).sum() / n, type); break;
+            case "sum": result = Tensor.scalar(CascadeSum.sum(per, 0, 1, n, type), type); break;
+            case "mean": result = Tensor.scalar(CascadeSum.sum(per, 0, 1, n, type) / n, type); break;
             default: throw new TorchException("ValueError", reduction + " is not a valid value for reduction");
         }
         if (Autograd.needed(input, target)) {
@@ -63,13 +63,26 @@ public final class Losses {
     }
 
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
-        return loss("MseLossBackward0", input, target, reduction, (x, y) -> (x - y) * (x - y), (x, y) -> 2 * (x - y),
-                (x, y) -> -2 * (x - y));
+        // ATen's kernel squares the difference it has already rounded to the dtype
+        DType type = DType.promote(input.dtype(), target.dtype());
+        return loss("MseLossBackward0", input, target, reduction, (x, y) -> {
+            double d = type.round(x - y);
+            return d * d;
+        }, (x, y) -> 2 * (x - y), (x, y) -> -2 * (x - y));
     }
 
+    /**
+     * PyTorch 1.13 composes l1_loss from primitives, so its graph shows them: |input - target|
+     * (AbsBackward0 over SubBackward0), then the reduction (MeanBackward0 or SumBackward0).
+     */
     public static Tensor l1Loss(Tensor input, Tensor target, String reduction) {
-        return loss("L1LossBackward0", input, target, reduction, (x, y) -> Math.abs(x - y), (x, y) -> Math.signum(x - y),
-                (x, y) -> -Math.signum(x - y));
+        Tensor per = input.sub(target).abs();
+        switch (reduction) {
+            case "none": return per;
+            case "sum": return per.sum();
+            case "mean": return per.mean();
+            default: throw new TorchException("ValueError", reduction + " is not a valid value for reduction");
+        }
     }
 
     /** {@code binary_cross_entropy}: inputs are probabilities; logs are clamped at -100 as in PyTorch. */

@@ -507,17 +507,22 @@ public final class Pointwise {
         return map2(a, b, DType.BOOL, f);
     }
 
-    /** Bitwise/logical and, or, xor and not on bool or integer tensors (never recorded). */
+    /**
+     * Python's {@code &}, {@code |} and {@code ^} ({@code op} is the operator) on bool or integer
+     * tensors: bitwise, as PyTorch's bitwise_and/or/xor (never recorded).
+     */
     public static Tensor logical(Tensor a, Tensor b, String op) {
+        DoubleBinaryOperator f;
+        String name;
+        switch (op) {
+            case "&": name = "and"; f = (x, y) -> (double) ((long) x & (long) y); break;
+            case "|": name = "or"; f = (x, y) -> (double) ((long) x | (long) y); break;
+            case "^": name = "xor"; f = (x, y) -> (double) ((long) x ^ (long) y); break;
+            default: throw new IllegalArgumentException(op);
+        }
         DType outType = resultType(a, b);
         if (outType.isFloatingPoint()) {
-            throw TorchException.runtime("\"bitwise_" + op + "_cpu\" not implemented for 'Float'");
-        }
-        DoubleBinaryOperator f;
-        switch (op) {
-            case "and": f = (x, y) -> (double) ((long) x & (long) y); break;
-            case "or": f = (x, y) -> (double) ((long) x | (long) y); break;
-            default: f = (x, y) -> (double) ((long) x ^ (long) y); break;
+            throw TorchException.runtime("\"bitwise_" + name + "_cpu\" not implemented for '" + outType.scalarTypeName() + "'");
         }
         return map2(a, b, outType, f);
     }

@@ -14,10 +14,8 @@ public final class Reductions {
     }
 
     public static Tensor sum(Tensor a) {
-        double s = 0;
-        for (double v : a.values()) {
-            s += v;
-        }
+        double[] v = a.values();
+        double s = CascadeSum.sum(v, 0, 1, v.length, a.dtype());
         DType outType = sumType(a.dtype());
         Tensor result = Tensor.scalar(s, outType);
         if (Autograd.needed(a)) {
@@ -33,10 +31,9 @@ public final class Reductions {
             throw TorchException.runtime("mean(): could not infer output dtype. Input dtype must be either a floating"
                     + " point or complex dtype. Got: " + (a.dtype() == DType.BOOL ? "Bool" : "Long"));
         }
-        double s = 0;
-        for (double v : a.values()) {
-            s += v;
-        }
+        double[] v = a.values();
+        // ATen's mean of a whole tensor: its sum (added as the sum kernel adds), divided by the count
+        double s = CascadeSum.sum(v, 0, 1, v.length, a.dtype());
         int n = a.numel();
         Tensor result = Tensor.scalar(s / n, a.dtype());
         if (Autograd.needed(a)) {

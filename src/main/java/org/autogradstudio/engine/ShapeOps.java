@@ -122,10 +122,6 @@ public final class ShapeOps {
         return out;
     }
 
-    public static Tensor flatten(Tensor a) {
-        return reshape(a, new int[] {-1});
-    }
-
     public static Tensor squeeze(Tensor a, Integer dim) {
         return squeezeNamed(a, dim, dim == null ? "SqueezeBackward0" : "SqueezeBackward1");
     }

@@ -29,6 +29,27 @@ public final class BackwardTrace implements BackwardListener {
     private final List<Node> runOrder = new ArrayList<>();
     private List<Tensor> roots = List.of();
     private boolean complete;
+    /** Steps a pass may record before the trace gives it up (see {@link #BackwardTrace(int)}). */
+    private final int maxSteps;
+    private boolean overflowed;
+
+    /** A trace of passes of any length (the command line's: one script, one export). */
+    public BackwardTrace() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A trace that keeps only passes of at most {@code maxSteps} edge steps: a longer pass is dropped
+     * as soon as it goes past them, and the trace is then not {@link #isComplete() complete}. A
+     * long-lived session records every backward its scripts run, and a million-node chain would
+     * otherwise keep four tensors per edge alive until the next pass, for a graph nobody can export.
+     */
+    public BackwardTrace(int maxSteps) {
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("maxSteps " + maxSteps);
+        }
+        this.maxSteps = maxSteps;
+    }
 
     @Override
     public synchronized void onBackwardStart(Tensor[] rootTensors, Tensor[] gradients) {
@@ -40,10 +61,14 @@ public final class BackwardTrace implements BackwardListener {
         runOrder.clear();
         roots = List.of(rootTensors);
         complete = false;
+        overflowed = false;
     }
 
     @Override
     public synchronized void onNodeRun(Node node, Tensor incomingGradient) {
+        if (overflowed) {
+            return;
+        }
         incoming.put(node, incomingGradient);
         runOrder.add(node);
         if (node instanceof AccumulateGrad acc) {
@@ -54,6 +79,13 @@ public final class BackwardTrace implements BackwardListener {
 
     @Override
     public synchronized void onEdge(Node from, Edge edge, Tensor gradient) {
+        if (overflowed) {
+            return;
+        }
+        if (steps.size() >= maxSteps) {
+            overflow();
+            return;
+        }
         Node to = edge.function();
         Tensor upstream = incoming.getOrDefault(from, gradient);
         Tensor sum = arrived.containsKey(to) ? add(arrived.get(to), gradient) : gradient;
@@ -65,7 +97,23 @@ public final class BackwardTrace implements BackwardListener {
 
     @Override
     public synchronized void onBackwardEnd() {
-        complete = true;
+        complete = !overflowed;
+    }
+
+    /** Forgets the pass that went past {@link #maxSteps}: nothing of it stays reachable. */
+    private void overflow() {
+        overflowed = true;
+        steps.clear();
+        incoming.clear();
+        arrived.clear();
+        arrivals.clear();
+        gradBefore.clear();
+        runOrder.clear();
+    }
+
+    /** Whether the last pass had more steps than this trace keeps (so it kept none). */
+    public synchronized boolean overflowed() {
+        return overflowed;
     }
 
     /** product / upstream elementwise, where the rule is elementwise (same shapes, upstream nonzero). */
@@ -108,7 +156,7 @@ public final class BackwardTrace implements BackwardListener {
         return roots;
     }
 
-    /** Whether the pass finished (a failing backward leaves a partial trace). */
+    /** Whether the pass finished and was kept (a failing backward leaves a partial trace, a too long one none). */
     public synchronized boolean isComplete() {
         return complete;
     }

@@ -2,6 +2,7 @@ package org.autogradstudio.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,5 +67,34 @@ class BackwardTraceTest {
                 .filter(s -> s.to() instanceof AccumulateGrad a && a.variable() == w).findFirst().orElseThrow();
         assertNull(intoW.local());
         assertEquals(List.of(5, 3), java.util.Arrays.stream(intoW.product().shape()).boxed().toList());
+    }
+
+    @Test
+    void aPassLongerThanTheCapIsDroppedAndTheNextShortOneKept() {
+        BackwardTrace trace = new BackwardTrace(50);
+        org.autogradstudio.engine.Engine.addListener(trace);
+        try {
+            Tensor x = Tensor.scalar(0.5, org.autogradstudio.engine.DType.FLOAT64).requiresGrad_(true);
+            Tensor y = x;
+            for (int i = 0; i < 100; i++) {
+                y = y.sin();
+            }
+            y.backward();
+            assertTrue(trace.overflowed());
+            assertFalse(trace.isComplete());
+            assertTrue(trace.steps().isEmpty());
+            assertTrue(trace.runOrder().isEmpty());
+            // the pass itself is untouched by the trace giving up
+            assertTrue(x.grad().item() > 0);
+
+            Tensor z = x.mul(x);
+            z.backward();
+            assertFalse(trace.overflowed());
+            assertTrue(trace.isComplete());
+            assertEquals(3, trace.steps().size());
+            assertArrayEquals(x.grad().toArray(), trace.replayLeafGradients().get(x));
+        } finally {
+            org.autogradstudio.engine.Engine.removeListener(trace);
+        }
     }
 }

@@ -76,4 +76,24 @@ class DerivationPanelTest extends RealStudioTest {
         assertEquals(bGrad, coarse, 0.05);
         assertTrue(String.format(Locale.ROOT, "%.6f", bGrad).length() > 0);
     }
+
+    @Test
+    void aHiddenPanelWorksNothingOutUntilItIsShownAgain() throws Exception {
+        runLogisticLessonToItsFirstBackward();
+        clickVertex("w");
+        var derivation = app.model().derivation();
+        waitFor(20, () -> derivation.resultProperty().get() != null);
+        var shown = onFx(() -> derivation.resultProperty().get());
+        fx(() -> app.window().sideTabs().getSelectionModel().select(0));
+        assertTrue(!onFx(() -> derivation.activeProperty().get()), "the inspector hides the chain rule");
+        fx(() -> derivation.stepProperty().set(1e-1));
+        // nothing was queued on the script thread: no status, the old result kept
+        assertEquals("", onFx(() -> derivation.statusProperty().get()));
+        Thread.sleep(300);
+        assertTrue(onFx(() -> derivation.resultProperty().get()) == shown, "no derivation while hidden");
+        fx(() -> app.window().sideTabs().getSelectionModel().select(1));
+        waitFor(20, () -> derivation.resultProperty().get() != shown && derivation.resultProperty().get() != null);
+        assertTrue(onFx(() -> derivation.resultProperty().get()).numeric() != shown.numeric(),
+                "shown again, it uses the step set while hidden");
+    }
 }

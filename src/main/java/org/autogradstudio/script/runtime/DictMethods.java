@@ -138,7 +138,7 @@ final class DictMethods extends MethodTable {
 
         @Override
         public String typeName() {
-            return kind;
+            return (dict.isOrdered() ? "o" : "") + kind;
         }
 
         @Override
@@ -190,7 +190,7 @@ final class DictMethods extends MethodTable {
 
         @Override
         public String repr() {
-            return kind + "(" + Sequences.join(new ArrayList<>(snapshot()), "[", "]") + ")";
+            return typeName() + "(" + Sequences.join(new ArrayList<>(snapshot()), "[", "]") + ")";
         }
     }
 }

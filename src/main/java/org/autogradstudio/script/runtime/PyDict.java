@@ -21,7 +21,21 @@ public final class PyDict implements PyObject {
 
     final LinkedHashMap<Object, Entry> map = new LinkedHashMap<>();
 
+    /** An {@code OrderedDict} (what {@code state_dict()} returns): a dict that prints as one. */
+    private boolean ordered;
+
     public PyDict() {
+    }
+
+    /** An empty {@code collections.OrderedDict}. */
+    public static PyDict ordered() {
+        PyDict d = new PyDict();
+        d.ordered = true;
+        return d;
+    }
+
+    public boolean isOrdered() {
+        return ordered;
     }
 
     /** A dict copied from a Java map with string keys. */
@@ -97,7 +111,7 @@ public final class PyDict implements PyObject {
 
     @Override
     public String typeName() {
-        return "dict";
+        return ordered ? "OrderedDict" : "dict";
     }
 
     @Override
@@ -222,9 +236,12 @@ public final class PyDict implements PyObject {
     @Override
     public String repr() {
         if (!Ops.enterRepr(this)) {
-            return "{...}";
+            return ordered ? "..." : "{...}";
         }
         try {
+            if (ordered) {
+                return map.isEmpty() ? "OrderedDict()" : "OrderedDict(" + Sequences.join(items(), "[", "]") + ")";
+            }
             StringBuilder sb = new StringBuilder("{");
             boolean first = true;
             for (Entry e : map.values()) {

@@ -84,6 +84,7 @@ final class GradFnObject implements PyObject {
 
     @Override
     public String repr() {
-        return "<" + node.name() + " object at " + Py.address(this) + ">";
+        String module = org.autogradstudio.engine.CustomFunction.isCustom(node) ? "torch.autograd.function." : "";
+        return "<" + module + node.name() + " object at " + Py.address(this) + ">";
     }
 }

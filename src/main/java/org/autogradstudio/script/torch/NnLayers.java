@@ -33,8 +33,8 @@ import org.autogradstudio.script.runtime.Slice;
  * order. The classes are made once per {@code torch} import, so a session's changes stay its own.
  */
 final class NnLayers {
-    private static final String PARAMETERS = "_parameters";
-    private static final String BUFFERS = "_buffers";
+    static final String PARAMETERS = "_parameters";
+    static final String BUFFERS = "_buffers";
     private static final String MODULES = "_modules";
 
     private final PyClass module;
@@ -45,9 +45,17 @@ final class NnLayers {
         nn.put("Parameter", TensorObject.PARAMETER_TYPE);
         nn.put("Linear", layer("Linear", "torch.nn.modules.linear", linearMethods()));
         nn.put("Sequential", layer("Sequential", "torch.nn.modules.container", sequentialMethods()));
+        nn.put("ModuleList", layer("ModuleList", "torch.nn.modules.container", moduleListMethods()));
+        nn.put("Identity", layer("Identity", "torch.nn.modules.linear", identityMethods()));
+        nn.put("Flatten", layer("Flatten", "torch.nn.modules.flatten", flattenMethods()));
+        nn.put("Dropout", layer("Dropout", "torch.nn.modules.dropout", dropoutMethods()));
+        nn.put("init", NnState.init());
         nn.put("ReLU", layer("ReLU", "torch.nn.modules.activation", activationMethods("ReLU")));
         nn.put("Sigmoid", layer("Sigmoid", "torch.nn.modules.activation", activationMethods("Sigmoid")));
         nn.put("Tanh", layer("Tanh", "torch.nn.modules.activation", activationMethods("Tanh")));
+        nn.put("LeakyReLU", layer("LeakyReLU", "torch.nn.modules.activation", leakyReluMethods()));
+        nn.put("Softmax", layer("Softmax", "torch.nn.modules.activation", softmaxMethods(false)));
+        nn.put("LogSoftmax", layer("LogSoftmax", "torch.nn.modules.activation", softmaxMethods(true)));
     }
 
     /** Adds the module classes and {@code Parameter} to {@code torch.nn}. */
@@ -85,7 +93,7 @@ final class NnLayers {
     }
 
     /** One of the module's registries, or null before {@code Module.__init__} ran. */
-    private static PyDict registry(PyInstance m, String name) {
+    static PyDict registry(PyInstance m, String name) {
         return m.attributes().get(name) instanceof PyDict d ? d : null;
     }
 
@@ -127,7 +135,7 @@ final class NnLayers {
     }
 
     /** The module's submodules (None entries skipped), by name in registration order. */
-    private static List<Map.Entry<String, PyInstance>> children(PyInstance m) {
+    static List<Map.Entry<String, PyInstance>> children(PyInstance m) {
         List<Map.Entry<String, PyInstance>> out = new ArrayList<>();
         PyDict d = registry(m, MODULES);
         if (d == null) {
@@ -339,7 +347,22 @@ final class NnLayers {
             return s;
         });
         // one CPU and no devices here: moving a module changes nothing
-        d.put("to", new BuiltinMethod("to", (s, args, kwargs) -> s));
+        method(d, "state_dict(destination=None, prefix='', keep_vars=False)", (s, a) ->
+                NnState.stateDict(self(s, "state_dict"), Py.str(a[1]), Py.isTrue(a[2])));
+        method(d, "load_state_dict(state_dict, strict=True)", (s, a) ->
+                NnState.loadStateDict(self(s, "load_state_dict"), a[0], Py.isTrue(a[1])));
+        d.put("to", new BuiltinMethod("to", (s, args, kwargs) -> {
+            for (Object o : args) {
+                if (DeviceObject.isDevice(o)) {
+                    DeviceObject.requireCpu(o);
+                }
+            }
+            DeviceObject.requireCpu(kwargs.get("device"));
+            return s;
+        }));
+        d.put("cuda", new BuiltinMethod("cuda", (s, args, kwargs) -> {
+            throw new PyException("AssertionError", "Torch not compiled with CUDA enabled");
+        }));
         d.put("cpu", new BuiltinMethod("cpu", (s, args, kwargs) -> s));
         return d;
     }
@@ -561,6 +584,35 @@ final class NnLayers {
             }
             return x;
         });
+        containerMethods(d, false);
+        return d;
+    }
+
+    /** {@code nn.ModuleList(modules=None)}: numbered submodules without a forward of its own. */
+    private Map<String, Object> moduleListMethods() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        method(d, "__init__(modules=None)", (s, a) -> {
+            PyInstance m = self(s, "__init__");
+            initModule(m);
+            if (!Py.isNone(a[0])) {
+                Ops.iter(a[0]).forEachRemaining(child -> addModule(m, Integer.toString(modules(m).size()), child));
+            }
+            return Py.NONE;
+        });
+        method(d, "extend(modules)", (s, a) -> {
+            PyInstance m = self(s, "extend");
+            Ops.iter(a[0]).forEachRemaining(child -> addModule(m, Integer.toString(modules(m).size()), child));
+            return s;
+        });
+        containerMethods(d, true);
+        return d;
+    }
+
+    /**
+     * What Sequential and ModuleList share: len, iteration, indexing and slicing, append. A slice
+     * of a Sequential keeps its keys; a ModuleList's slice is numbered from 0 again, as in PyTorch.
+     */
+    private void containerMethods(Map<String, Object> d, boolean renumberSlices) {
         method(d, "__len__()", (s, a) -> (long) modules(self(s, "__len__")).size());
         method(d, "__iter__()", (s, a) -> {
             List<Object> out = new ArrayList<>(modules(self(s, "__iter__")).values());
@@ -575,7 +627,8 @@ final class NnLayers {
                 initModule(sub);
                 long[] r = slice.indices(keys.size());
                 for (long i = r[0]; r[2] > 0 ? i < r[1] : i > r[1]; i += r[2]) {
-                    addModule(sub, keys.get((int) i), mods.get(keys.get((int) i)));
+                    Object key = renumberSlices ? Integer.toString(modules(sub).size()) : keys.get((int) i);
+                    addModule(sub, key, mods.get(keys.get((int) i)));
                 }
                 return sub;
             }
@@ -591,7 +644,69 @@ final class NnLayers {
             addModule(m, Integer.toString(modules(m).size()), a[0]);
             return s;
         });
+    }
+
+    // ---- Identity, Flatten, Dropout --------------------------------------------------------------
+
+    private Map<String, Object> identityMethods() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        method(d, "__init__(*args, **kwargs)", (s, a) -> {
+            initModule(self(s, "__init__"));
+            return Py.NONE;
+        });
+        method(d, "forward(input)", (s, a) -> a[0]);
         return d;
+    }
+
+    private Map<String, Object> flattenMethods() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        method(d, "__init__(start_dim=1, end_dim=-1)", (s, a) -> {
+            PyInstance m = self(s, "__init__");
+            initModule(m);
+            m.setAttrDirect("start_dim", a[0]);
+            m.setAttrDirect("end_dim", a[1]);
+            return Py.NONE;
+        });
+        method(d, "extra_repr()", (s, a) -> "start_dim=" + Ops.repr(Ops.getAttr(s, "start_dim")) + ", end_dim="
+                + Ops.repr(Ops.getAttr(s, "end_dim")));
+        method(d, "forward(input)", (s, a) -> TensorMethods.call((TensorObject) tensorArg(a[0], "flatten"), "flatten",
+                new Object[] {Ops.getAttr(s, "start_dim"), Ops.getAttr(s, "end_dim")}, Py.NO_KWARGS));
+        return d;
+    }
+
+    /**
+     * {@code nn.Dropout(p)}: the identity in eval mode or with p = 0. Training mode would need
+     * PyTorch's Bernoulli stream to drop the same elements, so it says so instead of differing.
+     */
+    private Map<String, Object> dropoutMethods() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        method(d, "__init__(p=0.5, inplace=False)", (s, a) -> {
+            PyInstance m = self(s, "__init__");
+            double p = Args.number(a[0]);
+            if (p < 0 || p > 1) {
+                throw Py.valueError("dropout probability has to be between 0 and 1, but got " + Ops.repr(a[0]));
+            }
+            initModule(m);
+            m.setAttrDirect("p", a[0]);
+            m.setAttrDirect("inplace", Py.isTrue(a[1]));
+            return Py.NONE;
+        });
+        method(d, "extra_repr()", (s, a) -> "p=" + Ops.repr(Ops.getAttr(s, "p")) + ", inplace="
+                + Ops.repr(Ops.getAttr(s, "inplace")));
+        method(d, "forward(input)", (s, a) -> {
+            tensorArg(a[0], "dropout");
+            if (Py.isTrue(Ops.getAttr(s, "training")) && Args.number(Ops.getAttr(s, "p")) > 0) {
+                throw Py.runtimeError("nn.Dropout in training mode is not supported in Autograd Studio: its random mask"
+                        + " would not be PyTorch's; call model.eval() (or use p=0) to run it as the identity");
+            }
+            return a[0];
+        });
+        return d;
+    }
+
+    private static Object tensorArg(Object o, String fn) {
+        Args.strictTensor(o, fn, "input", 1);
+        return o;
     }
 
     // ---- activations ---------------------------------------------------------------------------
@@ -625,6 +740,46 @@ final class NnLayers {
                 case "ReLU": return new TensorObject(x.relu());
                 case "Sigmoid": return new TensorObject(x.sigmoid());
                 default: return new TensorObject(x.tanh());
+            }
+        });
+        return d;
+    }
+
+    private Map<String, Object> leakyReluMethods() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        method(d, "__init__(negative_slope=0.01, inplace=False)", (s, a) -> {
+            PyInstance m = self(s, "__init__");
+            initModule(m);
+            m.setAttrDirect("negative_slope", a[0]);
+            m.setAttrDirect("inplace", Py.isTrue(a[1]));
+            return Py.NONE;
+        });
+        method(d, "extra_repr()", (s, a) -> "negative_slope=" + Ops.repr(Ops.getAttr(s, "negative_slope"))
+                + (Py.isTrue(Ops.getAttr(s, "inplace")) ? ", inplace=True" : ""));
+        method(d, "forward(input)", (s, a) -> new TensorObject(org.autogradstudio.engine.ElementwiseExtras.leakyRelu(
+                Args.strictTensor(a[0], "leaky_relu", "input", 1), Args.number(Ops.getAttr(s, "negative_slope")))));
+        return d;
+    }
+
+    /** {@code nn.Softmax(dim)} / {@code nn.LogSoftmax(dim)}: the dim kept on the module, as PyTorch prints it. */
+    private Map<String, Object> softmaxMethods(boolean log) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        method(d, "__init__(dim=None)", (s, a) -> {
+            PyInstance m = self(s, "__init__");
+            initModule(m);
+            m.setAttrDirect("dim", a[0]);
+            return Py.NONE;
+        });
+        method(d, "extra_repr()", (s, a) -> "dim=" + Ops.repr(Ops.getAttr(s, "dim")));
+        method(d, "forward(input)", (s, a) -> {
+            Tensor x = Args.strictTensor(a[0], log ? "log_softmax" : "softmax", "input", 1);
+            Object dim = Ops.getAttr(s, "dim");
+            int d0 = Py.isNone(dim) ? NnModules.implicitSoftmaxDim(x.dim()) : Args.integer(dim);
+            try {
+                return new TensorObject(log ? org.autogradstudio.engine.Classification.logSoftmax(x, d0)
+                        : org.autogradstudio.engine.Classification.softmax(x, d0));
+            } catch (TorchException e) {
+                throw TorchModule.toPython(e);
             }
         });
         return d;

@@ -1,6 +1,7 @@
 package org.autogradstudio.script.torch;
 
 import java.util.Map;
+import org.autogradstudio.engine.Classification;
 import org.autogradstudio.engine.Losses;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.engine.TorchException;
@@ -17,22 +18,57 @@ final class NnModules {
     private NnModules() {
     }
 
-    /** A loss function of (input, target, reduction). */
-    interface LossFn {
-        Tensor apply(Tensor input, Tensor target, String reduction);
+    /** How a loss is reduced and, for the class-index losses, weighted and which target it ignores. */
+    record LossOptions(String reduction, Tensor weight, long ignoreIndex) {
     }
 
-    /** The engine's losses (constants rather than method references: no class spun for each). */
-    enum Loss implements LossFn {
-        MSE, L1, BCE, BCE_WITH_LOGITS;
+    /** The engine's losses, each with the parameters of its functional form after (input, target). */
+    enum Loss {
+        MSE("mse_loss", "MSELoss", ""), L1("l1_loss", "L1Loss", ""), BCE("binary_cross_entropy", "BCELoss", ""),
+        BCE_WITH_LOGITS("binary_cross_entropy_with_logits", "BCEWithLogitsLoss", ""),
+        NLL("nll_loss", "NLLLoss", "ignore_index=-100, "),
+        CROSS_ENTROPY("cross_entropy", "CrossEntropyLoss", "ignore_index=-100, ");
 
-        @Override
-        public Tensor apply(Tensor input, Tensor target, String reduction) {
+        final String function;
+        final String module;
+        /** {@code ignore_index=-100, } for the class-index losses, else empty. */
+        private final String classParameters;
+
+        Loss(String function, String module, String classParameters) {
+            this.function = function;
+            this.module = module;
+            this.classParameters = classParameters;
+        }
+
+        /** The parameters after (input, target) or of the module's constructor, as PyTorch 1.13 declares them. */
+        String parameters() {
+            return "weight=None, size_average=None, " + classParameters + "reduce=None, reduction='mean'"
+                    + (this == CROSS_ENTROPY ? ", label_smoothing=0.0" : "");
+        }
+
+        /** The options among bound {@link #parameters()} (weight first). */
+        LossOptions options(Object[] a, int first) {
+            boolean classIndex = !classParameters.isEmpty();
+            int reduction = first + (classIndex ? 4 : 3);
+            if (this == CROSS_ENTROPY && Args.number(a[reduction + 1]) != 0) {
+                throw Py.runtimeError("cross_entropy(label_smoothing=...) is not supported in Autograd Studio");
+            }
+            if (!classIndex && !Py.isNone(a[first])) {
+                throw Py.runtimeError(function + "(weight=...) is not supported in Autograd Studio");
+            }
+            Tensor weight = Py.isNone(a[first]) ? null : Args.strictTensor(a[first], function, "weight", 3);
+            return new LossOptions(TensorMethods.reduction(a[reduction]), weight,
+                    classIndex ? Py.toLong(a[first + 2]) : Classification.IGNORE_INDEX);
+        }
+
+        Tensor apply(Tensor input, Tensor target, LossOptions o) {
             switch (this) {
-                case MSE: return Losses.mseLoss(input, target, reduction);
-                case L1: return Losses.l1Loss(input, target, reduction);
-                case BCE: return Losses.binaryCrossEntropy(input, target, reduction);
-                default: return Losses.binaryCrossEntropyWithLogits(input, target, reduction);
+                case MSE: return Losses.mseLoss(input, target, o.reduction());
+                case L1: return Losses.l1Loss(input, target, o.reduction());
+                case BCE: return Losses.binaryCrossEntropy(input, target, o.reduction());
+                case BCE_WITH_LOGITS: return Losses.binaryCrossEntropyWithLogits(input, target, o.reduction());
+                case NLL: return Classification.nllLoss(input, target, o.weight(), o.ignoreIndex(), o.reduction());
+                default: return Classification.crossEntropy(input, target, o.weight(), o.ignoreIndex(), o.reduction());
             }
         }
     }
@@ -43,19 +79,43 @@ final class NnModules {
         switch (name) {
             case "relu": return new TensorObject(x.relu());
             case "sigmoid": return new TensorObject(x.sigmoid());
+            case "softmax":
+            case "log_softmax": {
+                if (!Py.isNone(a[3])) {
+                    x = x.toDType(Args.dtype(a[3], x.dtype()));
+                }
+                int dim = Py.isNone(a[1]) ? implicitSoftmaxDim(x.dim()) : Args.integer(a[1]);
+                try {
+                    return new TensorObject(name.equals("softmax") ? Classification.softmax(x, dim) : Classification.logSoftmax(x, dim));
+                } catch (TorchException e) {
+                    throw TorchModule.toPython(e);
+                }
+            }
             default: return new TensorObject(x.tanh());
         }
+    }
+
+    /** The dim PyTorch picks (with a deprecation warning) when softmax is given none. */
+    static int implicitSoftmaxDim(int rank) {
+        return rank == 0 || rank == 1 || rank == 3 ? 0 : 1;
     }
 
     private static final PyBuiltin.Bodies ACTIVATION = name -> (a, k) -> activation(name, a, k);
 
     static PyModule functional() {
         PyModule f = new PyModule("torch.nn.functional");
-        f.put("mse_loss", lossFunction("mse_loss", Loss.MSE));
-        f.put("l1_loss", lossFunction("l1_loss", Loss.L1));
-        f.put("binary_cross_entropy", lossFunction("binary_cross_entropy", Loss.BCE));
-        f.put("binary_cross_entropy_with_logits", lossFunction("binary_cross_entropy_with_logits",
-                Loss.BCE_WITH_LOGITS));
+        for (Loss loss : Loss.values()) {
+            f.put(loss.function, lossFunction(loss));
+        }
+        f.put("leaky_relu", PyBuiltin.of("leaky_relu(input, negative_slope=0.01, inplace=False)", a -> {
+            if (Py.isTrue(a[2])) {
+                throw Py.runtimeError("leaky_relu(inplace=True) is not supported in Autograd Studio");
+            }
+            return new TensorObject(org.autogradstudio.engine.ElementwiseExtras.leakyRelu(
+                    Args.strictTensor(a[0], "leaky_relu", "input", 1), Args.number(a[1])));
+        }));
+        f.put("softmax", PyBuiltin.bound("softmax(input, dim=None, _stacklevel=3, dtype=None)", ACTIVATION));
+        f.put("log_softmax", PyBuiltin.bound("log_softmax(input, dim=None, _stacklevel=3, dtype=None)", ACTIVATION));
         f.put("relu", PyBuiltin.bound("relu(input)", ACTIVATION));
         f.put("sigmoid", PyBuiltin.bound("sigmoid(input)", ACTIVATION));
         f.put("tanh", PyBuiltin.bound("tanh(input)", ACTIVATION));
@@ -66,35 +126,35 @@ final class NnModules {
     static PyModule nn(PyModule functional) {
         PyModule nn = new PyModule("torch.nn");
         nn.put("functional", functional);
-        nn.put("MSELoss", lossType("MSELoss", Loss.MSE));
-        nn.put("L1Loss", lossType("L1Loss", Loss.L1));
-        nn.put("BCELoss", lossType("BCELoss", Loss.BCE));
-        nn.put("BCEWithLogitsLoss", lossType("BCEWithLogitsLoss", Loss.BCE_WITH_LOGITS));
+        for (Loss loss : Loss.values()) {
+            nn.put(loss.module, lossType(loss));
+        }
         NnLayers.install(nn);
         return nn;
     }
 
-    private static PyBuiltin lossFunction(String name, LossFn fn) {
-        return PyBuiltin.of(name + "(input, target, weight=None, size_average=None, reduce=None, reduction='mean')",
-                a -> apply(name, fn, a[0], a[1], a[5]));
+    private static PyBuiltin lossFunction(Loss loss) {
+        return PyBuiltin.of(loss.function + "(input, target, " + loss.parameters() + ")",
+                a -> apply(loss, a[0], a[1], loss.options(a, 2)));
     }
 
-    private static Object apply(String name, LossFn fn, Object input, Object target, Object reduction) {
-        Tensor x = Args.strictTensor(input, name, "input", 1);
-        Tensor y = Args.strictTensor(target, name, "target", 2);
+    private static Object apply(Loss loss, Object input, Object target, LossOptions options) {
+        Tensor x = Args.strictTensor(input, loss.function, "input", 1);
+        Tensor y = Args.strictTensor(target, loss.function, "target", 2);
         try {
-            return new TensorObject(fn.apply(x, y, TensorMethods.reduction(reduction)));
+            return new TensorObject(loss.apply(x, y, options));
         } catch (TorchException e) {
             throw TorchModule.toPython(e);
         }
     }
 
-    private static HostType lossType(String name, LossFn fn) {
-        Signature ctor = Signature.parse(name + "(weight=None, size_average=None, reduce=None, reduction='mean')");
+    private static HostType lossType(Loss loss) {
+        String name = loss.module;
+        Signature ctor = Signature.parse(name + "(" + loss.parameters() + ")");
         HostType[] type = new HostType[1];
-        type[0] = new HostType(name, o -> o instanceof LossModule l && l.name.equals(name), new PyBuiltin(name, (args, kwargs) -> {
+        type[0] = new HostType(name, o -> o instanceof LossModule l && l.loss == loss, new PyBuiltin(name, (args, kwargs) -> {
             Object[] a = ctor.bind(args, kwargs);
-            return new LossModule(name, fn, TensorMethods.reduction(a[3]), type[0]);
+            return new LossModule(loss, loss.options(a, 0), type[0]);
         }));
         return type[0];
     }
@@ -102,21 +162,19 @@ final class NnModules {
     /** {@code nn.MSELoss()} and friends: callable objects that remember their reduction. */
     static final class LossModule implements PyObject {
         private static final Signature CALL = Signature.parse("forward(input, target)");
-        private final String name;
-        private final LossFn fn;
-        private final String reduction;
+        private final Loss loss;
+        private final LossOptions options;
         private final PyType type;
 
-        LossModule(String name, LossFn fn, String reduction, PyType type) {
-            this.name = name;
-            this.fn = fn;
-            this.reduction = reduction;
+        LossModule(Loss loss, LossOptions options, PyType type) {
+            this.loss = loss;
+            this.options = options;
             this.type = type;
         }
 
         @Override
         public String typeName() {
-            return name;
+            return loss.module;
         }
 
         @Override
@@ -127,13 +185,19 @@ final class NnModules {
         @Override
         public Object call(Object[] args, Map<String, Object> kwargs) {
             Object[] a = CALL.bind(args, kwargs);
-            return apply(name, fn, a[0], a[1], reduction);
+            return apply(loss, a[0], a[1], options);
         }
 
         @Override
         public Object getAttr(String attr) {
             if (attr.equals("reduction")) {
-                return reduction;
+                return options.reduction();
+            }
+            if (attr.equals("ignore_index") && loss.classParameters.length() > 0) {
+                return options.ignoreIndex();
+            }
+            if (attr.equals("weight")) {
+                return options.weight() == null ? Py.NONE : new TensorObject(options.weight());
             }
             if (attr.equals("forward")) {
                 return new PyBuiltin("forward", this::call);
@@ -143,7 +207,7 @@ final class NnModules {
 
         @Override
         public String repr() {
-            return name + "()";
+            return loss.module + "()";
         }
     }
 }

@@ -2,12 +2,16 @@ package org.autogradstudio.script.torch;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.autogradstudio.engine.Classification;
 import org.autogradstudio.engine.DType;
+import org.autogradstudio.engine.ElementwiseExtras;
+import org.autogradstudio.engine.GroupReductions;
 import org.autogradstudio.engine.ElementwiseOp;
 import org.autogradstudio.engine.GradMode;
 import org.autogradstudio.engine.LinearAlgebra;
 import org.autogradstudio.engine.Pointwise;
 import org.autogradstudio.engine.Reductions;
+import org.autogradstudio.engine.Sorting;
 import org.autogradstudio.engine.ShapeOps;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.engine.TorchException;
@@ -38,11 +42,18 @@ final class TensorMethods {
         TOLIST("tolist()"),
         NUMPY("numpy(*, force=False)"),
         UNIFORM_("uniform_(from=0, to=1)"),
+        NORMAL_("normal_(mean=0, std=1)"),
+        RANDOM_("random_(from=0, to=None, *, generator=None)"),
         ZERO_("zero_()"),
         FILL_("fill_(value)"),
         COPY_("copy_(src)"),
         CLONE("clone()"),
         CONTIGUOUS("contiguous()"),
+        CPU("cpu()"),
+        NEW_ZEROS("new_zeros(*size, dtype=None, requires_grad=False)"),
+        NEW_ONES("new_ones(*size, dtype=None, requires_grad=False)"),
+        NEW_FULL("new_full(size, fill_value, *, dtype=None, requires_grad=False)"),
+        NEW_TENSOR("new_tensor(data, *, dtype=None, requires_grad=False)"),
         // arithmetic
         ADD("add(other, alpha=1)"),
         SUB("sub(other, alpha=1)"),
@@ -66,6 +77,22 @@ final class TensorMethods {
         SQRT("sqrt()"),
         RECIPROCAL("reciprocal()"),
         SQUARE("square()"),
+        ROUND("round()"),
+        FLOOR("floor()"),
+        CEIL("ceil()"),
+        TRUNC("trunc()"),
+        SIGN("sign()"),
+        FRAC("frac()"),
+        LOG1P("log1p()"),
+        EXPM1("expm1()"),
+        ATAN("atan()"),
+        ASIN("asin()"),
+        ACOS("acos()"),
+        SINH("sinh()"),
+        COSH("cosh()"),
+        ERF("erf()"),
+        LEAKY_RELU("leaky_relu(negative_slope=0.01)"),
+        MASKED_FILL("masked_fill(mask, value)"),
         CLAMP("clamp(min=None, max=None)"),
         CLIP("clip(min=None, max=None)"),
         // reductions
@@ -73,7 +100,27 @@ final class TensorMethods {
         MEAN("mean(dim=None, keepdim=False, dtype=None)"),
         MAX("max(dim=None, keepdim=False)"),
         MIN("min(dim=None, keepdim=False)"),
-        NORM("norm(p=2, dim=None, keepdim=False)"),
+        NORM("norm(p='fro', dim=None, keepdim=False)"),
+        PROD("prod(dim=None, keepdim=False, dtype=None)"),
+        LOGSUMEXP("logsumexp(dim, keepdim=False)"),
+        SORT("sort(dim=-1, descending=False)"),
+        ARGSORT("argsort(dim=-1, descending=False)"),
+        TOPK("topk(k, dim=-1, largest=True, sorted=True)"),
+        MEDIAN("median(dim=None, keepdim=False)"),
+        CHUNK("chunk(chunks, dim=0)"),
+        SPLIT("split(split_size, dim=0)"),
+        AMAX("amax(dim=(), keepdim=False)"),
+        AMIN("amin(dim=(), keepdim=False)"),
+        GATHER("gather(dim, index)"),
+        INDEX_SELECT("index_select(dim, index)"),
+        FLIP("flip(*dims)"),
+        REPEAT("repeat(*sizes)"),
+        NARROW("narrow(dim, start, length)"),
+        CUMSUM("cumsum(dim, dtype=None)"),
+        VAR("var(dim=None, unbiased=True, keepdim=False)"),
+        STD("std(dim=None, unbiased=True, keepdim=False)"),
+        SOFTMAX("softmax(dim)"),
+        LOG_SOFTMAX("log_softmax(dim)"),
         ARGMAX("argmax(dim=None, keepdim=False)"),
         ARGMIN("argmin(dim=None, keepdim=False)"),
         ALL("all()"),
@@ -90,7 +137,7 @@ final class TensorMethods {
         RESHAPE("reshape(*shape)"),
         VIEW("view(*shape)"),
         EXPAND("expand(*sizes)"),
-        FLATTEN("flatten()"),
+        FLATTEN("flatten(start_dim=0, end_dim=-1)"),
         SQUEEZE("squeeze(dim=None)"),
         UNSQUEEZE("unsqueeze(dim)"),
         SIZE("size(dim=None)"),
@@ -104,7 +151,8 @@ final class TensorMethods {
         LONG("long()"),
         INT("int()"),
         BOOL("bool()"),
-        TO("to(dtype=None)"),
+        TO("to(*args, dtype=None, device=None, non_blocking=False, copy=False)"),
+        CUDA("cuda(device=None, non_blocking=False)"),
         TYPE("type(dtype=None)"),
         IS_FLOATING_POINT("is_floating_point()"),
         // comparisons as methods
@@ -206,14 +254,21 @@ final class TensorMethods {
                 org.autogradstudio.engine.Creation.uniform_(s.tensor(), Args.number(a[0]), Args.number(a[1]));
                 return s;
             };
+            case NORMAL_: return (s, a) -> {
+                org.autogradstudio.engine.Creation.normal_(s.tensor(), Args.number(a[0]), Args.number(a[1]));
+                return s;
+            };
+            case RANDOM_: return (s, a) -> {
+                org.autogradstudio.engine.Creation.random_(s.tensor(), Py.toLong(a[0]), Py.isNone(a[1]) ? null : Py.toLong(a[1]),
+                        GeneratorObject.of(a[2]));
+                return s;
+            };
             case ZERO_: return (s, a) -> {
                 s.tensor().zero_();
                 return s;
             };
             case FILL_: return (s, a) -> {
-                double[] v = new double[s.tensor().numel()];
-                java.util.Arrays.fill(v, Args.number(a[0]));
-                s.tensor().copyFrom(v);
+                org.autogradstudio.engine.Creation.fill_(s.tensor(), Args.number(a[0]));
                 return s;
             };
             case COPY_: return (s, a) -> {
@@ -224,6 +279,16 @@ final class TensorMethods {
             };
             case CLONE: return (s, a) -> t(ShapeOps.cloneRecorded(s.tensor()));
             case CONTIGUOUS: return (s, a) -> t(s.tensor().contiguous());
+            case CPU: return (s, a) -> s;
+            case NEW_ZEROS:
+            case NEW_ONES: {
+                double value = m == M.NEW_ONES ? 1 : 0;
+                return (s, a) -> t(newTensor(org.autogradstudio.engine.Creation.full(Args.shape(((PyTuple) a[0]).toArray()), value,
+                        Args.dtype(a[1], s.tensor().dtype()), false), a[2]));
+            }
+            case NEW_FULL: return (s, a) -> t(newTensor(org.autogradstudio.engine.Creation.full(Args.shape(new Object[] {a[0]}),
+                    Args.number(a[1]), Args.dtype(a[2], s.tensor().dtype()), false), a[3]));
+            case NEW_TENSOR: return (s, a) -> t(newTensor(TensorLiteral.build(a[0], Args.dtype(a[1], s.tensor().dtype())), a[2]));
 
             // arithmetic
             case ADD: return (s, a) -> t(s.tensor().add(scaled(a[0], a[1], "add")));
@@ -249,6 +314,14 @@ final class TensorMethods {
             case SQRT: return (s, a) -> t(s.tensor().sqrt());
             case RECIPROCAL: return (s, a) -> t(s.tensor().reciprocal());
             case SQUARE: return (s, a) -> t(Pointwise.powScalar(s.tensor(), 2));
+            case ROUND: case FLOOR: case CEIL: case TRUNC: case SIGN: case FRAC: case LOG1P: case EXPM1: case ATAN:
+            case ASIN: case ACOS: case SINH: case COSH: case ERF: {
+                ElementwiseExtras.Fn fn = ElementwiseExtras.Fn.valueOf(m.name());
+                return (s, a) -> t(ElementwiseExtras.apply(fn, s.tensor()));
+            }
+            case LEAKY_RELU: return (s, a) -> t(ElementwiseExtras.leakyRelu(s.tensor(), Args.number(a[0])));
+            case MASKED_FILL: return (s, a) -> t(ElementwiseExtras.maskedFill(s.tensor(),
+                    Args.strictTensor(a[0], "masked_fill", "mask", 1), Args.number(a[1] instanceof TensorObject v ? v.item() : a[1])));
             case CLAMP:
             case CLIP:
                 return (s, a) -> t(clamp(s.tensor(), a[0], a[1]));
@@ -258,7 +331,51 @@ final class TensorMethods {
             case MEAN: return (s, a) -> t(reduce(s.tensor(), a[0], a[1], false));
             case MAX: return (s, a) -> extreme(s.tensor(), a[0], a[1], true);
             case MIN: return (s, a) -> extreme(s.tensor(), a[0], a[1], false);
-            case NORM: return (s, a) -> t(Reductions.norm(s.tensor(), Args.number(a[0])));
+            case NORM: return (s, a) -> t(norm(s.tensor(), a[0], a[1], a[2]));
+            case PROD: return (s, a) -> t(cast(GroupReductions.prod(s.tensor(), Py.isNone(a[0]) ? null : Args.integer(a[0]),
+                    Py.isTrue(a[1])), a[2]));
+            case SORT: return (s, a) -> sorted("sort", Sorting.sort(s.tensor(), Args.integer(a[0]), Py.isTrue(a[1])));
+            case ARGSORT: return (s, a) -> t(Sorting.argsort(s.tensor(), Args.integer(a[0]), Py.isTrue(a[1])));
+            case TOPK: return (s, a) -> sorted("topk", Sorting.topk(s.tensor(), Args.integer(a[0]), Args.integer(a[1]), Py.isTrue(a[2])));
+            case MEDIAN: return (s, a) -> Py.isNone(a[0]) ? t(Sorting.median(s.tensor()))
+                    : sorted("median", Sorting.median(s.tensor(), Args.integer(a[0]), Py.isTrue(a[1])));
+            case CHUNK: return (s, a) -> {
+                int chunks = Args.integer(a[0]);
+                if (chunks <= 0) {
+                    throw Py.runtimeError("chunk expects `chunks` to be greater than 0, got: " + chunks);
+                }
+                int dim = Args.integer(a[1]);
+                int size = s.tensor().size(dim);
+                return pieces(s.tensor(), dim, Math.max(1, (size + chunks - 1) / chunks), null, "SplitBackward0");
+            };
+            case SPLIT: return (s, a) -> {
+                int dim = Args.integer(a[1]);
+                if (Args.isSequence(a[0])) {
+                    return pieces(s.tensor(), dim, 0, Args.shape(Args.sequence(a[0]).toArray()), "SplitWithSizesBackward0");
+                }
+                return pieces(s.tensor(), dim, Args.integer(a[0]), null, "SplitBackward0");
+            };
+            case LOGSUMEXP: return (s, a) -> t(GroupReductions.logsumexp(s.tensor(), Args.dims(a[0]), Py.isTrue(a[1])));
+            case AMAX:
+            case AMIN: {
+                boolean max = m == M.AMAX;
+                return (s, a) -> {
+                    int[] dims = Args.dims(a[0]);
+                    return t(GroupReductions.amax(s.tensor(), dims == null || dims.length == 0 ? null : dims, Py.isTrue(a[1]), max));
+                };
+            }
+            case GATHER: return (s, a) -> t(org.autogradstudio.engine.Selections.gather(s.tensor(), Args.integer(a[0]),
+                    Args.strictTensor(a[1], "gather", "index", 2)));
+            case INDEX_SELECT: return (s, a) -> t(org.autogradstudio.engine.Selections.indexSelect(s.tensor(), Args.integer(a[0]),
+                    Args.strictTensor(a[1], "index_select", "index", 2)));
+            case FLIP: return (s, a) -> t(org.autogradstudio.engine.Selections.flip(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
+            case REPEAT: return (s, a) -> t(org.autogradstudio.engine.Selections.repeat(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
+            case NARROW: return (s, a) -> t(narrow(s.tensor(), Args.integer(a[0]), Py.toLong(a[1]), Py.toLong(a[2])));
+            case CUMSUM: return (s, a) -> t(cast(GroupReductions.cumsum(s.tensor(), Args.integer(a[0])), a[1]));
+            case VAR: return (s, a) -> t(moment(s.tensor(), a, false));
+            case STD: return (s, a) -> t(moment(s.tensor(), a, true));
+            case SOFTMAX: return (s, a) -> t(Classification.softmax(s.tensor(), Args.integer(a[0])));
+            case LOG_SOFTMAX: return (s, a) -> t(Classification.logSoftmax(s.tensor(), Args.integer(a[0])));
             case ARGMAX: return (s, a) -> argExtreme(s.tensor(), a[0], true);
             case ARGMIN: return (s, a) -> argExtreme(s.tensor(), a[0], false);
             case ALL: return (s, a) -> t(Tensor.scalar(allOrAny(s.tensor(), true) ? 1 : 0, DType.BOOL));
@@ -277,7 +394,10 @@ final class TensorMethods {
             case RESHAPE: return (s, a) -> t(s.tensor().reshape(Args.shape(((PyTuple) a[0]).toArray())));
             case VIEW: return (s, a) -> t(s.tensor().view(Args.shape(((PyTuple) a[0]).toArray())));
             case EXPAND: return (s, a) -> t(ShapeOps.expand(s.tensor(), Args.shape(((PyTuple) a[0]).toArray())));
-            case FLATTEN: return (s, a) -> t(ShapeOps.flatten(s.tensor()));
+            case FLATTEN: return (s, a) -> {
+                Tensor x = flatten(s.tensor(), Args.integer(a[0]), Args.integer(a[1]));
+                return x == s.tensor() ? s : t(x);
+            };
             case SQUEEZE: return (s, a) -> t(Py.isNone(a[0]) ? s.tensor().squeeze() : s.tensor().squeeze(Args.integer(a[0])));
             case UNSQUEEZE: return (s, a) -> t(s.tensor().unsqueeze(Args.integer(a[0])));
             case SIZE: return (s, a) -> Py.isNone(a[0]) ? new SizeObject(s.tensor().shape())
@@ -296,8 +416,24 @@ final class TensorMethods {
             case INT:
                 return (s, a) -> t(s.tensor().toDType(DType.INT64));
             case BOOL: return (s, a) -> t(s.tensor().toDType(DType.BOOL));
-            case TO: return (s, a) -> Py.isNone(a[0]) || !(a[0] instanceof DTypeObject) ? s
-                    : t(s.tensor().toDType(Args.dtype(a[0], null)));
+            case TO: return (s, a) -> {
+                // to(dtype), to(device), to(device, dtype), to(other), or the same by keyword
+                DType target = Py.isNone(a[1]) ? null : Args.dtype(a[1], null);
+                DeviceObject.requireCpu(a[2]);
+                for (Object o : ((PyTuple) a[0]).toArray()) {
+                    if (o instanceof DTypeObject d) {
+                        target = d.dtype();
+                    } else if (o instanceof TensorObject other) {
+                        target = other.tensor().dtype();
+                    } else {
+                        DeviceObject.requireCpu(o);
+                    }
+                }
+                return target == null || target == s.tensor().dtype() ? s : t(s.tensor().toDType(target));
+            };
+            case CUDA: return (s, a) -> {
+                throw new org.autogradstudio.script.runtime.PyException("AssertionError", "Torch not compiled with CUDA enabled");
+            };
             case TYPE: return (s, a) -> Py.isNone(a[0]) ? "torch." + typeString(s.tensor().dtype())
                     : t(s.tensor().toDType(Args.dtype(a[0], null)));
             case IS_FLOATING_POINT: return (s, a) -> s.tensor().dtype().isFloatingPoint();
@@ -374,6 +510,124 @@ final class TensorMethods {
             return sum ? x.sum() : x.mean();
         }
         return sum ? x.sum(dims, Py.isTrue(keepdim)) : x.mean(dims, Py.isTrue(keepdim));
+    }
+
+    private static Object sorted(String name, Sorting.Sorted r) {
+        return new ReturnTypes(name, r.values(), r.indices());
+    }
+
+    /**
+     * {@code split}/{@code chunk}: views along dim of {@code size} elements each (the last shorter)
+     * or of the given {@code sizes}, each recorded under PyTorch's name for the split.
+     */
+    private static PyTuple pieces(Tensor x, int dim, int size, int[] sizes, String name) {
+        int d = org.autogradstudio.engine.Shape.wrapDim(dim, Math.max(1, x.dim()));
+        int total = x.size(d);
+        if (sizes == null) {
+            if (size <= 0) {
+                throw Py.runtimeError("split_size can only be 0 if dimension size is 0, but got dimension size of " + total);
+            }
+            int n = Math.max(1, (total + size - 1) / size);
+            sizes = new int[n];
+            for (int i = 0; i < n; i++) {
+                sizes[i] = Math.min(size, total - i * size);
+            }
+        } else if (java.util.Arrays.stream(sizes).sum() != total) {
+            throw Py.runtimeError("split_with_sizes expects split_sizes to sum exactly to " + total + " (input tensor's size at"
+                    + " dimension " + d + "), but got split_sizes=" + java.util.Arrays.toString(sizes));
+        }
+        Object[] out = new Object[sizes.length];
+        int start = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            java.util.List<org.autogradstudio.engine.Index> items = new java.util.ArrayList<>();
+            for (int k = 0; k < d; k++) {
+                items.add(org.autogradstudio.engine.Index.slice(null, null, null));
+            }
+            items.add(org.autogradstudio.engine.Index.slice((long) start, (long) start + sizes[i], null));
+            out[i] = t(org.autogradstudio.engine.Indexing.get(x, items, name));
+            start += sizes[i];
+        }
+        return new PyTuple(out);
+    }
+
+    /** {@code narrow(dim, start, length)}: the view {@code x[:, ..., start:start + length]} (SliceBackward0). */
+    private static Tensor narrow(Tensor x, int dim, long start, long length) {
+        int d = org.autogradstudio.engine.Shape.wrapDim(dim, Math.max(1, x.dim()));
+        int size = x.size(d);
+        long begin = start < 0 ? start + size : start;
+        if (begin < 0 || begin > size || length < 0 || begin + length > size) {
+            throw Py.runtimeError("start (" + start + ") + length (" + length + ") exceeds dimension size (" + size + ").");
+        }
+        java.util.List<org.autogradstudio.engine.Index> items = new java.util.ArrayList<>();
+        for (int k = 0; k < d; k++) {
+            items.add(org.autogradstudio.engine.Index.slice(null, null, null));
+        }
+        items.add(org.autogradstudio.engine.Index.slice(begin, begin + length, null));
+        return org.autogradstudio.engine.Indexing.get(x, items);
+    }
+
+    /** A {@code new_*} tensor with its {@code requires_grad=}. */
+    private static Tensor newTensor(Tensor t, Object requiresGrad) {
+        return Py.isTrue(requiresGrad) ? TorchModule.requiringGrad(t) : t;
+    }
+
+    /** {@code flatten(start_dim, end_dim)}: a reshape merging those dims; the tensor itself when there is nothing to merge. */
+    private static Tensor flatten(Tensor x, int startDim, int endDim) {
+        int rank = x.dim();
+        if (rank == 0) {
+            return x.reshape(1);
+        }
+        int start = org.autogradstudio.engine.Shape.wrapDim(startDim, rank);
+        int end = org.autogradstudio.engine.Shape.wrapDim(endDim, rank);
+        if (start > end) {
+            throw Py.runtimeError("flatten() has invalid args: start_dim cannot come after end_dim");
+        }
+        if (start == end) {
+            return x;
+        }
+        int[] shape = x.shape();
+        int[] out = new int[rank - (end - start)];
+        int merged = 1;
+        for (int d = start; d <= end; d++) {
+            merged *= shape[d];
+        }
+        for (int d = 0, j = 0; d < rank; d++) {
+            if (d < start || d > end) {
+                out[j++] = shape[d];
+            } else if (d == start) {
+                out[j++] = merged;
+            }
+        }
+        return x.reshape(out);
+    }
+
+    /** {@code norm(p, dim, keepdim)}: p a number, inf, or 'fro' (2); over all elements when dim is None. */
+    private static Tensor norm(Tensor x, Object p, Object dim, Object keepdim) {
+        double order = p instanceof String name ? froOrder(name) : Args.number(p);
+        int[] dims = Args.dims(dim);
+        if (dims == null && !Py.isTrue(keepdim)) {
+            return Reductions.norm(x, order);
+        }
+        return GroupReductions.norm(x, order, dims, Py.isTrue(keepdim));
+    }
+
+    private static double froOrder(String name) {
+        if (!name.equals("fro")) {
+            throw Py.runtimeError("linalg.vector_norm: Expected a numeric order, but got '" + name + "'");
+        }
+        return 2;
+    }
+
+    /** {@code var}/{@code std}(dim, unbiased, keepdim); {@code x.var(False)} passes unbiased alone, as PyTorch allows. */
+    private static Tensor moment(Tensor x, Object[] a, boolean std) {
+        Object dim = a[0], unbiased = a[1];
+        if (dim instanceof Boolean b) {
+            unbiased = b;
+            dim = Py.NONE;
+        }
+        int[] dims = Args.dims(dim);
+        double correction = Py.isTrue(unbiased) ? 1 : 0;
+        return std ? GroupReductions.std(x, dims, correction, Py.isTrue(a[2])) : GroupReductions.var(x, dims, correction, Py.isTrue(a[2]));
     }
 
     private static Object extreme(Tensor x, Object dim, Object keepdim, boolean max) {

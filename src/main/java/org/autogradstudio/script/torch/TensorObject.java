@@ -99,7 +99,7 @@ public final class TensorObject implements PyObject {
             case "ndim": return (long) tensor.dim();
             case "T": return new TensorObject(reverseDims(tensor));
             case "retains_grad": return tensor.retainsGrad();
-            case "device": return "cpu";
+            case "device": return DeviceObject.CPU;
             case "is_cuda": return false;
             default:
                 return TensorMethods.has(name) ? new PyBuiltin(name, (a, k) -> callMethod(name, a, k)) : null;
@@ -292,6 +292,13 @@ public final class TensorObject implements PyObject {
         }
         if (item instanceof PyList l) {
             return Index.tensor(TensorLiteral.build(l, null));
+        }
+        if (item instanceof org.autogradstudio.script.runtime.PyRange r) {
+            // x[range(n), y]: a range indexes as the list of its values
+            org.autogradstudio.script.runtime.PyList values = new org.autogradstudio.script.runtime.PyList();
+            r.iter().forEachRemaining(values::append);
+            return Index.tensor(values.size() == 0 ? Tensor.of(new double[0], new int[] {0}, DType.INT64)
+                    : TensorLiteral.build(values, null));
         }
         throw Py.indexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
                 + "valid indices (got " + Py.typeName(item) + ")");

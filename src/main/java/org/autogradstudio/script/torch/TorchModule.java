@@ -24,7 +24,9 @@ final class TorchModule {
             "relu", "abs", "sqrt", "neg", "square", "reciprocal", "sum", "mean", "max", "min", "norm", "argmax",
             "argmin", "all", "any", "matmul", "mm", "mv", "dot", "t", "transpose", "reshape", "squeeze", "unsqueeze",
             "flatten", "permute", "clamp", "clip", "add", "sub", "mul", "div", "detach", "numel", "eq", "ne", "lt",
-            "le", "gt", "ge", "clone");
+            "le", "gt", "ge", "clone", "var", "std", "softmax", "log_softmax", "round", "floor", "ceil", "trunc", "sign",
+            "frac", "log1p", "expm1", "atan", "asin", "acos", "sinh", "cosh", "erf", "prod", "cumsum", "masked_fill", "logsumexp",
+            "amax", "amin", "gather", "index_select", "flip", "narrow", "sort", "argsort", "topk", "median", "chunk", "split");
 
     private TorchModule() {
     }
@@ -52,12 +54,12 @@ final class TorchModule {
         for (String name : new String[] {"zeros_like", "ones_like", "rand_like", "randn_like"}) {
             m.put(name, PyBuiltin.bound(name + "(input, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
         }
-        m.put("full", PyBuiltin.bound("full(size, fill_value, *, dtype=None, requires_grad=False)", FUNCTIONS));
-        m.put("full_like", PyBuiltin.bound("full_like(input, fill_value, *, dtype=None, requires_grad=False)", FUNCTIONS));
-        m.put("eye", PyBuiltin.bound("eye(n, m=None, *, dtype=None, requires_grad=False)", FUNCTIONS));
-        m.put("arange", PyBuiltin.bound("arange(start, end=None, step=1, *, dtype=None, requires_grad=False)", FUNCTIONS));
-        m.put("linspace", PyBuiltin.bound("linspace(start, end, steps, *, dtype=None, requires_grad=False)", FUNCTIONS));
-        m.put("randint", PyBuiltin.bound("randint(low, high=None, size=None, *, dtype=None)", FUNCTIONS));
+        m.put("full", PyBuiltin.bound("full(size, fill_value, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("full_like", PyBuiltin.bound("full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("eye", PyBuiltin.bound("eye(n, m=None, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("arange", PyBuiltin.bound("arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("linspace", PyBuiltin.bound("linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("randint", PyBuiltin.bound("randint(low, high=None, size=None, *, dtype=None, device=None)", FUNCTIONS));
         m.put("manual_seed", PyBuiltin.bound("manual_seed(seed)", FUNCTIONS));
         m.put("no_grad", PyBuiltin.bound("no_grad()", FUNCTIONS));
         m.put("enable_grad", PyBuiltin.bound("enable_grad()", FUNCTIONS));
@@ -69,14 +71,38 @@ final class TorchModule {
         m.put("stack", PyBuiltin.bound("stack(tensors, dim=0)", FUNCTIONS));
         m.put("where", PyBuiltin.bound("where(condition, input, other)", FUNCTIONS));
         m.put("maximum", PyBuiltin.bound("maximum(input, other)", FUNCTIONS));
+        m.put("minimum", PyBuiltin.bound("minimum(input, other)", FUNCTIONS));
+        m.put("outer", PyBuiltin.bound("outer(input, vec2)", FUNCTIONS));
+        m.put("diag", PyBuiltin.bound("diag(input, diagonal=0)", FUNCTIONS));
+        m.put("unique", PyBuiltin.bound("unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None)", FUNCTIONS));
+        m.put("bmm", PyBuiltin.bound("bmm(input, mat2)", FUNCTIONS));
+        m.put("randperm", PyBuiltin.bound("randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("Generator", PyBuiltin.of("Generator(device='cpu')", a -> {
+            DeviceObject.requireCpu(a[0]);
+            return new GeneratorObject(new org.autogradstudio.engine.Generator(67280421310721L));
+        }));
+        m.put("default_generator", GeneratorObject.DEFAULT);
+        m.put("initial_seed", PyBuiltin.of("initial_seed()", a -> RandomSource.defaultGenerator().initialSeed()));
+        m.put("normal", PyBuiltin.bound("normal(mean, std, size, *, dtype=None, device=None, requires_grad=False)", FUNCTIONS));
+        m.put("isclose", PyBuiltin.bound("isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
+        m.put("allclose", PyBuiltin.bound("allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
         m.put("addmm", PyBuiltin.bound("addmm(input, mat1, mat2)", FUNCTIONS));
         m.put("autograd", autograd());
+        m.put("device", PyBuiltin.of("device(type, index=None)", a -> DeviceObject.parse(a[0], a[1])));
+        PyModule cuda = new PyModule("torch.cuda");
+        cuda.put("is_available", PyBuiltin.of("is_available()", a -> false));
+        cuda.put("device_count", PyBuiltin.of("device_count()", a -> 0L));
+        // seeding CUDA is lazy in PyTorch: harmless without a GPU
+        cuda.put("manual_seed", PyBuiltin.of("manual_seed(seed)", a -> Py.NONE));
+        cuda.put("manual_seed_all", PyBuiltin.of("manual_seed_all(seed)", a -> Py.NONE));
+        m.put("cuda", cuda);
         return m;
     }
 
     /** {@code torch.autograd}: {@code grad} and {@code backward}. */
     private static PyModule autograd() {
         PyModule a = new PyModule("torch.autograd");
+        a.put("Function", AutogradFunction.type());
         a.put("grad", PyBuiltin.bound("grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,"
                 + " only_inputs=True, allow_unused=False, is_grads_batched=False)", FUNCTIONS));
         a.put("backward", PyBuiltin.bound("backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,"
@@ -237,40 +263,49 @@ final class TorchModule {
                 Tensor t = a[0] instanceof TensorObject x
                         ? Tensor.of(x.tensor().toArray(), x.tensor().shape(), Args.dtype(a[1], x.tensor().dtype()))
                         : TensorLiteral.build(a[0], Py.isNone(a[1]) ? null : Args.dtype(a[1], null));
+                DeviceObject.requireCpu(a[2]);
                 return new TensorObject(Py.isTrue(a[3]) ? requiringGrad(t) : t);
             };
             case "full": return (a, k) -> {
                 DType inferred = a[1] instanceof Double ? DType.FLOAT32 : a[1] instanceof Boolean ? DType.BOOL : DType.INT64;
+                DeviceObject.requireCpu(a[3]);
                 return new TensorObject(Creation.full(Args.shape(new Object[] {a[0]}), Args.number(a[1]),
-                        Args.dtype(a[2], inferred), Py.isTrue(a[3])));
+                        Args.dtype(a[2], inferred), Py.isTrue(a[4])));
             };
             case "full_like": return (a, k) -> {
                 Tensor x = Args.strictTensor(a[0], "full_like", "input", 1);
-                return new TensorObject(Creation.full(x.shape(), Args.number(a[1]), Args.dtype(a[2], x.dtype()), Py.isTrue(a[3])));
+                DeviceObject.requireCpu(a[3]);
+                return new TensorObject(Creation.full(x.shape(), Args.number(a[1]), Args.dtype(a[2], x.dtype()), Py.isTrue(a[4])));
             };
-            case "eye": return (a, k) -> new TensorObject(
-                    Creation.eye(Args.integer(a[0]), Py.isNone(a[1]) ? Args.integer(a[0]) : Args.integer(a[1]),
-                            Args.dtype(a[2], DType.FLOAT32), Py.isTrue(a[3])));
+            case "eye": return (a, k) -> {
+                DeviceObject.requireCpu(a[3]);
+                return new TensorObject(Creation.eye(Args.integer(a[0]), Py.isNone(a[1]) ? Args.integer(a[0]) : Args.integer(a[1]),
+                        Args.dtype(a[2], DType.FLOAT32), Py.isTrue(a[4])));
+            };
             case "arange": return (a, k) -> {
                 Object start = Py.isNone(a[1]) ? 0L : a[0];
                 Object end = Py.isNone(a[1]) ? a[0] : a[1];
                 boolean ints = !(start instanceof Double) && !(end instanceof Double) && !(a[2] instanceof Double);
+                DeviceObject.requireCpu(a[4]);
                 return new TensorObject(Creation.arange(Args.number(start), Args.number(end), Args.number(a[2]),
-                        Args.dtype(a[3], ints ? DType.INT64 : DType.FLOAT32), Py.isTrue(a[4])));
+                        Args.dtype(a[3], ints ? DType.INT64 : DType.FLOAT32), Py.isTrue(a[5])));
             };
-            case "linspace": return (a, k) -> new TensorObject(
-                    Creation.linspace(Args.number(a[0]), Args.number(a[1]), Args.integer(a[2]), Args.dtype(a[3], DType.FLOAT32),
-                            Py.isTrue(a[4])));
+            case "linspace": return (a, k) -> {
+                DeviceObject.requireCpu(a[4]);
+                return new TensorObject(Creation.linspace(Args.number(a[0]), Args.number(a[1]), Args.integer(a[2]),
+                        Args.dtype(a[3], DType.FLOAT32), Py.isTrue(a[5])));
+            };
             case "randint": return (a, k) -> {
                 boolean oneBound = a[2] == null || Py.isNone(a[2]);
                 long low = oneBound ? 0 : Py.toLong(a[0]);
                 long high = oneBound ? Py.toLong(a[0]) : Py.toLong(a[1]);
                 Object size = oneBound ? a[1] : a[2];
+                DeviceObject.requireCpu(a[4]);
                 return new TensorObject(Creation.randint(low, high, Args.shape(new Object[] {size})));
             };
             case "manual_seed": return (a, k) -> {
                 RandomSource.manualSeed(Py.toLong(a[0]));
-                return Py.NONE;
+                return GeneratorObject.DEFAULT;
             };
             case "no_grad": return (a, k) -> new GradModeContext(false, "no_grad");
             case "enable_grad": return (a, k) -> new GradModeContext(true, "enable_grad");
@@ -286,9 +321,44 @@ final class TorchModule {
             case "stack": return (a, k) -> new TensorObject(ShapeOps.stack(tensors(a[0], "stack"), Args.integer(a[1])));
             case "where": return (a, k) -> new TensorObject(Pointwise.where(
                     Args.strictTensor(a[0], "where", "condition", 1), Args.tensor(a[1], "where"), Args.tensor(a[2], "where")));
-            case "maximum": return (a, k) -> new TensorObject(Pointwise.where(
-                    Pointwise.compare(Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum"), ">="),
-                    Args.tensor(a[0], "maximum"), Args.tensor(a[1], "maximum")));
+            case "maximum": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.maximum(
+                    Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
+            case "minimum": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.minimum(
+                    Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
+            case "randperm": return (a, k) -> {
+                DeviceObject.requireCpu(a[3]);
+                int[] p = GeneratorObject.of(a[1]).randperm(Args.integer(a[0]));
+                double[] v = new double[p.length];
+                for (int i = 0; i < p.length; i++) {
+                    v[i] = p[i];
+                }
+                return sized(new Object[] {null, null, null, a[4]}, Tensor.of(v, new int[] {p.length}, Args.dtype(a[2], DType.INT64)));
+            };
+            case "unique": return (a, k) -> unique(Args.strictTensor(a[0], "unique", "input", 1), Py.isTrue(a[2]), Py.isTrue(a[3]), a[4]);
+            case "bmm": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.BatchMatmul.bmm(
+                    Args.strictTensor(a[0], "bmm", "input", 1), Args.strictTensor(a[1], "bmm", "mat2", 2))));
+            case "diag": return (a, k) -> call(() -> {
+                if (Args.integer(a[1]) != 0) {
+                    throw Py.runtimeError("diag(diagonal != 0) is not supported in Autograd Studio");
+                }
+                return new TensorObject(org.autogradstudio.engine.Selections.diag(Args.strictTensor(a[0], "diag", "input", 1)));
+            });
+            case "outer": return (a, k) -> call(() -> {
+                Tensor v = Args.strictTensor(a[0], name, "input", 1), w = Args.strictTensor(a[1], name, "vec2", 2);
+                if (v.dim() != 1 || w.dim() != 1) {
+                    throw Py.runtimeError("outer: Expected 1-D argument self, but got " + v.dim() + "-D");
+                }
+                return new TensorObject(v.reshape(-1, 1).mul(w));
+            });
+            case "normal": return (a, k) -> call(() -> new TensorObject(requiresGradIf(Creation.normal_(
+                    Creation.zeros(Args.shape(new Object[] {a[2]}), deviceChecked(Args.dtype(a[3], DType.FLOAT32), a[4]), false),
+                    Args.number(a[0]), Args.number(a[1])), a[5])));
+            case "isclose": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.isclose(
+                    Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2),
+                    Args.number(a[2]), Args.number(a[3]), Py.isTrue(a[4]))));
+            case "allclose": return (a, k) -> call(() -> org.autogradstudio.engine.PairwiseOps.allclose(
+                    Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2),
+                    Args.number(a[2]), Args.number(a[3]), Py.isTrue(a[4])));
             case "addmm": return (a, k) -> new TensorObject(org.autogradstudio.engine.LinearAlgebra.addmm(
                     Args.strictTensor(a[0], "addmm", "input", 1), Args.strictTensor(a[1], "addmm", "mat1", 2),
                     Args.strictTensor(a[2], "addmm", "mat2", 3)));
@@ -297,6 +367,34 @@ final class TorchModule {
             default:
                 throw new IllegalStateException("no torch function " + name);
         }
+    }
+
+    /** {@code torch.unique}: the sorted distinct values, and on request each element's place among them and their counts. */
+    private static Object unique(Tensor x, boolean inverse, boolean counts, Object dim) {
+        if (!Py.isNone(dim)) {
+            throw Py.runtimeError("torch.unique(dim=...) is not supported in Autograd Studio");
+        }
+        double[] v = x.toArray();
+        double[] distinct = java.util.Arrays.stream(v).sorted().distinct().toArray();
+        Object values = new TensorObject(Tensor.of(distinct, new int[] {distinct.length}, x.dtype()));
+        if (!inverse && !counts) {
+            return values;
+        }
+        double[] where = new double[v.length];
+        double[] count = new double[distinct.length];
+        for (int i = 0; i < v.length; i++) {
+            int at = java.util.Arrays.binarySearch(distinct, v[i]);
+            where[i] = at;
+            count[at]++;
+        }
+        List<Object> out = new java.util.ArrayList<>(List.of(values));
+        if (inverse) {
+            out.add(new TensorObject(Tensor.of(where, x.shape(), DType.INT64)));
+        }
+        if (counts) {
+            out.add(new TensorObject(Tensor.of(count, new int[] {count.length}, DType.INT64)));
+        }
+        return new PyTuple(out.toArray());
     }
 
     /** Runs {@code body} with the engine's errors as Python's. */
@@ -313,8 +411,15 @@ final class TorchModule {
         return Args.shape(((PyTuple) a[0]).toArray());
     }
 
-    /** A factory's result with its {@code requires_grad=} (the last parameter, a[3]) applied. */
+    /** {@code dtype}, once the {@code device=} argument has been checked. */
+    private static DType deviceChecked(DType dtype, Object device) {
+        DeviceObject.requireCpu(device);
+        return dtype;
+    }
+
+    /** A factory's result with its {@code device=} (a[2]) checked and {@code requires_grad=} (a[3]) applied. */
     private static Object sized(Object[] a, Tensor t) {
+        DeviceObject.requireCpu(a[2]);
         return new TensorObject(requiresGradIf(t, a[3]));
     }
 }

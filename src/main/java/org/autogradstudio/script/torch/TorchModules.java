@@ -3,6 +3,7 @@ package org.autogradstudio.script.torch;
 import java.nio.file.Path;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.script.Interpreter;
+import org.autogradstudio.script.runtime.PyBuiltin;
 import org.autogradstudio.script.runtime.PyModule;
 
 /** Registers {@code torch} and its submodules with an interpreter. */
@@ -29,6 +30,31 @@ public final class TorchModules {
             torch.put("optim", OptimModule.create());
             return torch;
         });
+        interp.registerModule("torch.utils", TorchModules::utils);
+        interp.addSourceModule("torch.utils.data", "torch/utils/data.py", source("data.py"));
+    }
+
+    /** A module's Python source shipped beside these classes; missing is a broken build, so it fails loudly. */
+    private static String source(String name) {
+        try (java.io.InputStream in = TorchModules.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " beside " + TorchModules.class.getName());
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code torch.utils}: the parent of {@code torch.utils.data}, with the one native piece the
+     * DataLoader needs: the 63-bit seed PyTorch's RandomSampler draws from the default generator.
+     */
+    private static PyModule utils() {
+        PyModule utils = new PyModule("torch.utils");
+        utils.put("_base_seed", PyBuiltin.of("_base_seed()", a ->
+                org.autogradstudio.engine.RandomSource.defaultGenerator().next64() & Long.MAX_VALUE));
+        return utils;
     }
 
     /** A script value for an engine tensor (what the script sees as a {@code torch.Tensor}). */

@@ -93,6 +93,7 @@ public final class MainWindow extends BorderPane {
         sideTab(chartsTab, "charts.title", "tab-charts", chartsBox);
         sideTab(derivationTab, "derivation.title", "tab-derivation", derivationPanel);
         sideTabs.getTabs().addAll(inspectorTab, derivationTab, chartsTab);
+        model.derivation().activeProperty().bind(derivationTab.selectedProperty());
         sideTabs.getStyleClass().add("side-tabs");
         right.setOrientation(Orientation.VERTICAL);
         GraphColumn graphColumn = new GraphColumn(graphPanel, model.runner(), () -> graphPanel.canvas().fit());

@@ -3,12 +3,14 @@ package org.autogradstudio.ui.derivation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.autogradstudio.calculus.ChainRule;
@@ -25,7 +27,9 @@ import org.autogradstudio.ui.run.RunController;
  * The derivation for the selected leaf: worked out again whenever the leaf, the graph, the element
  * of a tensor leaf or the finite-difference step {@code h} changes. The work runs on the script
  * thread (the engine's tensors live there); results come back on the FX thread, the newest request
- * winning over slower older ones.
+ * winning over slower older ones. While the panel is not {@link #activeProperty() shown}, changes
+ * only mark the result stale: a training loop's or a what-if slider's stream of new graphs must not
+ * queue chain-rule work on the script thread for a tab nobody looks at.
  */
 public final class DerivationModel {
     private final RunController runner;
@@ -35,6 +39,8 @@ public final class DerivationModel {
     private final ReadOnlyObjectWrapper<VertexData> leaf = new ReadOnlyObjectWrapper<>(this, "leaf");
     private final DoubleProperty step = new SimpleDoubleProperty(this, "h", FiniteDifference.DEFAULT_H);
     private final IntegerProperty element = new SimpleIntegerProperty(this, "element", 0);
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+    private boolean stale;
     private long generation;
 
     public DerivationModel(RunController runner, GraphSelection selection) {
@@ -49,6 +55,16 @@ public final class DerivationModel {
         runner.graphProperty().addListener((o, a, g) -> refresh());
         step.addListener((o, a, b) -> refresh());
         element.addListener((o, a, b) -> refresh());
+        active.addListener((o, a, on) -> {
+            if (on && stale) {
+                refresh();
+            }
+        });
+    }
+
+    /** Whether the derivation is shown (true by default; the window binds it to its tab). */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     public ReadOnlyObjectProperty<DerivationResult> resultProperty() {
@@ -77,6 +93,11 @@ public final class DerivationModel {
     /** Works out d root / d leaf for the current graph and selection (FX thread). */
     public void refresh() {
         long mine = ++generation;
+        if (!active.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         GraphData graph = runner.graphProperty().get();
         VertexData selected = selection.getSelectedLeaf();
         VertexData v = graph == null || selected == null || selected.name() == null ? null : graph.named(selected.name());

@@ -21,7 +21,8 @@ import org.autogradstudio.ui.graph.TraceRecorder;
 public final class SessionKernel implements Kernel {
     private final LessonSession session = new LessonSession();
     private final TraceRecorder recorder = new TraceRecorder();
-    private final BackwardTrace trace = new BackwardTrace();
+    /** For File > Export: kept no longer than the animation's events, since a longer pass is never exported with it. */
+    private final BackwardTrace trace = new BackwardTrace(TraceRecorder.MAX_EVENTS);
     /** Exports of larger graphs are left to the command line (the layout would hold the script thread up). */
     static final int MAX_EXPORT_VERTICES = 3000;
     /** Backward passes since the session started, and at the start of the running cell. */
@@ -120,6 +121,10 @@ public final class SessionKernel implements Kernel {
                     + MAX_EXPORT_VERTICES + " (the command line has no limit)");
         }
         boolean traced = d.backward() && trace.isComplete() && trace.roots().equals(d.roots());
+        if (format == GraphExporter.Format.GIF && d.backward() && trace.overflowed()) {
+            throw new IllegalStateException("the last backward pass had more than " + TraceRecorder.MAX_EVENTS
+                    + " steps; the studio animates and exports shorter ones (the command line has no limit)");
+        }
         GraphExporter.write(graph, traced ? trace : null, format, scale, false, out);
     }
 

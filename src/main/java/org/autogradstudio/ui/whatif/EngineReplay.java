@@ -147,7 +147,7 @@ public final class EngineReplay {
         Map<String, Object> at = n.attributes();
         ElementwiseOp op = n.op();
         String name = n.name();
-        if (op != null && !name.startsWith("Mse") && !name.contains("Entropy") && !name.startsWith("L1")) {
+        if (op != null && !name.startsWith("Mse") && !name.contains("Entropy")) {
             return elementwise(op, in, at);
         }
         return switch (name) {
@@ -167,7 +167,6 @@ public final class EngineReplay {
             case "ExpandBackward0" -> ShapeOps.expand(in[0], ints(at.get("size")));
             case "CloneBackward0" -> ShapeOps.cloneRecorded(in[0]);
             case "MseLossBackward0" -> Losses.mseLoss(in[0], in[1], reduction(at));
-            case "L1LossBackward0" -> Losses.l1Loss(in[0], in[1], reduction(at));
             case "BinaryCrossEntropyBackward0" -> Losses.binaryCrossEntropy(in[0], in[1], reduction(at));
             case "BinaryCrossEntropyWithLogitsBackward0" -> Losses.binaryCrossEntropyWithLogits(in[0], in[1], reduction(at));
             default -> throw new UnsupportedOperationException("the what-if replay does not know " + name + " yet");

@@ -1,0 +1,141 @@
+package org.autogradstudio.engine;
+
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Elementwise functions outside the {@link ElementwiseOp} table (which the derivation panel
+ * renders symbolically): PyTorch's rounding functions and sign (zero gradient), frac, log1p,
+ * expm1, atan, asin, acos, sinh, cosh, erf, leaky_relu and masked_fill. Each is its forward and
+ * its local derivative; the graph shows PyTorch's grad_fn name and the chain rule treats them as
+ * functions it knows by name only.
+ */
+public final class ElementwiseExtras {
+    private ElementwiseExtras() {
+    }
+
+    /** The functions with one tensor argument, by PyTorch's name. */
+    public enum Fn {
+        ROUND("round", "RoundBackward0", ElementwiseExtras::roundHalfEven, x -> 0),
+        FLOOR("floor", "FloorBackward0", Math::floor, x -> 0),
+        CEIL("ceil", "CeilBackward0", Math::ceil, x -> 0),
+        TRUNC("trunc", "TruncBackward0", x -> x < 0 ? Math.ceil(x) : Math.floor(x), x -> 0),
+        SIGN("sign", "SignBackward0", Math::signum, x -> 0),
+        FRAC("frac", "FracBackward0", x -> x - (x < 0 ? Math.ceil(x) : Math.floor(x)), x -> 1),
+        LOG1P("log1p", "Log1PBackward0", Math::log1p, x -> 1 / (1 + x)),
+        EXPM1("expm1", "Expm1Backward0", Math::expm1, Math::exp),
+        ATAN("atan", "AtanBackward0", Math::atan, x -> 1 / (1 + x * x)),
+        ASIN("asin", "AsinBackward0", Math::asin, x -> 1 / Math.sqrt(1 - x * x)),
+        ACOS("acos", "AcosBackward0", Math::acos, x -> -1 / Math.sqrt(1 - x * x)),
+        SINH("sinh", "SinhBackward0", Math::sinh, Math::cosh),
+        COSH("cosh", "CoshBackward0", Math::cosh, Math::sinh),
+        ERF("erf", "ErfBackward0", ElementwiseExtras::erf, x -> 2 / Math.sqrt(Math.PI) * Math.exp(-x * x));
+
+        public final String pyName;
+        final String gradFn;
+        final DoubleUnaryOperator f;
+        final DoubleUnaryOperator df;
+
+        Fn(String pyName, String gradFn, DoubleUnaryOperator f, DoubleUnaryOperator df) {
+            this.pyName = pyName;
+            this.gradFn = gradFn;
+            this.f = f;
+            this.df = df;
+        }
+    }
+
+    public static Tensor apply(Fn fn, Tensor x) {
+        boolean integral = !x.dtype().isFloatingPoint();
+        boolean keepsIntegers = fn == Fn.ROUND || fn == Fn.FLOOR || fn == Fn.CEIL || fn == Fn.TRUNC || fn == Fn.SIGN
+                || fn == Fn.FRAC;
+        // rounding an integer tensor keeps its dtype (and sign of a bool is itself); the rest promote to float32
+        DType type = integral && keepsIntegers ? x.dtype() : integral ? DType.FLOAT32 : x.dtype();
+        return map(x, type, fn.f, fn.gradFn, fn.df, Map.of());
+    }
+
+    /** {@code leaky_relu(x, negative_slope)}: x above 0, slope * x below. */
+    public static Tensor leakyRelu(Tensor x, double slope) {
+        return map(x, x.dtype(), v -> v > 0 ? v : v * slope, "LeakyReluBackward0", v -> v > 0 ? 1 : slope,
+                Map.of("negative_slope", slope));
+    }
+
+    private static Tensor map(Tensor x, DType type, DoubleUnaryOperator f, String gradFn, DoubleUnaryOperator df,
+            Map<String, Object> attributes) {
+        double[] v = x.values();
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = type.round(f.applyAsDouble(v[i]));
+        }
+        Tensor result = Tensor.wrap(out, x.shape.clone(), type);
+        if (Autograd.needed(x)) {
+            Autograd.record(result, gradFn, new Tensor[] {x}, new Tensor[] {x}, null, attributes, (node, g) -> {
+                double[] in = node.saved(0).values(), gv = g.values();
+                double[] grad = new double[in.length];
+                for (int i = 0; i < in.length; i++) {
+                    grad[i] = gv[i] * df.applyAsDouble(in[i]);
+                }
+                return new Tensor[] {Tensor.wrap(grad, x.shape, DType.FLOAT64)};
+            });
+        }
+        return result;
+    }
+
+    /** {@code masked_fill(mask, value)}: value where the (broadcast) bool mask is True; no gradient flows there. */
+    public static Tensor maskedFill(Tensor x, Tensor mask, double value) {
+        if (mask.dtype() != DType.BOOL) {
+            throw TorchException.runtime("masked_fill_ only supports boolean masks, but got mask with dtype "
+                    + mask.dtype().torchName().substring("torch.".length()));
+        }
+        double[] m = Pointwise.broadcastValues(mask, x.shape), v = x.values();
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = m[i] != 0 ? x.dtype().round(value) : v[i];
+        }
+        Tensor result = Tensor.wrap(out, x.shape.clone(), x.dtype());
+        if (Autograd.needed(x)) {
+            Autograd.record(result, "MaskedFillBackward0", new Tensor[] {x}, Autograd.NOTHING, (node, g) -> {
+                double[] gv = g.values();
+                double[] grad = new double[gv.length];
+                for (int i = 0; i < gv.length; i++) {
+                    grad[i] = m[i] != 0 ? 0 : gv[i];
+                }
+                return new Tensor[] {Tensor.wrap(grad, x.shape, DType.FLOAT64)};
+            });
+        }
+        return result;
+    }
+
+    /** Round half to even, as {@code torch.round}. */
+    private static double roundHalfEven(double x) {
+        return Math.rint(x);
+    }
+
+    /**
+     * The error function to double precision: its Taylor series near 0, the continued fraction of
+     * erfc beyond (Java has no erf; the float32 results then round as PyTorch's do).
+     */
+    static double erf(double x) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        double a = Math.abs(x);
+        if (a < 2.5) {
+            double term = a, sum = a, x2 = a * a;
+            for (int n = 1; n < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+                term *= -x2 / n;
+                sum += term / (2 * n + 1);
+            }
+            return Math.copySign(2 / Math.sqrt(Math.PI) * sum, x);
+        }
+        if (a > 6) {
+            return Math.copySign(1, x);
+        }
+        // erfc(a) = exp(-a^2)/sqrt(pi) * 1/(a + (1/2)/(a + 1/(a + (3/2)/(a + ...)))), evaluated from the bottom
+        double fraction = a;
+        for (int k = 60; k >= 1; k--) {
+            fraction = a + (k / 2.0) / fraction;
+        }
+        double erfc = Math.exp(-a * a) / Math.sqrt(Math.PI) / fraction;
+        return Math.copySign(1 - erfc, x);
+    }
+}
