@@ -99,7 +99,7 @@ public final class FunctionNode extends Node {
     // How a node recorded without GraphValues.kept() is lean (more bits of state). A dropped input or
     // saved output is not null but the shared 0-d tensor of its dtype (see DROPPED): its shape and
     // dtype still answer for it, and no flag is needed.
-    /** Recorded lean: inputs() is empty, the output is kept only for retain_grad() or as a saved tensor. */
+    /** Recorded lean: 0-d inputs may be dropped, the output is kept only for retain_grad() or as a saved tensor. */
     private static final int LEAN = 0x08;
     /** setOutput has seen the recorded output. */
     private static final int OUTPUT_SET = 0x40;
@@ -368,10 +368,10 @@ public final class FunctionNode extends Node {
         return input(i).dtype();
     }
 
-    /** The forward inputs; empty for a node recorded without {@link GraphValues#kept()}, which does not keep them. */
+    /** The forward inputs; empty for a node that dropped any (recorded without {@link GraphValues#kept()}). */
     @Override
     public List<Tensor> inputs() {
-        if ((state & LEAN) != 0) {
+        if (isDropped(input0) || isDropped(input1)) {
             return List.of();
         }
         int n = numEdges();

@@ -122,7 +122,7 @@ public abstract class Node {
 
     /**
      * The forward inputs (including constants that receive no gradient), for graph drawing; empty
-     * for a node recorded without {@link GraphValues#kept()}, which drops what backward does not need.
+     * for a node recorded without {@link GraphValues#kept()} that dropped 0-d inputs backward does not need.
      */
     public List<Tensor> inputs() {
         return List.of();

@@ -216,6 +216,11 @@ class LeanGraphTest {
         Tensor saved = ((FunctionNode) sin).saved(0);
         assertEquals(y.item(), saved.item());
         assertEquals(DType.FLOAT32, saved.dtype());
+        // only 0-d tensors are dropped: a vector op still names its inputs
+        Tensor v = Tensor.of(new double[] {1, 2}, new int[] {2}, DType.FLOAT32).requiresGrad_(true);
+        Tensor w = v.mul(v.sin());
+        assertEquals(2, w.gradFn().inputs().size());
+        assertSame(v, w.gradFn().inputs().get(0));
     }
 
     @Test
