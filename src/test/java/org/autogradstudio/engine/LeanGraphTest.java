@@ -184,6 +184,18 @@ class LeanGraphTest {
     }
 
     @Test
+    void retainGraphKeepsTheSavedValuesForASecondBackward() {
+        String grad = sameInBothModes(DType.FLOAT64, x -> {
+            Tensor z = x.mul(number(2)).sin().mul(x.exp());
+            z.backward(null, true);
+            return z;
+        });
+        double x = 0.75;
+        // twice d/dx sin(2x) e^x: the second pass adds the same gradient again
+        assertEquals(2 * (2 * Math.cos(2 * x) + Math.sin(2 * x)) * Math.exp(x), Double.parseDouble(grad.substring(5)), 1e-12);
+    }
+
+    @Test
     void aSecondBackwardIsRefused() {
         String message = sameInBothModes(x -> {
             Tensor z = x.mul(number(2)).sin();
