@@ -120,7 +120,7 @@ public final class FunctionNode extends Node {
     }
 
     private final Spec spec;
-    /** Inputs 0 and 1 (null where dropped); shapes and dtypes of the inputs are read from them (both final in Tensor). */
+    /** Inputs 0 and 1 (where dropped, the DROPPED tensor of their dtype); shapes and dtypes of the inputs are read from them. */
     private Tensor input0;
     /** Input 1, or null while it is the Python number {@link #number}. */
     private Tensor input1;
