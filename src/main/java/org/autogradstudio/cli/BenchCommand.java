@@ -58,8 +58,14 @@ final class BenchCommand implements Callable<Integer> {
     private static double[] layoutMillis() {
         Tensor x = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
         Tensor y = x;
-        for (int i = 0; i < 125; i++) {
-            y = y.add(y.sin());
+        // recorded as a session records a graph it draws: its nodes keep their inputs and outputs
+        boolean kept = org.autogradstudio.engine.GraphValues.setKept(true);
+        try {
+            for (int i = 0; i < 125; i++) {
+                y = y.add(y.sin());
+            }
+        } finally {
+            org.autogradstudio.engine.GraphValues.setKept(kept);
         }
         Map<Tensor, String> names = new IdentityHashMap<>();
         names.put(x, "x");

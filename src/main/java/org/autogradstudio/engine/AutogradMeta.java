@@ -12,4 +12,6 @@ final class AutogradMeta {
     AccumulateGrad accumulator;
     /** For a view: the tensor whose storage it shares (PyTorch refuses in-place ops on views of leaves). */
     Tensor viewBase;
+    /** See {@link Tensor#savedBy()}: held here once the tensor needs the rest of this. */
+    FunctionNode savedBy;
 }

@@ -393,7 +393,11 @@ public final class Engine {
         }
     }
 
-    /** Counts, for each reachable node, how many edges lead into it (iterative DFS). */
+    /**
+     * Counts, for each reachable node, how many edges lead into it (iterative DFS). Input buffers
+     * need no reset here: a completed pass leaves every buffer empty and a failed one clears them
+     * (see {@link #execute}), so this walk over a long graph only writes the two counters.
+     */
     private static void countDependencies(Node root, int pass) {
         Node[] stack = new Node[64];
         int top = 0;
@@ -401,8 +405,8 @@ public final class Engine {
         root.dependencies = 0;
         stack[top++] = root;
         while (top > 0) {
+            // the stack dies with this call: popped slots need not be cleared
             Node n = stack[--top];
-            stack[top] = null;
             for (int i = 0, k = n.numEdges(); i < k; i++) {
                 Node next = n.nextFunction(i);
                 if (next == null) {
@@ -411,8 +415,6 @@ public final class Engine {
                 if (next.passId != pass) {
                     next.passId = pass;
                     next.dependencies = 0;
-                    next.inputBuffer = null;
-                    next.bufferOwned = false;
                     if (top == stack.length) {
                         stack = java.util.Arrays.copyOf(stack, top * 2);
                     }

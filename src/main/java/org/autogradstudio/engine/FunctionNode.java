@@ -14,6 +14,13 @@ import java.util.Map;
  * kind share (name, op, rule, attributes) is one {@link Spec} object; the first two inputs and the
  * first two saved tensors (with their versions) are fields, and only a node with more of them
  * keeps a {@link More}. A recorded sin, mul or add is then one object besides its output tensor.
+ * <p>
+ * Unless {@link GraphValues#kept()}, an elementwise node drops its 0-d inputs (and a saved 0-d
+ * output): it keeps the saved values as numbers, as PyTorch keeps only what backward needs, so the
+ * intermediate tensors of a scalar chain die young and the graph the collector copies until
+ * backward is one 80-byte object per node. A dropped saved tensor is told by an in-place change
+ * ({@link Tensor#savedBy()}) and then handed back, so the version check still reports it exactly;
+ * a tensor nobody holds can no longer change.
  */
 public final class FunctionNode extends Node {
     /** The backward rule: gradients w.r.t. each input, given the output's gradient. */
@@ -83,9 +90,38 @@ public final class FunctionNode extends Node {
     /** ... a float (float64 wrapped number) rather than an int. */
     private static final int NUMBER1_FLOAT = 0x20;
 
+    // Which saved tensor a dropped tensor was (Tensor.graphFlags bits).
+    static final int SLOT0 = 1;
+    static final int SLOT1 = 2;
+    static final int SLOT_OUT = 4;
+    static final int SLOTS = 7;
+
+    // How a node recorded without GraphValues.kept() is lean (more bits of state). A dropped input or
+    // saved output is not null but the shared 0-d tensor of its dtype (see DROPPED): its shape and
+    // dtype still answer for it, and no flag is needed.
+    /** Recorded lean: 0-d inputs may be dropped, the output is kept only for retain_grad() or as a saved tensor. */
+    private static final int LEAN = 0x08;
+    /** setOutput has seen the recorded output. */
+    private static final int OUTPUT_SET = 0x40;
+    /**
+     * The value of dropped saved tensor 0 is in the bits of the two version fields (whose versions a
+     * dropped tensor does not need: see savedTensorModified), because {@link #number} holds input 1.
+     */
+    private static final int VALUE_PAIR = 0x80;
+    /** What a dropped 0-d tensor of each dtype leaves in its field (by ordinal); never shown to anyone. */
+    private static final Tensor[] DROPPED = new Tensor[DType.values().length];
+
+    static {
+        for (DType t : DType.values()) {
+            Tensor marker = Tensor.wrapScalar(0, t);
+            marker.graphFlags |= Tensor.DROPPED_MARK;
+            DROPPED[t.ordinal()] = marker;
+        }
+    }
+
     private final Spec spec;
-    /** Inputs 0 and 1; shapes and dtypes of the inputs are read from them (both final in Tensor). */
-    private final Tensor input0;
+    /** Inputs 0 and 1 (where dropped, the DROPPED tensor of their dtype); shapes and dtypes of the inputs are read from them. */
+    private Tensor input0;
     /** Input 1, or null while it is the Python number {@link #number}. */
     private Tensor input1;
     /** Versions of saved tensors 0 and 1 when saved (those in {@code more} keep their own). */
@@ -98,7 +134,7 @@ public final class FunctionNode extends Node {
      * instead of a wrapped-number tensor per node; the tensor is made on first request.
      */
     private double number;
-    /** Saved kind and number flags (see the constants). */
+    /** Saved kind, number and lean flags (see the constants). */
     private byte state;
 
     /** A node with any number of inputs and saved tensors. */
@@ -144,25 +180,145 @@ public final class FunctionNode extends Node {
     FunctionNode(Spec spec, int numInputs, Tensor a, Tensor b, int savedKind) {
         this.spec = spec;
         setNumEdges(numInputs);
-        this.input0 = a;
         next0 = a.gradientFunction();
-        int flags = 0;
+        boolean dropping = !GraphValues.kept();
+        boolean save0 = savedKind == SAVED_INPUT0 || savedKind == SAVED_INPUTS;
+        boolean drop0 = dropping && droppable(a, save0);
+        this.input0 = drop0 ? DROPPED[a.dtype().ordinal()] : a;
+        int flags = dropping ? LEAN : 0;
+        boolean numberTaken = false;
         if (numInputs > 1) {
             if (isPlainNumber(b)) {
                 number = b.scalar;
-                flags = NUMBER1 | (b.dtype() == DType.FLOAT64 ? NUMBER1_FLOAT : 0);
+                numberTaken = true;
+                flags |= NUMBER1 | (b.dtype() == DType.FLOAT64 ? NUMBER1_FLOAT : 0);
             } else {
-                input1 = b;
                 next1 = b.gradientFunction();
+                boolean save1 = savedKind == SAVED_INPUTS;
+                if (dropping && droppable(b, save1)) {
+                    input1 = DROPPED[b.dtype().ordinal()];
+                    if (save1) {
+                        number = b.scalar;
+                        numberTaken = true;
+                        register(b, SLOT1);
+                    }
+                } else {
+                    input1 = b;
+                    if (save1) {
+                        savedVersion1 = b.storage.version;
+                    }
+                }
             }
         }
-        if (savedKind == SAVED_INPUT0 || savedKind == SAVED_INPUTS) {
-            savedVersion0 = a.storage.version;
-            if (savedKind == SAVED_INPUTS) {
-                savedVersion1 = b.storage.version;
+        if (save0 && drop0) {
+            register(a, SLOT0);
+            if (numberTaken) {
+                long bits = Double.doubleToRawLongBits(a.scalar);
+                savedVersion0 = (int) bits;
+                savedVersion1 = (int) (bits >>> 32);
+                flags |= VALUE_PAIR;
+            } else {
+                number = a.scalar;
             }
+        } else if (save0) {
+            savedVersion0 = a.storage.version;
         }
         state = (byte) (savedKind | flags);
+    }
+
+    private static boolean isDropped(Tensor t) {
+        return t != null && (t.graphFlags & Tensor.DROPPED_MARK) != 0;
+    }
+
+    /** The value of dropped saved tensor {@code i} (see VALUE_PAIR). */
+    private double droppedValue(int i) {
+        if (i == 0 && (state & VALUE_PAIR) != 0) {
+            return Double.longBitsToDouble((long) savedVersion1 << 32 | (savedVersion0 & 0xffffffffL));
+        }
+        return number;
+    }
+
+    /**
+     * Whether a lean node may drop input {@code t}: any 0-d input it does not save; a saved one only
+     * if it owns its one element (so every in-place change to it reaches {@link Tensor#savedBy()}),
+     * is an intermediate result (a leaf or constant is held by the script anyway) and has no other
+     * dropping saver.
+     */
+    private boolean droppable(Tensor t, boolean saved) {
+        if (t.shape.length != 0) {
+            return false;
+        }
+        return !saved || (t.storage == t && t.data == null && t.gradFn != null && (t.savedBy() == null || t.savedBy() == this));
+    }
+
+    private void register(Tensor t, int slot) {
+        t.setSavedBy(this);
+        t.graphFlags |= slot;
+    }
+
+    /**
+     * A dropped saved tensor was modified in place: the node keeps it from now on, so its backward
+     * reports the new version as PyTorch does (and names the tensor's producer). Called right after
+     * the first change since it was saved (the first unregisters it), so it was saved at the
+     * version before this one.
+     */
+    void savedTensorModified(Tensor t, int slots) {
+        int kind = state & KIND;
+        if (kind == RELEASED) {
+            return;
+        }
+        int savedAt = t.storage.version - 1;
+        if ((slots & SLOT1) != 0 && isDropped(input1)) {
+            if ((state & VALUE_PAIR) != 0) {
+                // dropped input 0's value moves out of the version fields into the number slot, now free
+                number = droppedValue(0);
+                state = (byte) (state & ~VALUE_PAIR);
+            }
+            input1 = t;
+            savedVersion1 = savedAt;
+        }
+        if ((slots & SLOT0) != 0 && isDropped(input0)) {
+            if ((state & VALUE_PAIR) != 0) {
+                state = (byte) (state & ~VALUE_PAIR);
+                // the other version field held half the value: input 1 is a plain number (version 0) or dropped
+                savedVersion1 = 0;
+            }
+            input0 = t;
+            savedVersion0 = savedAt;
+        }
+        if ((slots & SLOT_OUT) != 0) {
+            if (isDropped(output)) {
+                output = t;
+                savedVersion0 = savedAt;
+            } else if (kind == SAVED_MORE && more.saved.length == 1 && isDropped(more.saved[0])) {
+                more.saved[0] = t;
+                more.savedVersions[0] = savedAt;
+            }
+        }
+    }
+
+    /** retain_grad() on this node's recorded output: a lean node keeps it from now on. */
+    void keepOutput(Tensor t) {
+        if (isDropped(output)) {
+            // the saved output itself, unchanged since: kept as a session's node keeps it
+            if (t.savedBy() == this) {
+                t.setSavedBy(null);
+                t.graphFlags &= ~SLOTS;
+            }
+            output = t;
+            savedVersion0 = t.storage.version;
+        } else if (output == null) {
+            output = t;
+        }
+    }
+
+    /** Whether saved tensor {@code i} is a dropped value (not once released or handed back). */
+    private boolean savedDropped(int kind, int i) {
+        switch (kind) {
+            case SAVED_OUTPUT: return isDropped(output);
+            case SAVED_INPUT0: case SAVED_INPUTS: return isDropped(i == 0 ? input0 : input1);
+            default: return false;
+        }
     }
 
     /** A wrapped Python number that nothing can tell from its value: 0-d, its own storage, never modified. */
@@ -204,8 +360,20 @@ public final class FunctionNode extends Node {
         return i == 0 ? input0 : i == 1 ? input1() : more.inputs[i];
     }
 
+    /** The dtype of input {@code i}, also of a dropped one. */
+    private DType inputType(int i) {
+        if (i == 1 && input1 == null && (state & NUMBER1) != 0) {
+            return (state & NUMBER1_FLOAT) != 0 ? DType.FLOAT64 : DType.INT64;
+        }
+        return input(i).dtype();
+    }
+
+    /** The forward inputs; empty for a node that dropped any (recorded without {@link GraphValues#kept()}). */
     @Override
     public List<Tensor> inputs() {
+        if (isDropped(input0) || isDropped(input1)) {
+            return List.of();
+        }
         int n = numEdges();
         if (more != null && more.inputs != null) {
             return Arrays.asList(more.inputs);
@@ -215,10 +383,46 @@ public final class FunctionNode extends Node {
 
     @Override
     public Tensor output() {
-        return output;
+        Tensor t = output;
+        return isDropped(t) ? null : t;
     }
 
     void setOutput(Tensor output) {
+        output.graphFlags |= Tensor.RECORDED_OUTPUT;
+        if ((state & LEAN) != 0) {
+            boolean first = (state & OUTPUT_SET) == 0;
+            state = (byte) (state | OUTPUT_SET);
+            int kind = state & KIND;
+            if (kind == SAVED_OUTPUT && first && numEdges() == 1 && output.shape.length == 0 && output.storage == output
+                    && output.data == null && output.savedBy() == null) {
+                // the recorded output is fresh (it owns its element, nothing saved it yet): dropped
+                number = output.scalar;
+                register(output, SLOT_OUT);
+                this.output = DROPPED[output.dtype().ordinal()];
+                return;
+            }
+            if (kind != SAVED_OUTPUT || isDropped(this.output)) {
+                // nothing but retain_grad needs the output (a saved one dropped stays the recorded one)
+                if (output.retainsGrad() && !isDropped(this.output)) {
+                    this.output = output;
+                } else if (!isDropped(this.output)) {
+                    this.output = null;
+                } else if (output.retainsGrad()) {
+                    // a dropped saved output and a retained new one: the saved one moves aside
+                    if (more == null) {
+                        more = new More(null);
+                    }
+                    // a tensor of the saved value, marked so that a change of the real one replaces it
+                    Tensor value = Tensor.wrapScalar(number, this.output.dtype());
+                    value.graphFlags |= Tensor.DROPPED_MARK;
+                    more.saved = new Tensor[] {value};
+                    more.savedVersions = new int[] {0};
+                    state = (byte) ((state & ~KIND) | SAVED_MORE);
+                    this.output = output;
+                }
+                return;
+            }
+        }
         Tensor previous = this.output;
         if ((state & KIND) == SAVED_OUTPUT) {
             if (previous == null) {
@@ -283,6 +487,11 @@ public final class FunctionNode extends Node {
         if (i < 0 || i >= count) {
             throw new IndexOutOfBoundsException("saved tensor " + i + " of " + count);
         }
+        if (savedDropped(kind, i)) {
+            // never modified since (that would have handed the tensor back): a tensor of the value
+            Tensor marker = kind == SAVED_OUTPUT ? output : i == 0 ? input0 : input1;
+            return Tensor.wrapScalar(droppedValue(kind == SAVED_OUTPUT ? 1 : i), marker.dtype());
+        }
         Tensor t;
         int expected;
         if (kind == SAVED_MORE) {
@@ -290,7 +499,8 @@ public final class FunctionNode extends Node {
             expected = more.savedVersions[i];
         } else {
             t = kind == SAVED_OUTPUT ? output : i == 0 ? input0 : input1();
-            expected = i == 0 ? savedVersion0 : savedVersion1;
+            // with VALUE_PAIR input 1 is a plain number, at version 0, and the field holds half a value
+            expected = i == 0 ? savedVersion0 : (state & VALUE_PAIR) != 0 ? 0 : savedVersion1;
         }
         if (t.storage.version != expected) {
             throw TorchException.runtime("one of the variables needed for gradient computation has been modified by an"
@@ -324,8 +534,12 @@ public final class FunctionNode extends Node {
      * tensor of a Python number.
      */
     double savedScalar(int i) {
-        if (i == 1 && input1 == null && (state & NUMBER1) != 0 && (state & KIND) == SAVED_INPUTS) {
+        int kind = state & KIND;
+        if (i == 1 && input1 == null && (state & NUMBER1) != 0 && kind == SAVED_INPUTS) {
             return number;
+        }
+        if (savedDropped(kind, i)) {
+            return droppedValue(kind == SAVED_OUTPUT ? 1 : i);
         }
         return saved(i).scalarValue();
     }
@@ -379,11 +593,11 @@ public final class FunctionNode extends Node {
         if (g == null || nextFunction(i) == null) {
             return null;
         }
-        Tensor in = input(i);
-        if (g.shape != in.shape && !Arrays.equals(g.shape, in.shape)) {
-            g = Reductions.sumToShape(g, in.shape);
+        int[] inShape = inputShape(i);
+        if (g.shape != inShape && !Arrays.equals(g.shape, inShape)) {
+            g = Reductions.sumToShape(g, inShape);
         }
-        DType inType = in.dtype();
+        DType inType = inputType(i);
         if (g.dtype() != inType && inType.isFloatingPoint()) {
             g = g.toDType(inType);
         }

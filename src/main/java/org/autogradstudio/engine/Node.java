@@ -120,12 +120,15 @@ public abstract class Node {
         return Collections.unmodifiableList(Arrays.asList(edges));
     }
 
-    /** The forward inputs (including constants that receive no gradient), for graph drawing. */
+    /**
+     * The forward inputs (including constants that receive no gradient), for graph drawing; empty
+     * for a node recorded without {@link GraphValues#kept()} that dropped 0-d inputs backward does not need.
+     */
     public List<Tensor> inputs() {
         return List.of();
     }
 
-    /** The tensor this node's forward produced, if still known. */
+    /** The tensor this node's forward produced, if still known (a lean node keeps it only for retain_grad). */
     public Tensor output() {
         return null;
     }

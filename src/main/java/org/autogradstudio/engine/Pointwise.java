@@ -103,22 +103,22 @@ public final class Pointwise {
                 out[0] = scalarResult(g, gOwned, type.round(-g.scalarValue()), type);
                 return 1;
             case SIN:
-                d = type.round(Math.cos(node.saved(0).scalarValue()));
+                d = type.round(Math.cos(node.savedScalar(0)));
                 break;
             case COS:
-                d = type.round(-type.round(Math.sin(node.saved(0).scalarValue())));
+                d = type.round(-type.round(Math.sin(node.savedScalar(0))));
                 break;
             case EXP:
-                d = type.round(node.saved(0).scalarValue());
+                d = type.round(node.savedScalar(0));
                 break;
             case TANH: {
-                double y = node.saved(0).scalarValue();
+                double y = node.savedScalar(0);
                 d = type.round(type == DType.FLOAT32 ? Math.fma((float) -y, (float) y, 1f) : Math.fma(-y, y, 1));
                 break;
             }
             case SIGMOID: {
                 // (g * (1 - y)) * y, each step rounded
-                double y = type.round(node.saved(0).scalarValue());
+                double y = type.round(node.savedScalar(0));
                 double oneMinusY = type.round(1 - y);
                 out[0] = scalarResult(g, gOwned, type.round(type.round(gv * oneMinusY) * y), type);
                 return 1;

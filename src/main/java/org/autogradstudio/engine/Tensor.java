@@ -24,8 +24,18 @@ public final class Tensor extends Storage {
     boolean wrappedNumber;
     boolean requiresGrad;
     Node gradFn;
-    /** grad, retain_grad, AccumulateGrad and view base: null until one of them is set. */
-    private AutogradMeta meta;
+    /**
+     * The {@link AutogradMeta} (grad, retain_grad, AccumulateGrad, view base), null until one of
+     * them is set; or, until then, the {@link FunctionNode} that saved this tensor's value without
+     * keeping the tensor (see {@link #savedBy()}). Sharing the field keeps a 0-d tensor at 56 bytes.
+     */
+    private Object meta;
+    /** Which of {@link #savedBy()}'s saved tensors this is (FunctionNode.SLOT_* bits); RECORDED_OUTPUT too. */
+    byte graphFlags;
+    /** Set on the tensor its gradFn recorded as output (retain_grad() asks a lean node to keep it). */
+    static final byte RECORDED_OUTPUT = 0x8;
+    /** Set on the shared tensors a lean node leaves where it dropped an input (see FunctionNode.DROPPED). */
+    static final byte DROPPED_MARK = 0x10;
 
     /** A view of {@code storage} (another tensor's memory). */
     Tensor(Storage storage, int offset, int[] shape, int[] strides, DType dtype) {
@@ -260,7 +270,16 @@ public final class Tensor extends Storage {
                 }
             }
         }
-        storage.version++;
+        Storage owner = storage;
+        owner.version++;
+        FunctionNode saver = owner instanceof Tensor ? ((Tensor) owner).savedBy() : null;
+        if (saver != null) {
+            // the node that saved the old value only as a number must now check this tensor's version
+            Tensor t = (Tensor) owner;
+            t.setSavedBy(null);
+            saver.savedTensorModified(t, t.graphFlags & FunctionNode.SLOTS);
+            t.graphFlags &= ~FunctionNode.SLOTS;
+        }
     }
 
     /** {@code item()}: the value of a one-element tensor. */
@@ -327,7 +346,7 @@ public final class Tensor extends Storage {
 
     /** {@code .grad}: accumulated gradient of a leaf (or of a non-leaf that retains grad). */
     public Tensor grad() {
-        AutogradMeta m = meta;
+        AutogradMeta m = metaOrNull();
         return m == null ? null : m.grad;
     }
 
@@ -335,7 +354,7 @@ public final class Tensor extends Storage {
         if (g != null && !Arrays.equals(g.shape, shape)) {
             throw TorchException.runtime("assigned grad has data of a different size");
         }
-        if (g != null || meta != null) {
+        if (g != null || metaOrNull() != null) {
             meta().grad = g;
         }
     }
@@ -346,27 +365,52 @@ public final class Tensor extends Storage {
     }
 
     public boolean retainsGrad() {
-        AutogradMeta m = meta;
+        AutogradMeta m = metaOrNull();
         return m != null && m.retainsGrad;
     }
 
     private AutogradMeta meta() {
-        AutogradMeta m = meta;
-        if (m == null) {
-            m = new AutogradMeta();
-            meta = m;
+        Object m = meta;
+        if (m instanceof AutogradMeta) {
+            return (AutogradMeta) m;
         }
-        return m;
+        AutogradMeta made = new AutogradMeta();
+        made.savedBy = (FunctionNode) m;
+        meta = made;
+        return made;
+    }
+
+    private AutogradMeta metaOrNull() {
+        Object m = meta;
+        return m instanceof AutogradMeta ? (AutogradMeta) m : null;
+    }
+
+    /**
+     * The node that saved this tensor's value without keeping the tensor (see {@link GraphValues}),
+     * or null: an in-place change hands it the tensor, so its backward can still refuse the stale value.
+     */
+    FunctionNode savedBy() {
+        Object m = meta;
+        return m instanceof FunctionNode ? (FunctionNode) m : m == null ? null : ((AutogradMeta) m).savedBy;
+    }
+
+    void setSavedBy(FunctionNode node) {
+        Object m = meta;
+        if (m instanceof AutogradMeta) {
+            ((AutogradMeta) m).savedBy = node;
+        } else {
+            meta = node;
+        }
     }
 
     /** For a view: the tensor whose storage it shares, or null. */
     Tensor viewBase() {
-        AutogradMeta m = meta;
+        AutogradMeta m = metaOrNull();
         return m == null ? null : m.viewBase;
     }
 
     void setViewBase(Tensor base) {
-        if (base != null || meta != null) {
+        if (base != null || metaOrNull() != null) {
             meta().viewBase = base;
         }
     }
@@ -385,6 +429,9 @@ public final class Tensor extends Storage {
         if (gradFn != null) {
             meta().retainsGrad = true;
             TensorHooks.retainCalled(this);
+            if (gradFn instanceof FunctionNode && (graphFlags & RECORDED_OUTPUT) != 0) {
+                ((FunctionNode) gradFn).keepOutput(this);
+            }
         }
     }
 
@@ -497,8 +544,9 @@ public final class Tensor extends Storage {
         Tensor t = new Tensor(storage, offset, shape, strides, dtype());
         t.requiresGrad = requiresGrad;
         t.gradFn = gradFn;
-        if (meta != null && meta.accumulator != null) {
-            t.meta().accumulator = meta.accumulator;
+        AutogradMeta m = metaOrNull();
+        if (m != null && m.accumulator != null) {
+            t.meta().accumulator = m.accumulator;
         }
         return t;
     }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.autogradstudio.engine.BackwardListener;
 import org.autogradstudio.engine.Edge;
 import org.autogradstudio.engine.Engine;
+import org.autogradstudio.engine.GraphValues;
 import org.autogradstudio.engine.Node;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.script.Interpreter;
@@ -135,10 +136,13 @@ public final class LessonSession implements AutoCloseable {
         };
         LessonSession previous = CURRENT.get();
         CURRENT.set(this);
+        // a session's graphs are drawn and derived: its nodes keep their inputs and outputs
+        boolean keptBefore = GraphValues.setKept(true);
         RunResult r;
         try {
             r = script.runCell(cell.source(), "<cell>", 1);
         } finally {
+            GraphValues.setKept(keptBefore);
             CURRENT.set(previous);
             sink.target = text -> { };
         }

@@ -45,6 +45,23 @@ class ChainRulePropertiesTest {
                 what + ": expected " + expected + " but was " + actual);
     }
 
+    /** A plain run's lean nodes give the gradients of a session's nodes, bit for bit. */
+    @Property(tries = 250)
+    void leanNodesGiveTheSameGradients(@ForAll("anyProgram") RandomGraphs.Program p) {
+        RandomGraphs.Built kept = RandomGraphs.build(p);
+        RandomGraphs.Built lean = RandomGraphs.buildLean(p);
+        Assume.that(kept.root().requiresGrad());
+        kept.root().backward();
+        lean.root().backward();
+        for (int i = 0; i < kept.leaves().size(); i++) {
+            Tensor a = kept.leaves().get(i).grad(), b = lean.leaves().get(i).grad();
+            assertEquals(a == null, b == null, "leaf " + i + " has a grad in one mode only");
+            if (a != null) {
+                assertTrue(java.util.Arrays.equals(a.toArray(), b.toArray()), "leaf " + i + ": " + a + " vs " + b);
+            }
+        }
+    }
+
     @Property(tries = 250)
     void derivationEqualsEngineGradient(@ForAll("anyProgram") RandomGraphs.Program p, @ForAll("elements") int pick) {
         RandomGraphs.Built b = run(p);

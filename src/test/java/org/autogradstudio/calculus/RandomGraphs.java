@@ -56,7 +56,27 @@ final class RandomGraphs {
                 Arbitraries.of(true, false)).as(Program::new);
     }
 
+    /** Records {@code p} as a session records what it derives: its nodes keep their inputs and outputs. */
     static Built build(Program p) {
+        boolean kept = org.autogradstudio.engine.GraphValues.setKept(true);
+        try {
+            return record(p);
+        } finally {
+            org.autogradstudio.engine.GraphValues.setKept(kept);
+        }
+    }
+
+    /** Records {@code p} as a plain run does (lean nodes: saved values kept as numbers). */
+    static Built buildLean(Program p) {
+        boolean kept = org.autogradstudio.engine.GraphValues.setKept(false);
+        try {
+            return record(p);
+        } finally {
+            org.autogradstudio.engine.GraphValues.setKept(kept);
+        }
+    }
+
+    private static Built record(Program p) {
         List<Tensor> leaves = new ArrayList<>();
         Symbols symbols = Symbols.none();
         for (int i = 0; i < p.leaves().size(); i++) {

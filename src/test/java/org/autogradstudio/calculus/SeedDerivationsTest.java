@@ -15,6 +15,17 @@ import org.junit.jupiter.api.Test;
 
 /** The derivations the course notebooks work out by hand, reproduced from graphs built with the engine. */
 class SeedDerivationsTest {
+    /**
+     * The graphs here are derived, as a session's are: their nodes keep inputs and outputs. Set as
+     * the test instance is made, before the nested classes' fields record their graphs.
+     */
+    private final boolean keptBefore = org.autogradstudio.engine.GraphValues.setKept(true);
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreGraphValues() {
+        org.autogradstudio.engine.GraphValues.setKept(keptBefore);
+    }
+
     private static Tensor scalar(double v, boolean grad) {
         Tensor t = Tensor.scalar(v, DType.FLOAT32);
         return grad ? t.requiresGrad_(true) : t;

@@ -17,6 +17,19 @@ import org.junit.jupiter.api.Test;
  * must look, from outside, exactly like the plain one.
  */
 class CompactGraphTest {
+    /** The graphs here are drawn or derived, as a session's are: their nodes keep inputs and outputs. */
+    private boolean keptBefore;
+
+    @org.junit.jupiter.api.BeforeEach
+    void keepGraphValues() {
+        keptBefore = org.autogradstudio.engine.GraphValues.setKept(true);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreGraphValues() {
+        org.autogradstudio.engine.GraphValues.setKept(keptBefore);
+    }
+
     private static Tensor leaf(double v) {
         return Tensor.scalar(v, DType.FLOAT32).requiresGrad_(true);
     }

@@ -15,6 +15,19 @@ import org.jgrapht.graph.DefaultEdge;
 import org.junit.jupiter.api.Test;
 
 class ComputationGraphTest {
+    /** The graphs here are drawn or derived, as a session's are: their nodes keep inputs and outputs. */
+    private boolean keptBefore;
+
+    @org.junit.jupiter.api.BeforeEach
+    void keepGraphValues() {
+        keptBefore = org.autogradstudio.engine.GraphValues.setKept(true);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreGraphValues() {
+        org.autogradstudio.engine.GraphValues.setKept(keptBefore);
+    }
+
     @Test
     void theLogisticNeuronIsNamedAfterTheScriptsVariables() {
         Graphs.Run run = Graphs.run(Graphs.LOGISTIC);

@@ -22,6 +22,21 @@ class LessonSessionTest {
     }
 
     @Test
+    void aSessionsNodesKeepTheirInputsAndOutputsToBeDrawn() {
+        try (LessonSession s = new LessonSession()) {
+            assertTrue(s.run(code("import torch\nx = torch.tensor(0.5, requires_grad=True)\ny = x * 2\nz = y.sin()"), t -> { }).ok());
+            Tensor y = (Tensor) s.variables().get("y");
+            Tensor z = (Tensor) s.variables().get("z");
+            Node sin = z.gradFn();
+            assertEquals(List.of(y), sin.inputs());
+            assertTrue(sin.output() == z);
+            assertEquals(2, y.gradFn().inputs().size());
+            // outside a session's cells the engine records lean nodes again
+            assertFalse(org.autogradstudio.engine.GraphValues.kept());
+        }
+    }
+
+    @Test
     void cellsShareANamespaceAndNameTheirTensors() {
         try (LessonSession s = new LessonSession()) {
             StringBuilder out = new StringBuilder();

@@ -15,7 +15,8 @@ import org.autogradstudio.engine.Tensor;
  * <ul>
  * <li>a scalar chain {@code y = y + 0.001 * torch.sin(y)} of float32 0-d tensors from x = 0.5, as
  * {@code ../shared/bench/b2_deep_chain.py} (longer): forward, backward, and ns per graph node
- * (three autograd nodes per step: sin, mul, add);</li>
+ * (three autograd nodes per step: sin, mul, add); each run starts after a System.gc(), and a second
+ * line gives the same chain without it;</li>
  * <li>a 256x256 float32 matmul forward + backward, in GFLOP/s (2n^3 flops forward, twice that
  * backward).</li>
  * </ul>
@@ -44,7 +45,7 @@ public final class EngineBench {
         out.println("Autograd Studio engine benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", GC: " + collectors() + "); medians of " + REPETITIONS + " runs after "
                 + WARMUP + " warm-up runs");
-        ChainTimes chain = chain(steps, WARMUP, REPETITIONS);
+        ChainTimes chain = chain(steps, WARMUP, REPETITIONS, true);
         int nodes = steps * NODES_PER_STEP;
         out.println(String.format(Locale.ROOT, "scalar chain y = y + 0.001 * sin(y), %,d steps (%,d nodes):", steps, nodes));
         out.println(String.format(Locale.ROOT, "  forward  %8.1f ns/node  %8.1f ns/step", chain.forwardNs / nodes, chain.forwardNs / steps));
@@ -56,6 +57,11 @@ public final class EngineBench {
                 chain.forwardBytesPerStep, chain.backwardBytesPerStep, retainedBytesPerStep(steps)));
         out.println(String.format(Locale.ROOT, "  GC pauses: about %.0f%% of the last run (y = %.6f, dy/dx = %.6g)",
                 Math.min(100, 100 * chain.gcShare), chain.value, chain.grad));
+        // The same chain without the collection before each run (the heap keeps the size it grew to):
+        // how much of the headline is the collector re-growing a heap that System.gc() shrank.
+        ChainTimes warm = chain(steps, WARMUP, REPETITIONS, false);
+        out.println(String.format(Locale.ROOT, "  without System.gc() before each run: forward %.1f, backward %.1f, fwd+bwd %.1f ns/node",
+                warm.forwardNs / nodes, warm.backwardNs / nodes, (warm.forwardNs + warm.backwardNs) / nodes));
         if (chain.gcShare > 0.3 && collectors().startsWith("G1")) {
             // Measured on 2 cores: G1's adaptive young generation copies a long live chain over and
             // over; a fixed young generation or the parallel collector avoid that.
@@ -100,13 +106,20 @@ public final class EngineBench {
     }
 
     static ChainTimes chain(int steps, int warmup, int repetitions) {
+        return chain(steps, warmup, repetitions, true);
+    }
+
+    /** The chain's times; {@code collectFirst}: a System.gc() before each run (the headline's method). */
+    static ChainTimes chain(int steps, int warmup, int repetitions, boolean collectFirst) {
         long[] forward = new long[repetitions];
         long[] backward = new long[repetitions];
         double value = 0, grad = 0;
         long allocated = 0, backwardAllocated = 0, gc = 0;
         for (int r = -warmup; r < repetitions; r++) {
             // Every repetition starts from a collected heap, so one run's graph is not billed to the next.
-            System.gc();
+            if (collectFirst) {
+                System.gc();
+            }
             Tensor x = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
             long bytes0 = allocatedBytes();
             long gc0 = gcMillis();

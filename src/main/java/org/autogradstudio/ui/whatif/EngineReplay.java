@@ -46,6 +46,16 @@ public final class EngineReplay {
 
     /** Replays the graph of {@code roots} with {@code overrides} (original leaf to its new values), forward only. */
     public static Result forward(List<Tensor> roots, Map<Tensor, double[]> overrides) {
+        // the replayed graph is shown as the original is: its nodes keep their inputs and outputs
+        boolean kept = org.autogradstudio.engine.GraphValues.setKept(true);
+        try {
+            return replay(roots, overrides);
+        } finally {
+            org.autogradstudio.engine.GraphValues.setKept(kept);
+        }
+    }
+
+    private static Result replay(List<Tensor> roots, Map<Tensor, double[]> overrides) {
         EngineReplay r = new EngineReplay(overrides);
         List<Tensor> out = new ArrayList<>();
         List<Node> order = order(roots);
