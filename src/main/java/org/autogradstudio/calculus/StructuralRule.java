@@ -72,6 +72,11 @@ final class StructuralRule implements LocalRule {
         if (kind == Kind.CAT) {
             return new Expr.Apply(TensorFn.OTHER, "cat", new ArrayList<>(in));
         }
+        if (kind == Kind.PICK) {
+            // which element is picked depends on the recorded positions (an index tensor, a sort):
+            // the formula names the op rather than claiming the element is x's element at the same place
+            return Expr.apply(TensorFn.PICK, label, in.get(0));
+        }
         if (!tensorLevel) {
             return in.get(0); // an element of the result is an element of the input
         }
@@ -79,7 +84,6 @@ final class StructuralRule implements LocalRule {
             case TRANSPOSE: return Expr.apply(TensorFn.TRANSPOSE, in.get(0));
             case PERMUTE: return Expr.apply(TensorFn.OTHER, "permute", in.get(0));
             case INDEX: return Expr.apply(TensorFn.INDEX, label, in.get(0));
-            case PICK: return Expr.apply(TensorFn.PICK, label, in.get(0));
             default: return in.get(0);
         }
     }

@@ -213,4 +213,24 @@ class OpRulesPropertiesTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void tiesShareTheGradientAsAutogradDoes() {
+        List<Function<Tensor, Tensor>> ops = List.of(
+                x -> PairwiseOps.maximum(x, doubles(new int[] {4}, 1, 0, 3, 0.5)),
+                x -> PairwiseOps.minimum(x, doubles(new int[] {4}, 1, 0, 3, 0.5)),
+                x -> GroupReductions.amax(x, null, false, true),
+                x -> GroupReductions.norm(x, Double.POSITIVE_INFINITY, new int[] {0}, false),
+                Sorting::median);
+        for (int k = 0; k < ops.size(); k++) {
+            Tensor x = doubles(new int[] {4}, 1, 2, 2, 0.5).requiresGrad_(true);
+            Tensor root = ops.get(k).apply(x).mul(doubles(new int[0], 1.5)).sum();
+            root.backward();
+            double[] grad = x.grad().toArray();
+            for (int e = 0; e < 4; e++) {
+                Derivation d = ChainRule.derive(x, root, Symbols.none().name(x, "x"), e);
+                close(grad[e], d.value(), 1e-12, "op " + k + " at element " + e);
+            }
+        }
+    }
 }
