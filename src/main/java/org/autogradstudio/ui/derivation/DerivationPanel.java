@@ -201,9 +201,13 @@ public final class DerivationPanel extends ScrollPane {
             absoluteNumeric.setText(difference(Math.abs(r.numeric() - r.autograd())));
             relative.setText(difference(FiniteDifference.relative(r.symbolic(), r.autograd())));
         }
-        verdict.setText(I18n.get(r.agrees() ? "derivation.agree" : "derivation.disagree"));
+        // without a chain-rule value there is nothing to disagree about: say that only autograd's value stands
+        boolean partial = Double.isNaN(r.symbolic()) && !r.agrees();
+        verdict.setText(I18n.get(r.agrees() ? "derivation.agree" : partial ? "derivation.partial" : "derivation.disagree"));
         verdict.getStyleClass().removeAll("agree", "disagree");
-        verdict.getStyleClass().add(r.agrees() ? "agree" : "disagree");
+        if (!partial) {
+            verdict.getStyleClass().add(r.agrees() ? "agree" : "disagree");
+        }
     }
 
     private Color formulaColour() {
