@@ -54,9 +54,12 @@ final class ExtraRules {
         if (named != null) {
             return named;
         }
-        if (attrs.get("positions") instanceof int[] positions && node.output() != null) {
-            return new StructuralRule(name, StructuralRule.Kind.PICK, pickLabel(name, attrs), node.output().shape(),
-                    new int[positions.length], positions.clone());
+        if (attrs.get("positions") instanceof int[] positions) {
+            int[] shape = attrs.get("shape") instanceof int[] recorded ? recorded : node.output() != null ? node.output().shape() : null;
+            if (shape != null) {
+                return new StructuralRule(name, StructuralRule.Kind.PICK, pickLabel(name, attrs), shape.clone(),
+                        new int[positions.length], positions.clone());
+            }
         }
         return otherwise.get();
     }

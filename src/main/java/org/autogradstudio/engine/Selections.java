@@ -25,6 +25,7 @@ public final class Selections {
             // the picked positions go with the attributes so the derivation panel can replay the pick
             Map<String, Object> recorded = new java.util.LinkedHashMap<>(attributes);
             recorded.put("positions", positions.clone());
+            recorded.put("shape", shape.clone());
             Autograd.record(result, name, new Tensor[] {x}, Autograd.NOTHING, null, java.util.Collections.unmodifiableMap(recorded), (node, g) -> {
                 double[] gv = g.values();
                 double[] grad = new double[Shape.numel(inShape)];
@@ -180,7 +181,7 @@ public final class Selections {
                 for (int i = 0; i < n; i++) {
                     from[i * n + i] = i;
                 }
-                Autograd.record(result, "DiagBackward0", new Tensor[] {x}, Autograd.NOTHING, null, Map.of("positions", from), (node, g) -> {
+                Autograd.record(result, "DiagBackward0", new Tensor[] {x}, Autograd.NOTHING, null, Map.of("positions", from, "shape", new int[] {n, n}), (node, g) -> {
                     double[] gv = g.values();
                     double[] grad = new double[n];
                     for (int i = 0; i < n; i++) {

@@ -7,13 +7,16 @@ import org.autogradstudio.engine.DType;
 import org.autogradstudio.engine.ElementwiseExtras;
 import org.autogradstudio.engine.GroupReductions;
 import org.autogradstudio.engine.PairwiseOps;
+import org.autogradstudio.engine.Sorting;
 import org.autogradstudio.engine.Tensor;
 
 /**
  * The what-if replays of the engine's newer ops, from their grad_fn name and recorded attributes
  * (softmax, log_softmax, nll_loss with its recorded class indices and weights, the group
  * reductions, cumsum, the named elementwise functions, maximum/minimum, masked_fill, flip and
- * repeat). Ops that pick by an index tensor the node does not keep (gather, sort ...) are not here.
+ * repeat, diag, sort, topk, median). gather and index_select take their index tensor back from
+ * the positions the node recorded (the same picks, now of the moved values); sort, topk and median
+ * sort the moved values again, as the script would.
  */
 final class ExtraReplays {
     private ExtraReplays() {
@@ -22,6 +25,15 @@ final class ExtraReplays {
     /** The replayed output, or null when {@code name} is not one of these ops. */
     static Tensor apply(String name, Tensor[] in, Map<String, Object> at) {
         switch (name) {
+            case "GatherBackward0": return gather(in[0], at);
+            case "IndexSelectBackward0": return indexSelect(in[0], at);
+            case "DiagBackward0": return org.autogradstudio.engine.Selections.diag(in[0]);
+            case "SortBackward0":
+                return at.containsKey("descending") ? Sorting.sort(in[0], integer(at.get("dim")), bool(at.get("descending"))).values() : null;
+            case "TopkBackward0":
+                return at.containsKey("k") ? Sorting.topk(in[0], integer(at.get("k")), integer(at.get("dim")), bool(at.get("largest"))).values() : null;
+            case "MedianBackward0": return Sorting.median(in[0]);
+            case "MedianBackward1": return Sorting.median(in[0], integer(at.get("dim")), bool(at.get("keepdim"))).values();
             case "SoftmaxBackward0": return Classification.softmax(in[0], integer(at.get("dim")));
             case "LogSoftmaxBackward0": return Classification.logSoftmax(in[0], integer(at.get("dim")));
             case "NllLossBackward0": return nllLoss(in[0], at);
@@ -53,6 +65,48 @@ final class ExtraReplays {
             }
         }
         return null;
+    }
+
+    /** The coordinate along {@code dim} of a row-major position in {@code shape}. */
+    private static int along(int position, int[] shape, int dim) {
+        int inner = 1;
+        for (int d = dim + 1; d < shape.length; d++) {
+            inner *= shape[d];
+        }
+        return position / inner % shape[dim];
+    }
+
+    private static int wrap(int dim, int rank) {
+        return dim < 0 ? dim + rank : dim;
+    }
+
+    /** gather(dim, index): the index of output element k is the dim-coordinate of the input position it picked. */
+    private static Tensor gather(Tensor x, Map<String, Object> at) {
+        if (!(at.get("positions") instanceof int[] positions) || !(at.get("shape") instanceof int[] shape)) {
+            return null;
+        }
+        int dim = wrap(integer(at.get("dim")), x.dim());
+        double[] index = new double[positions.length];
+        for (int k = 0; k < index.length; k++) {
+            index[k] = along(positions[k], x.shape(), dim);
+        }
+        return org.autogradstudio.engine.Selections.gather(x, integer(at.get("dim")), Tensor.of(index, shape, DType.INT64));
+    }
+
+    /** index_select(dim, index): entry j of the index is the dim-coordinate picked for output coordinate j. */
+    private static Tensor indexSelect(Tensor x, Map<String, Object> at) {
+        if (!(at.get("positions") instanceof int[] positions) || !(at.get("shape") instanceof int[] shape)) {
+            return null;
+        }
+        int dim = wrap(integer(at.get("dim")), Math.max(1, x.dim()));
+        if (x.dim() == 0) {
+            return org.autogradstudio.engine.Selections.indexSelect(x, 0, Tensor.of(new double[positions.length], new int[] {positions.length}, DType.INT64));
+        }
+        double[] index = new double[shape[dim]];
+        for (int k = 0; k < positions.length; k++) {
+            index[along(k, shape, dim)] = along(positions[k], x.shape(), dim);
+        }
+        return org.autogradstudio.engine.Selections.indexSelect(x, integer(at.get("dim")), Tensor.of(index, new int[] {index.length}, DType.INT64));
     }
 
     private static Tensor nllLoss(Tensor input, Map<String, Object> at) {

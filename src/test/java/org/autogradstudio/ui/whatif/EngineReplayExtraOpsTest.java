@@ -15,6 +15,7 @@ import org.autogradstudio.engine.ElementwiseExtras;
 import org.autogradstudio.engine.GroupReductions;
 import org.autogradstudio.engine.PairwiseOps;
 import org.autogradstudio.engine.Selections;
+import org.autogradstudio.engine.Sorting;
 import org.autogradstudio.engine.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,19 @@ class EngineReplayExtraOpsTest {
         replays(x -> ElementwiseExtras.maskedFill(x, Tensor.of(new double[] {1, 0, 1}, new int[] {3}, DType.BOOL), 3).mul(x).sum());
         replays(x -> PairwiseOps.maximum(x, Selections.flip(x, new int[] {1})).sum());
         replays(x -> Selections.repeat(x, new int[] {2, 1}).mul(2).sum());
+    }
+
+    @Test
+    void picksReplayWithTheSameIndexAndSortsAgain() {
+        Tensor index = Tensor.of(new double[] {2, 0, 1, 1}, new int[] {2, 2}, DType.INT64);
+        replays(x -> Selections.gather(x, 1, index).mul(Tensor.of(new double[] {1, 2, 3, 4}, new int[] {2, 2}, DType.FLOAT64)).sum());
+        replays(x -> Selections.indexSelect(x, 1, Tensor.of(new double[] {2, 2, 0}, new int[] {3}, DType.INT64)).mul(Selections.flip(x, new int[] {1})).sum());
+        replays(x -> Selections.diag(x).mul(3).sum());
+        replays(x -> Selections.diag(x.sum(new int[] {0}, false)).mul(x.sum()).sum());
+        replays(x -> Sorting.sort(x, 1, true).values().mul(Tensor.of(new double[] {1, -1, 2}, new int[] {3}, DType.FLOAT64)).sum());
+        replays(x -> Sorting.topk(x, 2, 1, false).values().mul(Tensor.of(new double[] {1, -3}, new int[] {2}, DType.FLOAT64)).sum());
+        replays(x -> Sorting.median(x).mul(2));
+        replays(x -> Sorting.median(x, 1, true).values().mul(x).sum());
     }
 
     @Test
