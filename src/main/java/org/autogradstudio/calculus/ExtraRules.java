@@ -50,7 +50,7 @@ final class ExtraRules {
             default:
                 break;
         }
-        NamedElementwiseRule named = NamedElementwiseRule.of(name, attrs.get("negative_slope"));
+        NamedElementwiseRule named = NamedElementwiseRule.of(name, attrs);
         if (named != null) {
             return named;
         }

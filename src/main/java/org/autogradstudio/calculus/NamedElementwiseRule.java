@@ -8,7 +8,8 @@ import org.autogradstudio.engine.Tensor;
 
 /**
  * The elementwise functions outside the engine's {@code ElementwiseOp} table (round, floor, ceil,
- * trunc, sign, frac, log1p, expm1, atan, asin, acos, sinh, cosh, erf, leaky_relu), known by
+ * trunc, sign, frac, log1p, expm1, atan, asin, acos, sinh, cosh, erf, leaky_relu, elu, softplus,
+ * silu, clamp_min, clamp_max, gelu), known by
  * PyTorch's name. Each derivative is written once over an algebra, so the element factor shown
  * and the gradient computed are the same rule; the rounding functions and sign have derivative 0
  * (almost everywhere), as PyTorch's backward says.
@@ -17,23 +18,38 @@ final class NamedElementwiseRule implements LocalRule {
     private final String name;
     /** torch's name of the function: {@code log1p}, {@code leaky_relu}. */
     private final String fn;
-    /** leaky_relu's negative_slope (unused by the others). */
+    /** leaky_relu's negative_slope, elu's alpha, softplus's beta, clamp_min's min or clamp_max's max. */
     private final double slope;
+    /** softplus's threshold (unused by the others). */
+    private final double threshold;
 
-    private NamedElementwiseRule(String name, String fn, double slope) {
+    private NamedElementwiseRule(String name, String fn, double slope, double threshold) {
         this.name = name;
         this.fn = fn;
         this.slope = slope;
+        this.threshold = threshold;
+    }
+
+    private static double arg(java.util.Map<String, Object> attrs, String key, double otherwise) {
+        return attrs.get(key) instanceof Number n ? n.doubleValue() : otherwise;
     }
 
     /** The rule of a grad_fn name, or null when it is not one of these functions. */
-    static NamedElementwiseRule of(String gradFn, Object negativeSlope) {
-        if (gradFn.equals("LeakyReluBackward0")) {
-            return new NamedElementwiseRule(gradFn, "leaky_relu", negativeSlope == null ? 0.01 : ((Number) negativeSlope).doubleValue());
+    static NamedElementwiseRule of(String gradFn, java.util.Map<String, Object> attrs) {
+        switch (gradFn) {
+            case "LeakyReluBackward0": return new NamedElementwiseRule(gradFn, "leaky_relu", arg(attrs, "negative_slope", 0.01), 0);
+            case "EluBackward0": return new NamedElementwiseRule(gradFn, "elu", arg(attrs, "alpha", 1), 0);
+            case "SoftplusBackward0":
+                return new NamedElementwiseRule(gradFn, "softplus", arg(attrs, "beta", 1), arg(attrs, "threshold", 20));
+            case "SiluBackward0": return new NamedElementwiseRule(gradFn, "silu", 0, 0);
+            case "GeluBackward0": return new NamedElementwiseRule(gradFn, "gelu", 0, "tanh".equals(attrs.get("approximate")) ? 1 : 0);
+            case "ClampMinBackward0": return new NamedElementwiseRule(gradFn, "clamp_min", arg(attrs, "min", 0), 0);
+            case "ClampMaxBackward0": return new NamedElementwiseRule(gradFn, "clamp_max", arg(attrs, "max", 0), 0);
+            default: break;
         }
         for (ElementwiseExtras.Fn f : ElementwiseExtras.Fn.values()) {
             if (gradFnOf(f).equals(gradFn)) {
-                return new NamedElementwiseRule(gradFn, f.pyName, 0);
+                return new NamedElementwiseRule(gradFn, f.pyName, 0, 0);
             }
         }
         return null;
@@ -71,6 +87,11 @@ final class NamedElementwiseRule implements LocalRule {
             case "sinh": return Math.sinh(x);
             case "cosh": return Math.cosh(x);
             case "leaky_relu": return x > 0 ? x : slope * x;
+            case "elu": return x > 0 ? x : slope * Math.expm1(x);
+            case "softplus": return x * slope > threshold ? x : Math.log1p(Math.exp(x * slope)) / slope;
+            case "silu": return x / (1 + Math.exp(-x));
+            case "clamp_min": return Double.isNaN(x) ? x : Math.max(x, slope);
+            case "clamp_max": return Double.isNaN(x) ? x : Math.min(x, slope);
             default: throw new IllegalStateException(fn);
         }
     }
@@ -92,6 +113,31 @@ final class NamedElementwiseRule implements LocalRule {
                 T up = a.positive(x);
                 return a.add(up, a.mul(a.constant(slope), a.sub(one, up)));
             }
+            case "elu": {
+                T up = a.positive(x);
+                return a.add(up, a.mul(a.mul(a.constant(slope), a.exp(x)), a.sub(one, up)));
+            }
+            case "softplus": {
+                // beyond the threshold softplus is x itself; below it, its slope is sigmoid(beta x)
+                T linear = a.positive(a.sub(a.mul(a.constant(slope), x), a.constant(threshold)));
+                return a.add(linear, a.mul(a.sub(one, linear), a.sigmoid(a.mul(a.constant(slope), x))));
+            }
+            case "silu": {
+                T s = a.sigmoid(x);
+                return a.mul(s, a.add(one, a.mul(x, a.sub(one, s))));
+            }
+            case "gelu": {
+                // the tanh form: 0.5 (1 + th) + 0.5 x (1 - th^2) k (1 + 3c x^2), th = tanh(k (x + c x^3)) = 2σ(2u) - 1
+                double k = Math.sqrt(2 / Math.PI), c = 0.044715;
+                T u = a.mul(a.constant(k), a.add(x, a.mul(a.constant(c), a.mul(x, a.mul(x, x)))));
+                T th = a.sub(a.mul(a.constant(2), a.sigmoid(a.mul(a.constant(2), u))), one);
+                T left = a.mul(a.constant(0.5), a.add(one, th));
+                T right = a.mul(a.mul(a.mul(a.constant(0.5 * k), x), a.sub(one, a.mul(th, th))),
+                        a.add(one, a.mul(a.constant(3 * c), a.mul(x, x))));
+                return a.add(left, right);
+            }
+            case "clamp_min": return a.inRange(x, slope, Double.POSITIVE_INFINITY);
+            case "clamp_max": return a.inRange(x, Double.NEGATIVE_INFINITY, slope);
             default: return a.constant(0); // round, floor, ceil, trunc, sign: flat between their jumps
         }
     }
@@ -99,15 +145,37 @@ final class NamedElementwiseRule implements LocalRule {
     @Override
     public Values forward(List<Values> in) {
         Values x = in.get(0);
-        if (fn.equals("erf")) {
-            // the engine's erf, worked in double: Java has none to call
+        if (fn.equals("erf") || fn.equals("gelu")) {
+            // the engine's erf (and gelu, built on it), worked in double: Java has no erf to call
             Tensor t = Tensor.of(x.data(), x.shape(), DType.FLOAT64);
-            return new Values(x.shape(), ElementwiseExtras.apply(ElementwiseExtras.Fn.ERF, t).toArray());
+            Tensor y = fn.equals("erf") ? ElementwiseExtras.apply(ElementwiseExtras.Fn.ERF, t) : ElementwiseExtras.gelu(t, threshold == 1);
+            return new Values(x.shape(), y.toArray());
         }
         return x.map(this::apply);
     }
 
+    /** The exact gelu's slope Φ(x) + x φ(x), with Φ from the engine's erf (the algebra has no erf). */
+    private static double[] exactGeluSlope(double[] x) {
+        double[] scaled = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            scaled[i] = x[i] / Math.sqrt(2);
+        }
+        double[] erf = ElementwiseExtras.apply(ElementwiseExtras.Fn.ERF, Tensor.of(scaled, new int[] {x.length}, DType.FLOAT64)).toArray();
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = 0.5 * (1 + erf[i]) + x[i] * Math.exp(-0.5 * x[i] * x[i]) / Math.sqrt(2 * Math.PI);
+        }
+        return d;
+    }
+
+    private boolean exactGelu() {
+        return fn.equals("gelu") && threshold != 1;
+    }
+
     private double[] localAll(double[] x) {
+        if (exactGelu()) {
+            return exactGeluSlope(x);
+        }
         double[] d = derivative(VecAlgebra.INSTANCE, x);
         if (d.length == x.length) {
             return d;
@@ -138,6 +206,11 @@ final class NamedElementwiseRule implements LocalRule {
         for (int k = 0; k < positions.length; k++) {
             x[k] = in.get(0).data()[positions[k]];
         }
+        if (exactGelu()) {
+            Expr xe = inExprs.get(0);
+            Expr density = Expr.div(Expr.call(Func.EXP, Expr.mul(Expr.num(-0.5), Expr.pow(xe, 2))), Expr.num(Math.sqrt(2 * Math.PI)));
+            return new Dual(Expr.add(Expr.apply(TensorFn.ELEMENTWISE, "Phi", xe), Expr.mul(xe, density)), exactGeluSlope(x));
+        }
         Dual d = derivative(a, new Dual(inExprs.get(0), x));
         if (d.values().length == positions.length) {
             return d;
@@ -149,8 +222,13 @@ final class NamedElementwiseRule implements LocalRule {
 
     @Override
     public Expr forwardExpr(List<Expr> in, boolean tensorLevel) {
-        if (fn.equals("leaky_relu")) {
-            return new Expr.Apply(TensorFn.ELEMENTWISE, fn, List.of(in.get(0), Expr.num(slope)));
+        switch (fn) {
+            case "leaky_relu": case "elu": case "clamp_min": case "clamp_max":
+                return new Expr.Apply(TensorFn.ELEMENTWISE, fn, List.of(in.get(0), Expr.num(slope)));
+            case "softplus":
+                return new Expr.Apply(TensorFn.ELEMENTWISE, fn, List.of(in.get(0), Expr.num(slope), Expr.num(threshold)));
+            default:
+                break;
         }
         return Expr.apply(TensorFn.ELEMENTWISE, fn, in.get(0));
     }

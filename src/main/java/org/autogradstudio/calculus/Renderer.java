@@ -402,6 +402,8 @@ public final class Renderer {
             case "sinh": return "\\sinh";
             case "cosh": return "\\cosh";
             case "sign": return "\\operatorname{sgn}";
+            case "Phi": return "\\Phi";
+            case "gelu": return "\\operatorname{GELU}";
             case "floor": case "ceil": case "round": case "trunc": case "frac": case "log1p": case "expm1": case "erf":
             default: return "\\operatorname{" + torchName.replace("_", "\\_") + "}";
         }

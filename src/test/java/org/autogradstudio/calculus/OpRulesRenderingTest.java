@@ -69,6 +69,9 @@ class OpRulesRenderingTest {
         names(derive(new int[] {3}, x -> ElementwiseExtras.apply(ElementwiseExtras.Fn.LOG1P, x)), "\\operatorname{log1p}", "log1p(x)");
         names(derive(new int[] {3}, x -> ElementwiseExtras.apply(ElementwiseExtras.Fn.SINH, x)), "\\sinh", "sinh(x)");
         names(derive(new int[] {3}, x -> ElementwiseExtras.leakyRelu(x, 0.2)), "\\operatorname{leaky\\_relu}", "leaky_relu(x, 0.2)");
+        names(derive(new int[] {3}, x -> ElementwiseExtras.softplus(x, 2, 20)), "\\operatorname{softplus}", "softplus(x, 2, 20)");
+        names(derive(new int[] {3}, ElementwiseExtras::silu), "\\operatorname{silu}", "silu(x)");
+        names(derive(new int[] {3}, x -> ElementwiseExtras.gelu(x, false)), "\\operatorname{GELU}", "gelu(x)");
         names(derive(new int[] {3}, x -> PairwiseOps.maximum(x, Tensor.of(new double[] {0, 1, 0}, new int[] {3}, DType.FLOAT64))),
                 "\\operatorname{maximum}", "maximum(x, ");
         names(derive(new int[] {3}, x -> ElementwiseExtras.maskedFill(x, Tensor.of(new double[] {0, 1, 0}, new int[] {3}, DType.BOOL), 2)),

@@ -53,6 +53,12 @@ final class ExtraReplays {
             case "MaximumBackward0": return PairwiseOps.maximum(in[0], in[1]);
             case "MinimumBackward0": return PairwiseOps.minimum(in[0], in[1]);
             case "LeakyReluBackward0": return ElementwiseExtras.leakyRelu(in[0], number(at.get("negative_slope")));
+            case "EluBackward0": return ElementwiseExtras.elu(in[0], number(at.get("alpha")));
+            case "SoftplusBackward0": return ElementwiseExtras.softplus(in[0], number(at.get("beta")), number(at.get("threshold")));
+            case "SiluBackward0": return ElementwiseExtras.silu(in[0]);
+            case "ClampMinBackward0": return ElementwiseExtras.clampMin(in[0], number(at.get("min")));
+            case "ClampMaxBackward0": return ElementwiseExtras.clampMax(in[0], number(at.get("max")));
+            case "GeluBackward0": return ElementwiseExtras.gelu(in[0], "tanh".equals(at.get("approximate")));
             case "MaskedFillBackward0": return maskedFill(in[0], at);
             case "FlipBackward0": return org.autogradstudio.engine.Selections.flip(in[0], ints(at.get("dims")));
             case "RepeatBackward0": return org.autogradstudio.engine.Selections.repeat(in[0], ints(at.get("repeats")));

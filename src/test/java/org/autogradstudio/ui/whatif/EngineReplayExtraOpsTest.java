@@ -58,6 +58,8 @@ class EngineReplayExtraOpsTest {
         replays(x -> GroupReductions.amax(x, new int[] {1}, false, true).sum());
         replays(x -> ElementwiseExtras.apply(ElementwiseExtras.Fn.ATAN, x).sum());
         replays(x -> ElementwiseExtras.leakyRelu(x, 0.2).sum());
+        replays(x -> ElementwiseExtras.softplus(x, 2, 3).mul(x).sum());
+        replays(x -> ElementwiseExtras.gelu(x, false).sum());
         replays(x -> ElementwiseExtras.maskedFill(x, Tensor.of(new double[] {1, 0, 1}, new int[] {3}, DType.BOOL), 3).mul(x).sum());
         replays(x -> PairwiseOps.maximum(x, Selections.flip(x, new int[] {1})).sum());
         replays(x -> Selections.repeat(x, new int[] {2, 1}).mul(2).sum());
