@@ -267,7 +267,7 @@ public final class ChainRule {
                         continue;
                     }
                     if (!rule.supported()) {
-                        notes.add("no rule for " + rule.name() + " (" + ((UnsupportedRule) rule).reason() + "): the sum cannot be computed here");
+                        notes.add(((UnsupportedRule) rule).note() + " (so the sum cannot be computed here)");
                         return null;
                     }
                     Values part = rule.vjp(ctx.inputsOf(n), ctx.outputOf(n), g, l.input());
@@ -358,7 +358,7 @@ public final class ChainRule {
                 matrixRule = Formula.of(rule.matrixVjp(new Expr.Var("g"), inT, symbolic == null ? null : symbolic.expr(), i,
                         in.get(i).shape(), out.shape()));
             } else {
-                notes.add("no rule for " + rule.name() + ": " + ((UnsupportedRule) rule).reason());
+                notes.add(((UnsupportedRule) rule).note());
             }
             return new Factor(n.name(), i, of, wrt, label, symbolic, substituted, values, positions, matrixRule);
         }

@@ -175,6 +175,11 @@ public final class Derivation {
         return Numbers.rounded(v, DECIMALS);
     }
 
+    /** No value because a node on the way has no rule (the notes say which): shown as "?", not as nan. */
+    private boolean notWorkedOut() {
+        return Double.isNaN(value) && notes.stream().anyMatch(n -> n.startsWith("no rule for ") || n.contains("script's own backward"));
+    }
+
     /** The derivation as LaTeX lines (each a formula jlatexmath can draw on its own). */
     public List<String> latexLines() {
         List<String> lines = new ArrayList<>();
@@ -219,7 +224,7 @@ public final class Derivation {
         } else if (matrixForm != null) {
             last.append(" = ").append(matrixForm.latex());
         }
-        last.append(" = ").append(Numbers.latexNumber(num(value)));
+        last.append(" = ").append(notWorkedOut() ? "\\text{?}" : Numbers.latexNumber(num(value)));
         lines.add(last.toString());
         if (autograd != null) {
             lines.add("\\text{autograd: } " + Numbers.latexNumber(num(autograd))
@@ -312,7 +317,7 @@ public final class Derivation {
         } else if (matrixForm != null) {
             last.append(" = ").append(matrixForm.plain());
         }
-        last.append(" = ").append(num(value));
+        last.append(" = ").append(notWorkedOut() ? "?" : num(value));
         lines.add(last.toString());
         if (autograd != null) {
             lines.add("autograd: " + num(autograd) + (Boolean.TRUE.equals(agreesWithAutograd()) ? " (agrees)" : " (differs)"));

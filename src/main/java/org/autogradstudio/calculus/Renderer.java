@@ -340,6 +340,8 @@ public final class Renderer {
                 return latex ? wrap(args.get(0), ATOM) + "_{[" + label.replace("None", "\\mathrm{None}") + "]}" : wrap(args.get(0), ATOM) + "[" + label + "]";
             case ONES:
                 return latex ? "\\mathbf{1}" : "ones" + (label.isEmpty() ? "" : "(" + label + ")");
+            case ONEHOT:
+                return latex ? "\\operatorname{onehot}(" + latexName(label) + ")" : "one_hot(" + label + ")";
             default:
                 break;
         }
@@ -355,23 +357,56 @@ public final class Renderer {
                 case BCE: fname = "\\operatorname{BCE}"; break;
                 case MSE: fname = "\\operatorname{MSE}"; break;
                 case OTHER: fname = "\\operatorname{" + label.replace("_", "\\_") + "}"; break;
+                case SOFTMAX: fname = "\\operatorname{softmax}"; break;
+                case LOG_SOFTMAX: fname = "\\log\\operatorname{softmax}"; break;
+                case NLL_LOSS: fname = "\\operatorname{NLL}"; break;
+                case VAR: fname = "\\operatorname{Var}"; break;
+                case STD: fname = "\\operatorname{std}"; break;
+                case PROD: fname = "\\prod"; break;
+                case ELEMENTWISE: fname = elementwiseLatex(label); break;
+                case PICK: fname = "\\operatorname{" + label.replace("_", "\\_").replace(", ", "}_{").replace("=", "=") + "}"; break;
                 default: fname = "\\operatorname{" + a.fn().plainName().replace("_", "\\_") + "}"; break;
             }
-            if ((a.fn() == TensorFn.SUM_DIM || a.fn() == TensorFn.MEAN_DIM || a.fn() == TensorFn.SUM_TO
-                    || a.fn() == TensorFn.RESHAPE || a.fn() == TensorFn.SCATTER) && !label.isEmpty()) {
+            if (SUBSCRIPTED.contains(a.fn()) && !label.isEmpty()) {
                 fname = fname + "_{" + label + "}";
             }
         } else {
-            fname = a.fn() == TensorFn.OTHER ? label : a.fn().plainName();
+            fname = a.fn() == TensorFn.OTHER || a.fn() == TensorFn.ELEMENTWISE ? label
+                    : a.fn() == TensorFn.PICK ? label.split(",")[0] : a.fn().plainName();
         }
         List<String> parts = new ArrayList<>();
         for (Expr x : args) {
             parts.add(render(x));
         }
-        if (!latex && !label.isEmpty() && a.fn() != TensorFn.OTHER) {
-            parts.add(label);
+        if (!latex && !label.isEmpty() && a.fn() != TensorFn.OTHER && a.fn() != TensorFn.ELEMENTWISE) {
+            if (a.fn() != TensorFn.PICK) {
+                parts.add(label);
+            } else if (label.contains(", ")) {
+                parts.add(label.substring(label.indexOf(", ") + 2));
+            }
         }
         return fname + paren(String.join(", ", parts));
+    }
+
+    /** Tensor functions whose label (dims, a shape, a subscript) is written as a subscript in LaTeX. */
+    private static final java.util.Set<TensorFn> SUBSCRIPTED = java.util.EnumSet.of(TensorFn.SUM_DIM, TensorFn.MEAN_DIM,
+            TensorFn.SUM_TO, TensorFn.RESHAPE, TensorFn.SCATTER, TensorFn.SOFTMAX, TensorFn.LOG_SOFTMAX, TensorFn.VAR,
+            TensorFn.STD, TensorFn.PROD, TensorFn.LOGSUMEXP, TensorFn.AMAX, TensorFn.AMIN, TensorFn.CUMSUM);
+
+    /** The LaTeX operator of an elementwise function known by torch's name: asin is \\arcsin, sinh is \\sinh. */
+    private static String elementwiseLatex(String torchName) {
+        switch (torchName) {
+            case "asin": return "\\arcsin";
+            case "acos": return "\\arccos";
+            case "atan": return "\\arctan";
+            case "sinh": return "\\sinh";
+            case "cosh": return "\\cosh";
+            case "sign": return "\\operatorname{sgn}";
+            case "Phi": return "\\Phi";
+            case "gelu": return "\\operatorname{GELU}";
+            case "floor": case "ceil": case "round": case "trunc": case "frac": case "log1p": case "expm1": case "erf":
+            default: return "\\operatorname{" + torchName.replace("_", "\\_") + "}";
+        }
     }
 
     // ---- names ----------------------------------------------------------------------------------

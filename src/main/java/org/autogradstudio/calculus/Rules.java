@@ -57,10 +57,16 @@ final class Rules {
                         Boolean.TRUE.equals(attrs.get("keepdim")));
             case "NormBackward1":
                 if (attrs.containsKey("dim") && !"None".equals(String.valueOf(attrs.get("dim")))) {
-                    return new UnsupportedRule(name, "a norm along dims has no rule in the derivation panel yet");
+                    return GroupReductionRule.norm(name, number(attrs.get("p")), dims(attrs), keepdim(attrs));
                 }
                 return new NormRule(name, ((Number) attrs.get("p")).doubleValue());
-            default: return structural(node);
+            case "SoftmaxBackward0":
+            case "LogSoftmaxBackward0":
+                return new SoftmaxRule(name, name.startsWith("Log"), ((Number) attrs.get("dim")).intValue());
+            case "NllLossBackward0":
+                return nllLoss(name, attrs);
+            default:
+                return ExtraRules.of(node, () -> structural(node));
         }
     }
 
@@ -83,6 +89,35 @@ final class Rules {
     private static String reduction(Map<String, Object> attrs) {
         Object r = attrs.get("reduction");
         return r == null ? "mean" : r.toString();
+    }
+
+    private static LocalRule nllLoss(String name, Map<String, Object> attrs) {
+        if (!(attrs.get("target") instanceof long[] target)) {
+            return new UnsupportedRule(name, "its class indices were not recorded");
+        }
+        double[] weight = attrs.get("weight") instanceof double[] w ? w : null;
+        return new NllLossRule(name, reduction(attrs), ((Number) attrs.get("ignore_index")).longValue(), target, weight);
+    }
+
+    /** The recorded {@code dim} attribute: null for all dims ("None", "()", absent). */
+    static int[] dims(Map<String, Object> attrs) {
+        Object d = attrs.get("dim");
+        if (d == null || "None".equals(String.valueOf(d))) {
+            return null;
+        }
+        if (d instanceof Number n) {
+            return new int[] {n.intValue()};
+        }
+        int[] parsed = parseInts(String.valueOf(d));
+        return parsed.length == 0 ? null : parsed;
+    }
+
+    static boolean keepdim(Map<String, Object> attrs) {
+        return Boolean.TRUE.equals(attrs.get("keepdim"));
+    }
+
+    static double number(Map<String, Object> attrs, String key) {
+        return number(attrs.get(key));
     }
 
     static int[] parseInts(String text) {

@@ -7,10 +7,12 @@ import java.util.List;
  * An operation that only moves elements: views, reshapes, transposes, expand, indexing and
  * slicing, concatenation, clone and dtype conversion. It is described by where each output
  * element comes from (which input, which position), which gives its forward (a gather), its
- * backward (a scatter-add) and its local derivative (1 for each element it moves).
+ * backward (a scatter-add) and its local derivative (1 for each element it moves). The ops that
+ * pick elements by a recorded list of positions (gather, index_select, flip, repeat, diag, sort,
+ * topk, median along a dim) are of kind PICK; a position of -1 is a constant 0 (diag's zeros).
  */
 final class StructuralRule implements LocalRule {
-    enum Kind { SAME, TRANSPOSE, PERMUTE, EXPAND, INDEX, CAT }
+    enum Kind { SAME, TRANSPOSE, PERMUTE, EXPAND, INDEX, CAT, PICK }
 
     private final String name;
     private final Kind kind;
@@ -37,7 +39,7 @@ final class StructuralRule implements LocalRule {
     public Values forward(List<Values> in) {
         double[] out = new double[position.length];
         for (int k = 0; k < out.length; k++) {
-            out[k] = in.get(source[k]).data()[position[k]];
+            out[k] = position[k] < 0 ? 0 : in.get(source[k]).data()[position[k]];
         }
         return new Values(outShape, out);
     }
@@ -46,7 +48,7 @@ final class StructuralRule implements LocalRule {
     public Values vjp(List<Values> in, Values out, Values g, int i) {
         double[] grad = new double[in.get(i).numel()];
         for (int k = 0; k < position.length; k++) {
-            if (source[k] == i) {
+            if (source[k] == i && position[k] >= 0) {
                 grad[position[k]] += g.data()[k];
             }
         }
@@ -70,6 +72,11 @@ final class StructuralRule implements LocalRule {
         if (kind == Kind.CAT) {
             return new Expr.Apply(TensorFn.OTHER, "cat", new ArrayList<>(in));
         }
+        if (kind == Kind.PICK) {
+            // which element is picked depends on the recorded positions (an index tensor, a sort):
+            // the formula names the op rather than claiming the element is x's element at the same place
+            return Expr.apply(TensorFn.PICK, label, in.get(0));
+        }
         if (!tensorLevel) {
             return in.get(0); // an element of the result is an element of the input
         }
@@ -87,7 +94,9 @@ final class StructuralRule implements LocalRule {
             case TRANSPOSE: return Expr.apply(TensorFn.TRANSPOSE, g);
             case PERMUTE: return Expr.apply(TensorFn.OTHER, "permute_back", g);
             case EXPAND: return MatrixForm.sumTo(g, inShape);
-            case INDEX: return Expr.apply(TensorFn.SCATTER, label, g);
+            case INDEX:
+            case PICK:
+                return Expr.apply(TensorFn.SCATTER, label, g);
             case CAT: return Expr.apply(TensorFn.INDEX, "part " + i, g);
             default:
                 return java.util.Arrays.equals(inShape, outShape) ? g : Expr.apply(TensorFn.RESHAPE, MatrixForm.shapeLabel(inShape), g);

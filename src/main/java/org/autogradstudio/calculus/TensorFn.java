@@ -35,6 +35,26 @@ public enum TensorFn {
     BCE_WITH_LOGITS("binary_cross_entropy_with_logits"),
     BCE("binary_cross_entropy"),
     MSE("mse_loss"),
+    /** softmax / log_softmax along a dim (the dim is in the label). */
+    SOFTMAX("softmax"),
+    LOG_SOFTMAX("log_softmax"),
+    NLL_LOSS("nll_loss"),
+    /** the one-hot rows of the recorded class indices (the label names them, e.g. {@code y}); it takes no argument. */
+    ONEHOT("one_hot"),
+    /** variance, standard deviation, product, log-sum-exp, amax/amin, over all elements or dims (in the label). */
+    VAR("var"),
+    STD("std"),
+    PROD("prod"),
+    LOGSUMEXP("logsumexp"),
+    AMAX("amax"),
+    AMIN("amin"),
+    MEDIAN("median"),
+    /** the running sum along a dim; "reverse" in the label for its adjoint. */
+    CUMSUM("cumsum"),
+    /** an elementwise function known by name only (log1p, asinh ...): the label is torch's name. */
+    ELEMENTWISE("elementwise"),
+    /** an op that picks input elements (gather, flip, sort ...): the label is the op. */
+    PICK("pick"),
     /** any other recorded function, shown by its grad_fn name. */
     OTHER("op");
 

@@ -8,8 +8,7 @@ final class UnsupportedRule implements LocalRule {
     private final String reason;
 
     UnsupportedRule(String name, String reason) {
-        this.name = name;
-        this.reason = reason;
+        this(name, reason, "no rule for " + name + ": " + reason);
     }
 
     @Override
@@ -22,12 +21,30 @@ final class UnsupportedRule implements LocalRule {
         return false;
     }
 
+    /** A script's own {@code torch.autograd.Function}: its backward is Python code, which this package does not read. */
+    static UnsupportedRule custom(String name) {
+        return new UnsupportedRule(name, "custom", name + " is the script's own backward: its chain rule is the code in its backward method");
+    }
+
+    private final String note;
+
+    private UnsupportedRule(String name, String reason, String note) {
+        this.name = name;
+        this.reason = reason;
+        this.note = note;
+    }
+
     String reason() {
         return reason;
     }
 
+    /** The sentence the derivation shows for this node. */
+    String note() {
+        return note;
+    }
+
     private UnsupportedOperationException refuse() {
-        return new UnsupportedOperationException(name + ": " + reason);
+        return new UnsupportedOperationException(note.startsWith("no rule for ") ? name + ": " + reason : note);
     }
 
     @Override

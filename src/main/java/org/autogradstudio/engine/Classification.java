@@ -180,8 +180,15 @@ public final class Classification {
         }
         if (Autograd.needed(input)) {
             int[] shape = input.shape;
-            Autograd.record(result, "NllLossBackward0", new Tensor[] {input}, Autograd.NOTHING, null,
-                    Map.of("reduction", reduction, "ignore_index", ignoreIndex), (node, g) -> {
+            // the target and weight are not inputs of the node: the derivation panel reads them here
+            long[] classIndices = new long[n];
+            for (int i = 0; i < n; i++) {
+                classIndices[i] = (long) t[i];
+            }
+            Map<String, Object> attributes = w == null
+                    ? Map.of("reduction", reduction, "ignore_index", ignoreIndex, "target", classIndices)
+                    : Map.of("reduction", reduction, "ignore_index", ignoreIndex, "target", classIndices, "weight", w.clone());
+            Autograd.record(result, "NllLossBackward0", new Tensor[] {input}, Autograd.NOTHING, null, attributes, (node, g) -> {
                         double[] gv = g.values();
                         double[] out = new double[x.length];
                         for (int i = 0; i < n; i++) {

@@ -138,7 +138,10 @@ public final class ElementwiseExtras {
         }
         Tensor result = Tensor.wrap(out, x.shape.clone(), x.dtype());
         if (Autograd.needed(x)) {
-            Autograd.record(result, "MaskedFillBackward0", new Tensor[] {x}, Autograd.NOTHING, (node, g) -> {
+            // the filled positions and the value are not inputs of the node: the derivation panel reads them here
+            int[] filled = java.util.stream.IntStream.range(0, m.length).filter(i -> m[i] != 0).toArray();
+            Autograd.record(result, "MaskedFillBackward0", new Tensor[] {x}, Autograd.NOTHING, null,
+                    Map.of("filled", filled, "value", value), (node, g) -> {
                 double[] gv = g.values();
                 double[] grad = new double[gv.length];
                 for (int i = 0; i < gv.length; i++) {

@@ -22,7 +22,11 @@ public final class Selections {
         Tensor result = Tensor.wrap(out, shape, x.dtype());
         if (Autograd.needed(x)) {
             int[] inShape = x.shape;
-            Autograd.record(result, name, new Tensor[] {x}, Autograd.NOTHING, null, attributes, (node, g) -> {
+            // the picked positions go with the attributes so the derivation panel can replay the pick
+            Map<String, Object> recorded = new java.util.LinkedHashMap<>(attributes);
+            recorded.put("positions", positions.clone());
+            recorded.put("shape", shape.clone());
+            Autograd.record(result, name, new Tensor[] {x}, Autograd.NOTHING, null, java.util.Collections.unmodifiableMap(recorded), (node, g) -> {
                 double[] gv = g.values();
                 double[] grad = new double[Shape.numel(inShape)];
                 for (int i = 0; i < positions.length; i++) {
@@ -171,7 +175,13 @@ public final class Selections {
             }
             Tensor result = Tensor.wrap(out, new int[] {n, n}, x.dtype());
             if (Autograd.needed(x)) {
-                Autograd.record(result, "DiagBackward0", new Tensor[] {x}, Autograd.NOTHING, (node, g) -> {
+                // where each output element comes from; -1 for the zeros off the diagonal
+                int[] from = new int[n * n];
+                java.util.Arrays.fill(from, -1);
+                for (int i = 0; i < n; i++) {
+                    from[i * n + i] = i;
+                }
+                Autograd.record(result, "DiagBackward0", new Tensor[] {x}, Autograd.NOTHING, null, Map.of("positions", from, "shape", new int[] {n, n}), (node, g) -> {
                     double[] gv = g.values();
                     double[] grad = new double[n];
                     for (int i = 0; i < n; i++) {

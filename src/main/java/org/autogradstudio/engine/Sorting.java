@@ -60,18 +60,20 @@ public final class Sorting {
         return new int[][] {positions, along, outShape};
     }
 
-    private static Sorted picked(Tensor x, int[][] order, String name, boolean scalarShape) {
+    /** {@code arguments}: the call's dim, order and k, recorded so the what-if replay can sort the moved values again. */
+    private static Sorted picked(Tensor x, int[][] order, String name, boolean scalarShape, Map<String, Object> arguments) {
         int[] shape = scalarShape ? Shape.SCALAR : order[2];
         double[] indices = new double[order[1].length];
         for (int i = 0; i < indices.length; i++) {
             indices[i] = order[1][i];
         }
-        Tensor values = Selections.pick(x, order[0], shape, name, Map.of());
+        Tensor values = Selections.pick(x, order[0], shape, name, arguments);
         return new Sorted(values, Tensor.wrap(indices, shape.clone(), DType.INT64));
     }
 
     public static Sorted sort(Tensor x, int dim, boolean descending) {
-        return picked(x, order(x, dim, descending, x.dim() == 0 ? 1 : x.size(dim)), "SortBackward0", x.dim() == 0);
+        return picked(x, order(x, dim, descending, x.dim() == 0 ? 1 : x.size(dim)), "SortBackward0", x.dim() == 0,
+                Map.of("dim", (long) dim, "descending", descending));
     }
 
     public static Tensor argsort(Tensor x, int dim, boolean descending) {
@@ -83,7 +85,8 @@ public final class Sorting {
         if (k < 0 || k > size) {
             throw TorchException.runtime("selected index k out of range");
         }
-        return picked(x, order(x, dim, largest, k), "TopkBackward0", x.dim() == 0);
+        return picked(x, order(x, dim, largest, k), "TopkBackward0", x.dim() == 0,
+                Map.of("k", (long) k, "dim", (long) dim, "largest", largest));
     }
 
     /**
@@ -145,7 +148,7 @@ public final class Sorting {
             indices[r] = order[1][at];
         }
         int[] outShape = keepdim || x.dim() == 0 ? (x.dim() == 0 ? Shape.SCALAR : resultShape) : dropDim(resultShape, d);
-        Tensor values = Selections.pick(x, positions, outShape, "MedianBackward1", Map.of("dim", (long) dim));
+        Tensor values = Selections.pick(x, positions, outShape, "MedianBackward1", Map.of("dim", (long) dim, "keepdim", keepdim));
         return new Sorted(values, Tensor.wrap(indices, outShape.clone(), DType.INT64));
     }
 

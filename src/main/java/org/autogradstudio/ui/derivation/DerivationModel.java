@@ -142,9 +142,18 @@ public final class DerivationModel {
     static DerivationResult compute(String leafName, Tensor leaf, String rootName, Tensor root, Map<String, Tensor> names,
             double h, int element) {
         Derivation d = ChainRule.derive(leaf, root, Symbols.of(names), element);
-        FiniteDifference.Result fd = FiniteDifference.check(leaf, root, h, element);
+        FiniteDifference.Result fd;
+        String numericNote = null;
+        try {
+            fd = FiniteDifference.check(leaf, root, h, element);
+        } catch (UnsupportedOperationException e) {
+            // the finite difference replays the forward pass through each node's rule; an op without
+            // one (a script's own autograd Function) cannot be replayed, yet autograd's .grad still stands
+            fd = null;
+            numericNote = "no finite difference: the forward pass cannot be replayed through " + e.getMessage();
+        }
         List<String> latex = d.latexLines();
         return new DerivationResult(leafName, rootName, leaf.numel(), element, d, fd, d.value(), d.autograd(),
-                fd.estimate(), latex, d.toPlain());
+                fd == null ? Double.NaN : fd.estimate(), latex, d.toPlain(), numericNote);
     }
 }

@@ -178,14 +178,18 @@ public final class DerivationPanel extends ScrollPane {
                 formulas.getChildren().add(plain);
             }
         }
-        for (String note : r.derivation().notes()) {
+        List<String> notes = new java.util.ArrayList<>(r.derivation().notes());
+        if (r.numericNote() != null) {
+            notes.add(r.numericNote());
+        }
+        for (String note : notes) {
             Label n = new Label(note);
             n.setWrapText(true);
             n.getStyleClass().add("derivation-status");
             formulas.getChildren().add(n);
         }
-        symbolic.setText(format(r.symbolic()));
-        numeric.setText(format(r.numeric()));
+        symbolic.setText(formatOrDash(r.symbolic()));
+        numeric.setText(formatOrDash(r.numeric()));
         if (r.autograd() == null) {
             autograd.setText(I18n.get("derivation.noGrad"));
             absolute.setText("\u2013");
@@ -193,19 +197,32 @@ public final class DerivationPanel extends ScrollPane {
             relative.setText("\u2013");
         } else {
             autograd.setText(format(r.autograd()));
-            absolute.setText(String.format(Locale.ROOT, "%.1e", Math.abs(r.symbolic() - r.autograd())));
-            absoluteNumeric.setText(String.format(Locale.ROOT, "%.1e", Math.abs(r.numeric() - r.autograd())));
-            relative.setText(String.format(Locale.ROOT, "%.1e", FiniteDifference.relative(r.symbolic(), r.autograd())));
+            absolute.setText(difference(Math.abs(r.symbolic() - r.autograd())));
+            absoluteNumeric.setText(difference(Math.abs(r.numeric() - r.autograd())));
+            relative.setText(difference(FiniteDifference.relative(r.symbolic(), r.autograd())));
         }
-        verdict.setText(I18n.get(r.agrees() ? "derivation.agree" : "derivation.disagree"));
+        // without a chain-rule value there is nothing to disagree about: say that only autograd's value stands
+        boolean partial = Double.isNaN(r.symbolic()) && !r.agrees();
+        verdict.setText(I18n.get(r.agrees() ? "derivation.agree" : partial ? "derivation.partial" : "derivation.disagree"));
         verdict.getStyleClass().removeAll("agree", "disagree");
-        verdict.getStyleClass().add(r.agrees() ? "agree" : "disagree");
+        if (!partial) {
+            verdict.getStyleClass().add(r.agrees() ? "agree" : "disagree");
+        }
     }
 
     private Color formulaColour() {
         colourProbe.applyCss();
         Paint fill = colourProbe.getTextFill();
         return fill instanceof Color c ? c : Color.BLACK;
+    }
+
+    /** A number that could not be worked out (no chain rule, no finite difference) is a dash, beside autograd's value. */
+    static String formatOrDash(double v) {
+        return Double.isNaN(v) ? "\u2013" : format(v);
+    }
+
+    private static String difference(double d) {
+        return Double.isNaN(d) ? "\u2013" : String.format(Locale.ROOT, "%.1e", d);
     }
 
     /** Six decimals, or scientific notation for tiny and huge values, so the three numbers line up. */

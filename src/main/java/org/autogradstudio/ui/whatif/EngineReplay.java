@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.autogradstudio.engine.AccumulateGrad;
+import org.autogradstudio.engine.CustomFunction;
 import org.autogradstudio.engine.ElementwiseOp;
 import org.autogradstudio.engine.LinearAlgebra;
 import org.autogradstudio.engine.Losses;
@@ -169,8 +170,20 @@ public final class EngineReplay {
             case "MseLossBackward0" -> Losses.mseLoss(in[0], in[1], reduction(at));
             case "BinaryCrossEntropyBackward0" -> Losses.binaryCrossEntropy(in[0], in[1], reduction(at));
             case "BinaryCrossEntropyWithLogitsBackward0" -> Losses.binaryCrossEntropyWithLogits(in[0], in[1], reduction(at));
-            default -> throw new UnsupportedOperationException("the what-if replay does not know " + name + " yet");
+            default -> extra(n, name, in, at);
         };
+    }
+
+    private static Tensor extra(Node n, String name, Tensor[] in, Map<String, Object> at) {
+        if (CustomFunction.isCustom(n)) {
+            throw new UnsupportedOperationException("the what-if replay cannot run " + name
+                    + ": it is the script's own autograd Function, whose forward is the script's code");
+        }
+        Tensor t = ExtraReplays.apply(name, in, at);
+        if (t == null) {
+            throw new UnsupportedOperationException("the what-if replay does not know " + name + " yet");
+        }
+        return t;
     }
 
     private static Tensor elementwise(ElementwiseOp op, Tensor[] in, Map<String, Object> at) {
