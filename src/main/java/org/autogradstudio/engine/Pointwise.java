@@ -42,6 +42,12 @@ public final class Pointwise {
             ScalarAlgebra.Value gv = number(g);
             return new Tensor[] {tensorOf(op.backward(algebra, gv, Arrays.asList(number(x)), number(y), node.params()).get(0), gv, g, algebra)};
         }
+        if (op == ElementwiseOp.RELU && g.dtype().isFloatingPoint() && Arrays.equals(g.shape, y.shape)) {
+            // masked(g, positive(y)) in one pass
+            double[] out = new double[g.numel()];
+            ArrayKernels.reluBackward(g.values(), y.values(), out, out.length);
+            return new Tensor[] {Tensor.wrap(out, g.shape, g.dtype())};
+        }
         return new Tensor[] {op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, node.params()).get(0)};
     };
 
@@ -298,6 +304,8 @@ public final class Pointwise {
         double[] out;
         if (a.shape.length == 0) {
             out = new double[] {unaryValue(op, a.scalarValue(), p, outType)};
+        } else if (op == ElementwiseOp.RELU && outType == a.dtype() && outType.isFloatingPoint()) {
+            out = ArrayKernels.relu(a.values(), a.numel());
         } else {
             double[] v = a.values();
             out = new double[v.length];
@@ -337,8 +345,11 @@ public final class Pointwise {
             double r = outType == DType.FLOAT32 ? op.applyFloat32(x, y, NO_PARAMS) : op.apply(x, y, NO_PARAMS);
             result = Tensor.wrapScalar(outType.round(r), outType);
         } else {
-            result = outType == DType.FLOAT32 ? map2(a, b, outType, (x, y) -> op.applyFloat32(x, y, NO_PARAMS))
-                    : map2(a, b, outType, (x, y) -> op.apply(x, y, NO_PARAMS));
+            result = ArrayKernels.binary(op, a, b, outType);
+            if (result == null) {
+                result = outType == DType.FLOAT32 ? map2(a, b, outType, (x, y) -> op.applyFloat32(x, y, NO_PARAMS))
+                        : map2(a, b, outType, (x, y) -> op.apply(x, y, NO_PARAMS));
+            }
         }
         if (Autograd.needed(a, b)) {
             FunctionNode.Spec spec = Autograd.elementwiseSpec(op, NO_PARAMS, BINARY_RULE);
