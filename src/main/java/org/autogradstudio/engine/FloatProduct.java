@@ -8,18 +8,20 @@ package org.autogradstudio.engine;
  * never the order within a sum, so every shape gives the same bits.
  * <p>
  * Operands are read through strides ({@code A(i, p) = a[aOff + i * ai + p * ap]}), so the
- * backward's {@code x.T @ g} and {@code g @ w.T} read {@code x} and {@code w} where they lie. Both
- * are first converted to float in reused per-thread panels laid out in the order the tile reads
- * them: a fresh array per product costs more than the conversion (new memory is cold in cache),
- * and a tile that streams both panels keeps 16 sums in registers for 10 loads.
+ * backward's {@code x.T @ g} and {@code g @ w.T} read {@code x} and {@code w} where they lie. B,
+ * which every pair of rows reads again, is first converted to float in a reused per-thread panel
+ * laid out in the order the tile reads it (a fresh array per product would cost more than the
+ * conversion: new memory is cold in cache); A is read and converted in the tile. A 2 x 8 tile
+ * keeps 16 sums in registers for 10 loads.
  */
 final class FloatProduct {
     /** Rows and columns of the register tile: 16 float sums fit the registers with the operands. */
     private static final int ROWS = 2;
     private static final int COLS = 8;
-    /** Panels up to this many floats are kept for the next product; larger ones are made each time. */
+    /** Scratch arrays up to this many elements are kept for the next product; larger ones are made each time. */
     private static final int KEPT_PANEL = 1 << 20;
-    private static final ThreadLocal<float[][]> PANELS = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final ThreadLocal<float[]> PANEL = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<double[]> ROWS_SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
 
     private FloatProduct() {
     }
@@ -34,51 +36,75 @@ final class FloatProduct {
         if (n == 0 || m == 0 || k == 0) {
             return out; // an empty sum is +0, as the kernels' first 0 + product
         }
-        int rowBlocks = (n + ROWS - 1) / ROWS;
-        float[] pa = panel(0, rowBlocks * ROWS * k);
-        float[] pb = panel(1, k * m);
-        packRows(a, aOff, ai, ap, n, k, pa);
+        if (ap != 1) {
+            // A read down its columns (x.T of x.T @ g): copied once into rows, which the tile
+            // streams; reading it in place would jump a row of x for every product
+            double[] rows = rowScratch(n * k);
+            copyRows(a, aOff, ai, ap, n, k, rows);
+            a = rows;
+            aOff = 0;
+            ai = k;
+            ap = 1;
+        }
+        float[] pb = panel(k * m);
         int fullBlocks = m / COLS;
         packColumns(b, bOff, bp, bj, k, m, fullBlocks, pb);
-        for (int rb = 0; rb < rowBlocks; rb++) {
-            int i = rb * ROWS;
-            boolean second = i + 1 < n;
+        for (int i = 0; i < n; i += ROWS) {
+            // a last single row is read twice and stored once
+            int next = i + 1 < n ? ai : 0;
+            int o = i * m, o2 = i + 1 < n ? m : -1;
+            int ia = aOff + i * ai;
             for (int cb = 0; cb < fullBlocks; cb++) {
-                tile(pa, rb * ROWS * k, pb, cb * COLS * k, k, out, i * m + cb * COLS, second ? m : -1);
+                tile(a, ia, ia + next, pb, cb * COLS * k, k, out, o + cb * COLS, o2);
             }
             for (int j = fullBlocks * COLS; j < m; j++) {
-                column(pa, rb * ROWS * k, pb, j * k, k, out, i * m + j, second ? m : -1);
+                column(a, ia, ia + next, pb, j * k, k, out, o + j, o2);
             }
         }
         return out;
     }
 
+    /** A reused array of at least {@code size} doubles for A's rows (contents undefined). */
+    private static double[] rowScratch(int size) {
+        if (size > KEPT_PANEL) {
+            return new double[size];
+        }
+        double[] rows = ROWS_SCRATCH.get();
+        if (rows.length < size) {
+            rows = new double[Math.max(size, 2 * rows.length)];
+            ROWS_SCRATCH.set(rows);
+        }
+        return rows;
+    }
+
+    /** {@code rows[i*k + p] = A(i, p)}, reading A along whichever of its dimensions lies closer together. */
+    private static void copyRows(double[] a, int aOff, int ai, int ap, int n, int k, double[] rows) {
+        if (Math.abs(ai) <= Math.abs(ap)) {
+            for (int p = 0; p < k; p++) {
+                for (int i = 0, src = aOff + p * ap; i < n; i++, src += ai) {
+                    rows[i * k + p] = a[src];
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                for (int p = 0, src = aOff + i * ai; p < k; p++, src += ap) {
+                    rows[i * k + p] = a[src];
+                }
+            }
+        }
+    }
+
     /** A reused panel of at least {@code size} floats (contents undefined). */
-    private static float[] panel(int which, int size) {
+    private static float[] panel(int size) {
         if (size > KEPT_PANEL) {
             return new float[size];
         }
-        float[][] panels = PANELS.get();
-        if (panels[which].length < size) {
-            panels[which] = new float[Math.max(size, 2 * panels[which].length)];
+        float[] panel = PANEL.get();
+        if (panel.length < size) {
+            panel = new float[Math.max(size, 2 * panel.length)];
+            PANEL.set(panel);
         }
-        return panels[which];
-    }
-
-    /** A in blocks of two rows, interleaved along p: {@code pa[(rb*k + p)*2 + r] = A(2rb + r, p)}, a missing row as 0. */
-    private static void packRows(double[] a, int aOff, int ai, int ap, int n, int k, float[] pa) {
-        for (int i = 0; i < n; i++) {
-            int src = aOff + i * ai, dst = (i / ROWS) * ROWS * k + i % ROWS;
-            for (int p = 0; p < k; p++) {
-                pa[dst + p * ROWS] = (float) a[src + p * ap];
-            }
-        }
-        if (n % ROWS != 0) {
-            int dst = (n / ROWS) * ROWS * k + 1;
-            for (int p = 0; p < k; p++) {
-                pa[dst + p * ROWS] = 0;
-            }
-        }
+        return panel;
     }
 
     /**
@@ -98,15 +124,16 @@ final class FloatProduct {
     }
 
     /**
-     * One 2 x 8 block of C into {@code out[o ...]} and, when {@code next >= 0}, its second row into
-     * {@code out[o + next ...]}.
+     * One 2 x 8 block of C from the rows of A at {@code a[r0 ...]} and {@code a[r1 ...]} (read and
+     * converted here: each is used by one block of every eight columns only), into {@code out[o ...]}
+     * and, when {@code next >= 0}, the second row into {@code out[o + next ...]}.
      */
-    private static void tile(float[] pa, int qa, float[] pb, int qb, int k, double[] out, int o, int next) {
+    private static void tile(double[] a, int r0, int r1, float[] pb, int qb, int k, double[] out, int o, int next) {
         float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c04 = 0, c05 = 0, c06 = 0, c07 = 0;
         float c10 = 0, c11 = 0, c12 = 0, c13 = 0, c14 = 0, c15 = 0, c16 = 0, c17 = 0;
         for (int p = 0; p < k; p++) {
-            int x = qa + p * ROWS, y = qb + p * COLS;
-            float x0 = pa[x], x1 = pa[x + 1];
+            int y = qb + p * COLS;
+            float x0 = (float) a[r0 + p], x1 = (float) a[r1 + p];
             float y0 = pb[y], y1 = pb[y + 1], y2 = pb[y + 2], y3 = pb[y + 3];
             float y4 = pb[y + 4], y5 = pb[y + 5], y6 = pb[y + 6], y7 = pb[y + 7];
             c00 += x0 * y0;
@@ -147,13 +174,13 @@ final class FloatProduct {
         }
     }
 
-    /** One 2 x 1 block: a column outside the blocks of eight. */
-    private static void column(float[] pa, int qa, float[] pb, int qb, int k, double[] out, int o, int next) {
+    /** One 2 x 1 block (see {@link #tile}): a column outside the blocks of eight. */
+    private static void column(double[] a, int r0, int r1, float[] pb, int qb, int k, double[] out, int o, int next) {
         float c0 = 0, c1 = 0;
         for (int p = 0; p < k; p++) {
             float y = pb[qb + p];
-            c0 += pa[qa + p * ROWS] * y;
-            c1 += pa[qa + p * ROWS + 1] * y;
+            c0 += (float) a[r0 + p] * y;
+            c1 += (float) a[r1 + p] * y;
         }
         out[o] = c0;
         if (next >= 0) {
