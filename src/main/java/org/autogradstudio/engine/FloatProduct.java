@@ -112,11 +112,24 @@ final class FloatProduct {
      * then each remaining column on its own: {@code pb[j*k + p] = B(p, j)}.
      */
     private static void packColumns(double[] b, int bOff, int bp, int bj, int k, int m, int fullBlocks, float[] pb) {
+        int blocked = fullBlocks * COLS;
+        if (Math.abs(bj) < Math.abs(bp)) {
+            // B's rows lie together (g of x.T @ g): read them in order
+            for (int p = 0; p < k; p++) {
+                int src = bOff + p * bp;
+                for (int j = 0; j < blocked; j++) {
+                    pb[(j / COLS) * COLS * k + p * COLS + j % COLS] = (float) b[src + j * bj];
+                }
+                for (int j = blocked; j < m; j++) {
+                    pb[j * k + p] = (float) b[src + j * bj];
+                }
+            }
+            return;
+        }
         for (int j = 0; j < m; j++) {
             int src = bOff + j * bj;
-            int cb = j / COLS;
-            int dst = cb < fullBlocks ? cb * COLS * k + j % COLS : j * k;
-            int step = cb < fullBlocks ? COLS : 1;
+            int dst = j < blocked ? (j / COLS) * COLS * k + j % COLS : j * k;
+            int step = j < blocked ? COLS : 1;
             for (int p = 0; p < k; p++) {
                 pb[dst + p * step] = (float) b[src + p * bp];
             }

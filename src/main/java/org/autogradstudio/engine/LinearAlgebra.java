@@ -193,13 +193,14 @@ public final class LinearAlgebra {
         int n = a.shape[0], k = a.shape[1], m = b.shape[1];
         Tensor out = rounded(product(a, b, single(a)), new int[] {n, m}, a.dtype());
         if (Autograd.needed(a, b)) {
-            Autograd.record(out, "MmBackward0", new Tensor[] {a, b}, new Tensor[] {a, b}, (node, g) -> {
+            // both gradients are new arrays: the next rule may write into them (see OwningRule)
+            Autograd.record(out, "MmBackward0", new Tensor[] {a, b}, new Tensor[] {a, b}, (FunctionNode.OwningRule) (node, g, owned, grads) -> {
                 Tensor x = node.saved(0), y = node.saved(1);
-                Tensor ga = !node.needsGrad(0) ? null
+                grads[0] = !node.needsGrad(0) ? null
                         : rounded(productTransposedRight(g, y, single(g)), new int[] {n, k}, g.dtype());
-                Tensor gb = !node.needsGrad(1) ? null
+                grads[1] = !node.needsGrad(1) ? null
                         : rounded(productTransposedLeft(x, g, single(g)), new int[] {k, m}, g.dtype());
-                return new Tensor[] {ga, gb};
+                return 3;
             });
         }
         return out;

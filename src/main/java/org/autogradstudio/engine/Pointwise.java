@@ -32,7 +32,7 @@ public final class Pointwise {
      * The backward of every recorded unary op: one shared object (the op and its parameters are on
      * the node), so recording allocates no closure per node.
      */
-    private static final FunctionNode.Rule UNARY_RULE = (node, g) -> {
+    private static final FunctionNode.OwningRule UNARY_RULE = (node, g, gOwned, result) -> {
         ElementwiseOp op = node.op();
         boolean savedOutput = SAVES_OUTPUT[op.ordinal()];
         Tensor x = savedOutput || !SAVES_INPUTS[op.ordinal()] ? null : node.saved(0);
@@ -40,15 +40,19 @@ public final class Pointwise {
         if (g.shape.length == 0) {
             ScalarAlgebra algebra = ScalarAlgebra.of(g.dtype());
             ScalarAlgebra.Value gv = number(g);
-            return new Tensor[] {tensorOf(op.backward(algebra, gv, Arrays.asList(number(x)), number(y), node.params()).get(0), gv, g, algebra)};
+            result[0] = tensorOf(op.backward(algebra, gv, Arrays.asList(number(x)), number(y), node.params()).get(0), gv, g, algebra);
+            return 0;
         }
         if (op == ElementwiseOp.RELU && g.dtype().isFloatingPoint() && Arrays.equals(g.shape, y.shape)) {
-            // masked(g, positive(y)) in one pass
-            double[] out = new double[g.numel()];
+            // masked(g, positive(y)) in one pass, into g itself when nobody else holds it
+            boolean inPlace = gOwned && g.storage == g && g.storage.data != null;
+            double[] out = inPlace ? g.storage.data : new double[g.numel()];
             ArrayKernels.reluBackward(g.values(), y.values(), out, out.length);
-            return new Tensor[] {Tensor.wrap(out, g.shape, g.dtype())};
+            result[0] = inPlace ? g : Tensor.wrap(out, g.shape, g.dtype());
+            return 1;
         }
-        return new Tensor[] {op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, node.params()).get(0)};
+        result[0] = op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, node.params()).get(0);
+        return 0;
     };
 
     /**

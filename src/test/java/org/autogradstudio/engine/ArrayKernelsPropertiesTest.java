@@ -139,6 +139,48 @@ class ArrayKernelsPropertiesTest {
         same("relu backward", rule.toArray(), x.grad().toArray());
     }
 
+    /**
+     * relu's backward writes into the gradient a matrix product handed it when the engine owns
+     * it; a listener (who keeps every gradient it is shown) turns that off. Both give the same
+     * gradients, and the gradients a listener was shown are never overwritten afterwards.
+     */
+    @Property(tries = 100)
+    void reluBackwardInPlaceMatchesTheCopy(@ForAll long seed) {
+        Random r = new Random(seed);
+        DType dtype = r.nextBoolean() ? DType.FLOAT32 : DType.FLOAT64;
+        int n = 1 + r.nextInt(9), k = 1 + r.nextInt(9), m = 1 + r.nextInt(9);
+        double[] xv = draws(r, n * k), w1 = draws(r, k * m), w2 = draws(r, m * 3);
+        double[][] results = new double[2][];
+        java.util.List<double[]> shown = new java.util.ArrayList<>();
+        java.util.List<Tensor> shownTensors = new java.util.ArrayList<>();
+        BackwardListener listener = new BackwardListener() {
+            @Override
+            public void onEdge(Node from, Edge edge, Tensor gradient) {
+                shown.add(gradient.toArray());
+                shownTensors.add(gradient);
+            }
+        };
+        for (int pass = 0; pass < 2; pass++) {
+            Tensor x = Tensor.of(xv, new int[] {n, k}, dtype);
+            Tensor a = Tensor.of(w1, new int[] {k, m}, dtype).requiresGrad_(true);
+            Tensor b = Tensor.of(w2, new int[] {m, 3}, dtype).requiresGrad_(true);
+            Tensor loss = x.matmul(a).relu().matmul(b).relu().sum();
+            if (pass == 1) {
+                Engine.addListener(listener);
+            }
+            try {
+                loss.backward();
+            } finally {
+                Engine.removeListener(listener);
+            }
+            results[pass] = concat(a.grad().toArray(), b.grad().toArray());
+        }
+        same("owned vs listened", results[1], results[0]);
+        for (int i = 0; i < shown.size(); i++) {
+            same("gradient shown to the listener, later", shown.get(i), shownTensors.get(i).toArray());
+        }
+    }
+
     @Property(tries = 200)
     void biasGradientsSumRowsInOrder(@ForAll long seed) {
         Random r = new Random(seed);
