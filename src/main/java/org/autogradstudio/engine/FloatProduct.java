@@ -7,11 +7,12 @@ package org.autogradstudio.engine;
  * differ in the last bit). The register tiles below only decide which sums run side by side,
  * never the order within a sum, so every shape gives the same bits.
  * <p>
- * Operands are read through strides ({@code A(i, p) = a[aOff + i * ai + p * ap]}), so the
- * backward's {@code x.T @ g} and {@code g @ w.T} read {@code x} and {@code w} where they lie. B,
- * which every pair of rows reads again, is first converted to float in a reused per-thread panel
- * laid out in the order the tile reads it (a fresh array per product would cost more than the
- * conversion: new memory is cold in cache); A is read and converted in the tile. A 2 x 8 tile
+ * Operands are read through strides ({@code A(i, p) = a[aOff + i * ai + p * ap]}), so no
+ * transposed copy is made for the backward's {@code g @ w.T} and {@code x.T @ g}. B, which every
+ * pair of rows reads again, is first converted to float in a reused per-thread panel laid out in
+ * the order the tile reads it (a fresh array per product would cost more than the conversion: new
+ * memory is cold in cache); A is read and converted in the tile, straight from the tensor when its
+ * rows are contiguous, else (x of {@code x.T @ g}) from a reused copy of its rows. A 2 x 8 tile
  * keeps 16 sums in registers for 10 loads.
  */
 final class FloatProduct {
@@ -36,7 +37,7 @@ final class FloatProduct {
         if (n == 0 || m == 0 || k == 0) {
             return out; // an empty sum is +0, as the kernels' first 0 + product
         }
-        if (ap != 1) {
+        if (ap != 1 && k > 1) {
             // A read down its columns (x.T of x.T @ g): copied once into rows, which the tile
             // streams; reading it in place would jump a row of x for every product
             double[] rows = rowScratch(n * k);
