@@ -48,8 +48,8 @@ public final class Losses {
         int n = x.length;
         switch (reduction) {
             case "none": result = Tensor.wrap(per, shape, type); break;
-            case "sum": result = Tensor.scalar(Arrays.stream(per).sum(), type); break;
-            case "mean": result = Tensor.scalar(Arrays.stream(per).sum() / n, type); break;
+            case "sum": result = Tensor.scalar(compensatedSum(per), type); break;
+            case "mean": result = Tensor.scalar(compensatedSum(per) / n, type); break;
             default: throw new TorchException("ValueError", reduction + " is not a valid value for reduction");
         }
         if (Autograd.needed(input, target)) {
@@ -78,6 +78,24 @@ public final class Losses {
                     });
         }
         return result;
+    }
+
+    /**
+     * The compensated (Kahan) sum {@code DoubleStream.sum()} gives, written out: the same numbers
+     * without a stream pipeline per loss (whose classes would also load inside a script's clock).
+     */
+    private static double compensatedSum(double[] v) {
+        double sum = 0, compensation = 0, simple = 0;
+        for (double value : v) {
+            double y = value - compensation;
+            double t = sum + y;
+            compensation = (t - sum) - y;
+            sum = t;
+            simple += value;
+        }
+        double total = sum - compensation;
+        // an overflow to infinity shows as NaN in the compensated terms
+        return Double.isNaN(total) && Double.isInfinite(simple) ? simple : total;
     }
 
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
