@@ -21,8 +21,9 @@ final class FloatProduct {
     private static final int COLS = 8;
     /** Scratch arrays up to this many elements are kept for the next product; larger ones are made each time. */
     private static final int KEPT_PANEL = 1 << 20;
-    private static final ThreadLocal<float[]> PANEL = ThreadLocal.withInitial(() -> new float[0]);
-    private static final ThreadLocal<double[]> ROWS_SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+    // plain ThreadLocals (null until first use): no lambda to link on a script's first product
+    private static final ThreadLocal<float[]> PANEL = new ThreadLocal<>();
+    private static final ThreadLocal<double[]> ROWS_SCRATCH = new ThreadLocal<>();
 
     private FloatProduct() {
     }
@@ -71,8 +72,8 @@ final class FloatProduct {
             return new double[size];
         }
         double[] rows = ROWS_SCRATCH.get();
-        if (rows.length < size) {
-            rows = new double[Math.max(size, 2 * rows.length)];
+        if (rows == null || rows.length < size) {
+            rows = new double[Math.max(size, rows == null ? 0 : 2 * rows.length)];
             ROWS_SCRATCH.set(rows);
         }
         return rows;
@@ -101,8 +102,8 @@ final class FloatProduct {
             return new float[size];
         }
         float[] panel = PANEL.get();
-        if (panel.length < size) {
-            panel = new float[Math.max(size, 2 * panel.length)];
+        if (panel == null || panel.length < size) {
+            panel = new float[Math.max(size, panel == null ? 0 : 2 * panel.length)];
             PANEL.set(panel);
         }
         return panel;
