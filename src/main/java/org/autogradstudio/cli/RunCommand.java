@@ -58,17 +58,12 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * What {@code import torch} costs Python before its clock starts: loading and initialising the
-     * interpreter and engine classes once, with a snippet that runs each kind of statement once
-     * (functions, loops, comprehensions and imports too: Python has them ready at startup, the JVM
-     * would load their classes on first use, inside the clock). Nothing here runs often enough to
-     * be compiled; the script's own code warms up as it runs.
+     * interpreter and engine classes once, with a snippet that runs each kind of statement once.
      */
     private static void loadRuntime() {
         String snippet = "import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\n"
                 + "y = (x * 2 + 1).sin().sum()\ny.backward()\nwith torch.no_grad():\n    x -= 0.1 * x.grad\n"
-                + "s = f'{y.item():.3f} {x}'\n"
-                + "import math\ndef f(a, b=1):\n    return [a * i for i in range(b)]\nxs, ys = [], torch.zeros(1)\n"
-                + "for i in range(2):\n    if i < 1:\n        xs.append([math.cos(i), math.sin(i)]); f(i)\n";
+                + "s = f'{y.item():.3f} {x}'\n";
         try (ScriptSession warm = TorchModules.newInterpreter(null).newSession(new StringBuilder(), new StringBuilder())) {
             warm.runScript(snippet, "<startup>");
         }
