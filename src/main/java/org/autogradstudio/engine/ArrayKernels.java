@@ -22,12 +22,13 @@ final class ArrayKernels {
             return null;
         }
         Tensor full = a, other = b;
-        if (!spansRows(a, b, outType) && (op == ElementwiseOp.ADD || op == ElementwiseOp.MUL) && spansRows(b, a, outType)) {
+        if (!spansRows(a, b, outType)) {
+            if ((op != ElementwiseOp.ADD && op != ElementwiseOp.MUL) || !spansRows(b, a, outType)) {
+                return null;
+            }
             // x + y == y + x and x * y == y * x exactly
             full = b;
             other = a;
-        } else if (!spansRows(a, b, outType)) {
-            return null;
         }
         int n = full.numel();
         double[] out = new double[n];
