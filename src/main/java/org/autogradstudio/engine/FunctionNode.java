@@ -30,6 +30,25 @@ public final class FunctionNode extends Node {
     }
 
     /**
+     * A rule on arrays that may write its result into the incoming gradient when the engine owns
+     * it ({@code gradOwned}: nobody else holds it) and says which results are fresh tensors nobody
+     * else holds (bit i for {@code out[i]}, one edge per tensor at most), so the next rule may do
+     * the same: a fresh array costs more than the arithmetic of a pointwise backward (new memory
+     * is cold in cache).
+     */
+    @FunctionalInterface
+    interface OwningRule extends Rule {
+        int backwardInto(FunctionNode node, Tensor grad, boolean gradOwned, Tensor[] out);
+
+        @Override
+        default Tensor[] backward(FunctionNode node, Tensor grad) {
+            Tensor[] out = new Tensor[node.numEdges()];
+            backwardInto(node, grad, false, out);
+            return out;
+        }
+    }
+
+    /**
      * What a node shares with every node recorded by the same op: PyTorch's class name, the
      * elementwise op (or null), the rule, the op's scalar arguments and its attributes. Elementwise
      * ops without arguments use one shared Spec each.
@@ -580,6 +599,19 @@ public final class FunctionNode extends Node {
                 }
                 return fresh;
             }
+        }
+        if (spec.rule instanceof OwningRule) {
+            int fresh = ((OwningRule) spec.rule).backwardInto(this, grad, gradOwned, out);
+            for (int i = 0; i < n; i++) {
+                Tensor g = out[i];
+                Tensor fitted = fit(i, g);
+                if (fitted != g) {
+                    // reshaped or cast: not the tensor the rule vouched for
+                    fresh &= ~(1 << i);
+                }
+                out[i] = fitted;
+            }
+            return fresh;
         }
         Tensor[] grads = spec.rule.backward(this, grad);
         for (int i = 0; i < n; i++) {

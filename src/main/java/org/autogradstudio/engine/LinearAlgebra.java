@@ -6,77 +6,53 @@ public final class LinearAlgebra {
     }
 
     /**
-     * Product of row-major (n x k) and (k x m) arrays; see {@link #multiplyTransposed}.
-     * {@code single}: accumulate in float32, as PyTorch's float matmul does.
+     * C (n x m) = A (n x k) B (k x m), the operands read through strides from the tensors' own
+     * storage ({@code A(i, p)} at {@code a.offset + i*ai + p*ap}, likewise B), so a transposed
+     * operand costs no copy. {@code single}: accumulate in float32, as PyTorch's float matmul does
+     * (see {@link FloatProduct}); otherwise in double, in the same order.
      */
-    static double[] multiply(double[] a, double[] b, int n, int k, int m, boolean single) {
-        if (m == 1) {
-            return multiplyTransposed(a, b, n, k, 1, single);
+    static double[] product(Tensor a, int ai, int ap, Tensor b, int bp, int bj, int n, int k, int m, boolean single) {
+        double[] ad = a.storage.data, bd = b.storage.data;
+        int aOff = a.offset, bOff = b.offset;
+        if (ad == null) {
+            // a one-element storage: every position is 0
+            ad = new double[] {a.storage.scalar};
+            aOff = ai = ap = 0;
         }
-        double[] bt = new double[k * m];
-        for (int p = 0; p < k; p++) {
-            for (int j = 0, row = p * m; j < m; j++) {
-                bt[j * k + p] = b[row + j];
+        if (bd == null) {
+            bd = new double[] {b.storage.scalar};
+            bOff = bp = bj = 0;
+        }
+        if (single) {
+            return FloatProduct.product(ad, aOff, ai, ap, bd, bOff, bp, bj, n, k, m);
+        }
+        double[] rows = new double[n * k], columns = new double[m * k];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < k; p++) {
+                rows[i * k + p] = ad[aOff + i * ai + p * ap];
             }
         }
-        return multiplyTransposed(a, bt, n, k, m, single);
+        for (int j = 0; j < m; j++) {
+            for (int p = 0; p < k; p++) {
+                columns[j * k + p] = bd[bOff + p * bp + j * bj];
+            }
+        }
+        return multiplyTransposed(rows, columns, n, k, m);
     }
 
-    /**
-     * {@code a @ bt.T}, in float32 when {@code single}: PyTorch 1.13's float matmul (this build's
-     * BLAS) adds the products one by one in order p = 0, 1, ..., each product and each sum rounded
-     * to float, and so does {@link #multiplyTransposedFloat}; accumulating in double and rounding
-     * once would differ in the last bit for most elements of a 256 x 256 product.
-     */
-    static double[] multiplyTransposed(double[] a, double[] bt, int n, int k, int m, boolean single) {
-        return single ? multiplyTransposedFloat(a, bt, n, k, m) : multiplyTransposed(a, bt, n, k, m);
+    /** {@code a @ b} of two matrices. */
+    private static double[] product(Tensor a, Tensor b, boolean single) {
+        return product(a, a.strides[0], a.strides[1], b, b.strides[0], b.strides[1], a.shape[0], a.shape[1], b.shape[1], single);
     }
 
-    /** {@link #multiplyTransposed(double[], double[], int, int, int)} with float accumulators. */
-    static double[] multiplyTransposedFloat(double[] a, double[] bt, int n, int k, int m) {
-        float[] af = toFloats(a), bf = toFloats(bt);
-        double[] out = new double[n * m];
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            int a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
-            int j = 0;
-            for (; j + 2 <= m; j += 2) {
-                int b0 = j * k, b1 = b0 + k;
-                float s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
-                for (int p = 0; p < k; p++) {
-                    float x0 = af[a0 + p], x1 = af[a1 + p], x2 = af[a2 + p], x3 = af[a3 + p];
-                    float y0 = bf[b0 + p], y1 = bf[b1 + p];
-                    s00 += x0 * y0;
-                    s01 += x0 * y1;
-                    s10 += x1 * y0;
-                    s11 += x1 * y1;
-                    s20 += x2 * y0;
-                    s21 += x2 * y1;
-                    s30 += x3 * y0;
-                    s31 += x3 * y1;
-                }
-                int o = i * m + j;
-                out[o] = s00;
-                out[o + 1] = s01;
-                out[o + m] = s10;
-                out[o + m + 1] = s11;
-                out[o + 2 * m] = s20;
-                out[o + 2 * m + 1] = s21;
-                out[o + 3 * m] = s30;
-                out[o + 3 * m + 1] = s31;
-            }
-            for (; j < m; j++) {
-                for (int r = 0; r < 4; r++) {
-                    out[(i + r) * m + j] = dotFloat(af, (i + r) * k, bf, j * k, k);
-                }
-            }
-        }
-        for (; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                out[i * m + j] = dotFloat(af, i * k, bf, j * k, k);
-            }
-        }
-        return out;
+    /** {@code g @ y.T}: the gradient of the first operand of {@code x @ y}. */
+    private static double[] productTransposedRight(Tensor g, Tensor y, boolean single) {
+        return product(g, g.strides[0], g.strides[1], y, y.strides[1], y.strides[0], g.shape[0], g.shape[1], y.shape[0], single);
+    }
+
+    /** {@code x.T @ g}: the gradient of the second operand of {@code x @ y}. */
+    private static double[] productTransposedLeft(Tensor x, Tensor g, boolean single) {
+        return product(x, x.strides[1], x.strides[0], g, g.strides[0], g.strides[1], x.shape[1], x.shape[0], g.shape[1], single);
     }
 
     private static float[] toFloats(double[] v) {
@@ -174,8 +150,9 @@ public final class LinearAlgebra {
         }
     }
 
+    /** A product's elements as a tensor of {@code type}: float32 and float64 products hold their values already. */
     private static Tensor rounded(double[] v, int[] shape, DType type) {
-        for (int i = 0; i < v.length; i++) {
+        for (int i = 0; !type.isFloatingPoint() && i < v.length; i++) {
             v[i] = type.round(v[i]);
         }
         return Tensor.wrap(v, shape, type);
@@ -214,15 +191,16 @@ public final class LinearAlgebra {
         }
         checkFloat(a, b);
         int n = a.shape[0], k = a.shape[1], m = b.shape[1];
-        Tensor out = rounded(multiply(a.values(), b.values(), n, k, m, single(a)), new int[] {n, m}, a.dtype());
+        Tensor out = rounded(product(a, b, single(a)), new int[] {n, m}, a.dtype());
         if (Autograd.needed(a, b)) {
-            Autograd.record(out, "MmBackward0", new Tensor[] {a, b}, new Tensor[] {a, b}, (node, g) -> {
+            // both gradients are new arrays: the next rule may write into them (see OwningRule)
+            Autograd.record(out, "MmBackward0", new Tensor[] {a, b}, new Tensor[] {a, b}, (FunctionNode.OwningRule) (node, g, owned, grads) -> {
                 Tensor x = node.saved(0), y = node.saved(1);
-                Tensor ga = !node.needsGrad(0) ? null
-                        : rounded(multiplyTransposed(g.values(), y.values(), n, m, k, single(g)), new int[] {n, k}, g.dtype());
-                Tensor gb = !node.needsGrad(1) ? null
-                        : rounded(multiply(x.t().values(), g.values(), k, n, m, single(g)), new int[] {k, m}, g.dtype());
-                return new Tensor[] {ga, gb};
+                grads[0] = !node.needsGrad(0) ? null
+                        : rounded(productTransposedRight(g, y, single(g)), new int[] {n, k}, g.dtype());
+                grads[1] = !node.needsGrad(1) ? null
+                        : rounded(productTransposedLeft(x, g, single(g)), new int[] {k, m}, g.dtype());
+                return 3;
             });
         }
         return out;
@@ -255,7 +233,7 @@ public final class LinearAlgebra {
                     + "].  Tensor sizes: " + Shape.toString(bias.shape));
         }
         boolean single = single(a);
-        double[] product = multiply(a.values(), b.values(), n, k, m, single);
+        double[] product = product(a, b, single);
         double[] c = Pointwise.broadcastValues(bias, outShape);
         for (int i = 0; i < product.length; i++) {
             // the product rounded to the dtype first, then the bias added: what BLAS's C += A B gives
@@ -267,9 +245,9 @@ public final class LinearAlgebra {
             Autograd.record(out, "AddmmBackward0", new Tensor[] {bias, a, b}, new Tensor[] {a, b}, (node, g) -> {
                 Tensor x = node.saved(0), y = node.saved(1);
                 Tensor ga = !node.needsGrad(1) ? null
-                        : rounded(multiplyTransposed(g.values(), y.values(), n, m, k, single(g)), new int[] {n, k}, g.dtype());
+                        : rounded(productTransposedRight(g, y, single(g)), new int[] {n, k}, g.dtype());
                 Tensor gb = !node.needsGrad(2) ? null
-                        : rounded(multiply(x.t().values(), g.values(), k, n, m, single(g)), new int[] {k, m}, g.dtype());
+                        : rounded(productTransposedLeft(x, g, single(g)), new int[] {k, m}, g.dtype());
                 return new Tensor[] {node.needsGrad(0) ? g : null, ga, gb};
             });
         }
@@ -287,12 +265,13 @@ public final class LinearAlgebra {
         }
         checkFloat(a, v);
         int n = a.shape[0], k = a.shape[1];
-        Tensor out = rounded(multiply(a.values(), v.values(), n, k, 1, single(a)), new int[] {n}, a.dtype());
+        Tensor out = rounded(product(a, a.strides[0], a.strides[1], v, v.strides[0], 0, n, k, 1, single(a)), new int[] {n}, a.dtype());
         if (Autograd.needed(a, v)) {
             Autograd.record(out, "MvBackward0", new Tensor[] {a, v}, new Tensor[] {a, v}, (node, g) -> {
                 Tensor x = node.saved(0), y = node.saved(1);
-                Tensor ga = rounded(multiply(g.values(), y.values(), n, 1, k, single(g)), new int[] {n, k}, g.dtype());
-                Tensor gv = rounded(multiply(g.values(), x.values(), 1, n, k, single(g)), new int[] {k}, g.dtype());
+                // g as a column times v as a row; g as a row times the matrix
+                Tensor ga = rounded(product(g, g.strides[0], 0, y, 0, y.strides[0], n, 1, k, single(g)), new int[] {n, k}, g.dtype());
+                Tensor gv = rounded(product(g, 0, g.strides[0], x, x.strides[0], x.strides[1], 1, n, k, single(g)), new int[] {k}, g.dtype());
                 return new Tensor[] {ga, gv};
             });
         }
@@ -312,7 +291,7 @@ public final class LinearAlgebra {
         double[] x = a.values(), y = b.values();
         double s;
         if (single(a)) {
-            // in order, in float, as PyTorch's float dot (see multiplyTransposed)
+            // in order, in float, as PyTorch's float dot (see FloatProduct)
             s = dotFloat(toFloats(x), 0, toFloats(y), 0, x.length);
         } else {
             s = dot(x, 0, y, 0, x.length);

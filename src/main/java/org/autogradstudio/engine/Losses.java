@@ -15,6 +15,17 @@ public final class Losses {
      */
     private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
                                DoubleBinaryOperator f, DoubleBinaryOperator df, DoubleBinaryOperator dfTarget) {
+        return loss(name, input, target, reduction, f, df, dfTarget, null, null);
+    }
+
+    /**
+     * {@link #loss} with float32 forms of {@code f} and {@code df} (null: none) that round every
+     * step to float in PyTorch's order, used when the loss is computed in float32; the input's
+     * gradient is then {@code df * grad}, divided by the count for a mean, each step in float.
+     */
+    private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
+                               DoubleBinaryOperator f, DoubleBinaryOperator df, DoubleBinaryOperator dfTarget,
+                               DoubleBinaryOperator f32, DoubleBinaryOperator df32) {
         if (!Arrays.equals(input.shape, target.shape)) {
             if (name.startsWith("BinaryCrossEntropyWithLogits")) {
                 throw new TorchException("ValueError", "Target size (" + Shape.torchSize(target.shape)
@@ -29,8 +40,9 @@ public final class Losses {
         double[] x = Pointwise.broadcastValues(input, shape), y = Pointwise.broadcastValues(target, shape);
         DType type = DType.promote(input.dtype(), target.dtype());
         double[] per = new double[x.length];
+        boolean single = type == DType.FLOAT32 && f32 != null;
         for (int i = 0; i < x.length; i++) {
-            per[i] = type.round(f.applyAsDouble(x[i], y[i]));
+            per[i] = single ? f32.applyAsDouble(x[i], y[i]) : type.round(f.applyAsDouble(x[i], y[i]));
         }
         Tensor result;
         int n = x.length;
@@ -48,14 +60,20 @@ public final class Losses {
                         double[] out = new double[xs.length];
                         double[] outTarget = target.requiresGrad ? new double[xs.length] : null;
                         double scale = reduction.equals("mean") ? 1.0 / n : 1.0;
+                        boolean mean = reduction.equals("mean"), each = reduction.equals("none");
                         for (int i = 0; i < xs.length; i++) {
-                            double gi = reduction.equals("none") ? gv[i] : gv[0];
-                            out[i] = gi * df.applyAsDouble(xs[i], ys[i]) * scale;
+                            double gi = each ? gv[i] : gv[0];
+                            if (single && df32 != null) {
+                                float d = (float) df32.applyAsDouble(xs[i], ys[i]) * (float) gi;
+                                out[i] = mean ? d / (float) n : d;
+                            } else {
+                                out[i] = gi * df.applyAsDouble(xs[i], ys[i]) * scale;
+                            }
                             if (outTarget != null) {
                                 outTarget[i] = gi * dfTarget.applyAsDouble(xs[i], ys[i]) * scale;
                             }
                         }
-                        Tensor gradInput = Tensor.wrap(out, shape, DType.FLOAT64);
+                        Tensor gradInput = Tensor.wrap(out, shape, single && df32 != null ? DType.FLOAT32 : DType.FLOAT64);
                         return new Tensor[] {gradInput, outTarget == null ? null : Tensor.wrap(outTarget, shape, DType.FLOAT64)};
                     });
         }
@@ -104,6 +122,22 @@ public final class Losses {
         return loss("BinaryCrossEntropyWithLogitsBackward0", input, target, reduction, (x, y) -> {
             double maxVal = Math.max(-x, 0);
             return (1 - y) * x + maxVal + Math.log(Math.exp(-maxVal) + Math.exp(-x - maxVal));
-        }, (x, y) -> 1 / (1 + Math.exp(-x)) - y, (x, y) -> -x);
+        }, (x, y) -> 1 / (1 + Math.exp(-x)) - y, (x, y) -> -x, Losses::bceWithLogitsFloat, Losses::bceWithLogitsGradFloat);
+    }
+
+    /**
+     * PyTorch's float kernel: {@code max = (-x).clamp_min(0)}, then
+     * {@code (1 - y) * x + max + log(exp(-max) + exp(-x - max))}, every step rounded to float.
+     */
+    private static double bceWithLogitsFloat(double x, double y) {
+        float xf = (float) x, yf = (float) y;
+        float max = Math.max(-xf, 0f);
+        float sum = (float) Math.exp(-max) + (float) Math.exp(-xf - max);
+        return ((1 - yf) * xf + max) + (float) Math.log(sum);
+    }
+
+    /** {@code sigmoid(x) - y} in float, sigmoid as {@link ElementwiseOp#SIGMOID}'s float kernel. */
+    private static double bceWithLogitsGradFloat(double x, double y) {
+        return (float) ElementwiseOp.SIGMOID.applyFloat32(x, 0, null) - (float) y;
     }
 }

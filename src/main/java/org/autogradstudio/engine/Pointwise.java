@@ -32,7 +32,7 @@ public final class Pointwise {
      * The backward of every recorded unary op: one shared object (the op and its parameters are on
      * the node), so recording allocates no closure per node.
      */
-    private static final FunctionNode.Rule UNARY_RULE = (node, g) -> {
+    private static final FunctionNode.OwningRule UNARY_RULE = (node, g, gOwned, result) -> {
         ElementwiseOp op = node.op();
         boolean savedOutput = SAVES_OUTPUT[op.ordinal()];
         Tensor x = savedOutput || !SAVES_INPUTS[op.ordinal()] ? null : node.saved(0);
@@ -40,9 +40,19 @@ public final class Pointwise {
         if (g.shape.length == 0) {
             ScalarAlgebra algebra = ScalarAlgebra.of(g.dtype());
             ScalarAlgebra.Value gv = number(g);
-            return new Tensor[] {tensorOf(op.backward(algebra, gv, Arrays.asList(number(x)), number(y), node.params()).get(0), gv, g, algebra)};
+            result[0] = tensorOf(op.backward(algebra, gv, Arrays.asList(number(x)), number(y), node.params()).get(0), gv, g, algebra);
+            return 0;
         }
-        return new Tensor[] {op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, node.params()).get(0)};
+        if (op == ElementwiseOp.RELU && g.dtype().isFloatingPoint() && Arrays.equals(g.shape, y.shape)) {
+            // masked(g, positive(y)) in one pass, into g itself when nobody else holds it
+            boolean inPlace = gOwned && g.storage == g && g.storage.data != null;
+            double[] out = inPlace ? g.storage.data : new double[g.numel()];
+            ArrayKernels.reluBackward(g.values(), y.values(), out, out.length);
+            result[0] = inPlace ? g : Tensor.wrap(out, g.shape, g.dtype());
+            return 1;
+        }
+        result[0] = op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, node.params()).get(0);
+        return 0;
     };
 
     /**
@@ -298,6 +308,8 @@ public final class Pointwise {
         double[] out;
         if (a.shape.length == 0) {
             out = new double[] {unaryValue(op, a.scalarValue(), p, outType)};
+        } else if (op == ElementwiseOp.RELU && outType == a.dtype() && outType.isFloatingPoint()) {
+            out = ArrayKernels.relu(a.values(), a.numel());
         } else {
             double[] v = a.values();
             out = new double[v.length];
@@ -337,8 +349,11 @@ public final class Pointwise {
             double r = outType == DType.FLOAT32 ? op.applyFloat32(x, y, NO_PARAMS) : op.apply(x, y, NO_PARAMS);
             result = Tensor.wrapScalar(outType.round(r), outType);
         } else {
-            result = outType == DType.FLOAT32 ? map2(a, b, outType, (x, y) -> op.applyFloat32(x, y, NO_PARAMS))
-                    : map2(a, b, outType, (x, y) -> op.apply(x, y, NO_PARAMS));
+            result = ArrayKernels.binary(op, a, b, outType);
+            if (result == null) {
+                result = outType == DType.FLOAT32 ? map2(a, b, outType, (x, y) -> op.applyFloat32(x, y, NO_PARAMS))
+                        : map2(a, b, outType, (x, y) -> op.apply(x, y, NO_PARAMS));
+            }
         }
         if (Autograd.needed(a, b)) {
             FunctionNode.Spec spec = Autograd.elementwiseSpec(op, NO_PARAMS, BINARY_RULE);

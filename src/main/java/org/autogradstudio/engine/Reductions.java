@@ -137,12 +137,39 @@ public final class Reductions {
         for (int d = 0; d < g.dim(); d++) {
             kept[d] = d < lead ? 1 : shape[d - lead];
         }
-        double[] out = sumInto(g, kept);
+        double[] out = leadingRowsReduced(g, kept) ? ArrayKernels.sumRows(g.values(), rowCount(g, kept), Shape.numel(kept))
+                : sumInto(g, kept);
         DType t = g.dtype();
         for (int i = 0; i < out.length; i++) {
             out[i] = t.round(out[i]);
         }
         return Tensor.wrap(out, shape, t);
+    }
+
+    /**
+     * Whether reducing {@code g} to {@code kept} sums whole leading dimensions only (a bias's
+     * gradient summed over the batch), so the kept elements are one row of a row-major matrix.
+     */
+    private static boolean leadingRowsReduced(Tensor g, int[] kept) {
+        int d = 0;
+        while (d < kept.length && kept[d] == 1) {
+            d++;
+        }
+        for (int e = d; e < kept.length; e++) {
+            if (kept[e] != g.shape[e]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number of rows summed by {@link #leadingRowsReduced}. */
+    private static int rowCount(Tensor g, int[] kept) {
+        int rows = 1;
+        for (int d = 0; d < kept.length && kept[d] == 1; d++) {
+            rows *= g.shape[d];
+        }
+        return rows;
     }
 
     /** {@code max()}/{@code min()} over all elements; the gradient goes evenly to the extreme elements. */

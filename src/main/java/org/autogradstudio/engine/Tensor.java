@@ -513,6 +513,9 @@ public final class Tensor extends Storage {
 
     /** Adds {@code other} into this tensor without any autograd bookkeeping (gradient accumulation). */
     void addInPlaceUnchecked(Tensor other) {
+        if (other.dtype() == dtype() && dtype().isFloatingPoint() && inplaceInto(ElementwiseOp.ADD, other)) {
+            return;
+        }
         int numel = numel();
         double[] a = values();
         double[] b = Pointwise.broadcastValues(other, shape);
@@ -607,6 +610,11 @@ public final class Tensor extends Storage {
      */
     public Tensor inplace(ElementwiseOp op, Tensor other) {
         checkInplace();
+        if (other != null && !(GradMode.isEnabled() && (requiresGrad || other.requiresGrad))
+                && Pointwise.resultType(this, other) == dtype() && inplaceInto(op, other)) {
+            // nothing to record: computed straight into this tensor's memory
+            return this;
+        }
         Tensor before = inplaceBefore(other);
         return finishInplace(other == null ? Pointwise.unary(op, before) : Pointwise.binary(op, before, other));
     }
@@ -654,8 +662,38 @@ public final class Tensor extends Storage {
     /** {@code zero_()}. */
     public Tensor zero_() {
         checkInplace();
-        writeValues(new double[numel()]);
+        if (storage.data != null && isPlain()) {
+            Arrays.fill(storage.data, 0.0);
+            storage.version++;
+        } else {
+            writeValues(new double[numel()]);
+        }
         return this;
+    }
+
+    /**
+     * {@code this op= other} in this tensor's own array when both are plain arrays that
+     * {@link ArrayKernels} reads (the same numbers as computing the result and writing it back,
+     * since its dtype is this one's); false, with nothing done, otherwise.
+     */
+    private boolean inplaceInto(ElementwiseOp op, Tensor other) {
+        DType type = dtype();
+        double[] data = storage.data;
+        if (!ArrayKernels.arithmetic(op) || !type.isFloatingPoint() || data == null || shape.length == 0 || !isPlain()) {
+            return false;
+        }
+        boolean single = type == DType.FLOAT32;
+        if (other.numel() == 1 && other.shape.length <= shape.length) {
+            double c = other.getFlat(0);
+            ArrayKernels.scalar(op, data, single ? (float) c : c, data, data.length, single);
+        } else if (other.dtype() == type && other.storage != storage && other.isPlain()
+                && (other.shape == shape || Arrays.equals(other.shape, shape))) {
+            ArrayKernels.rows(op, data, other.storage.data, data, data.length, single);
+        } else {
+            return false;
+        }
+        storage.version++;
+        return true;
     }
 
     @Override
