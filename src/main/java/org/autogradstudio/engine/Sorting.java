@@ -147,7 +147,7 @@ public final class Sorting {
             positions[r] = order[0][at];
             indices[r] = order[1][at];
         }
-        int[] outShape = keepdim || x.dim() == 0 ? (x.dim() == 0 ? Shape.SCALAR : resultShape) : dropDim(resultShape, d);
+        int[] outShape = x.dim() == 0 ? Shape.SCALAR : keepdim ? resultShape : dropDim(resultShape, d);
         Tensor values = Selections.pick(x, positions, outShape, "MedianBackward1", Map.of("dim", (long) dim, "keepdim", keepdim));
         return new Sorted(values, Tensor.wrap(indices, outShape.clone(), DType.INT64));
     }
