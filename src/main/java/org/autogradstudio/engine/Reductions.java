@@ -68,7 +68,11 @@ public final class Reductions {
                 keptShape[d] = 1;
             }
         }
-        double[] out = sumInto(a, keptShape);
+        double[] values = a.values();
+        double[] out = CascadeSum.reduce(values, a.shape, reduced, a.dtype());
+        if (out == null) {
+            out = sumInto(a, keptShape);
+        }
         if (average) {
             for (int i = 0; i < out.length; i++) {
                 out[i] /= count;
@@ -137,8 +141,22 @@ public final class Reductions {
         for (int d = 0; d < g.dim(); d++) {
             kept[d] = d < lead ? 1 : shape[d - lead];
         }
-        double[] out = leadingRowsReduced(g, kept) ? ArrayKernels.sumRows(g.values(), rowCount(g, kept), Shape.numel(kept))
-                : sumInto(g, kept);
+        boolean[] reduced = new boolean[g.dim()];
+        for (int d = 0; d < g.dim(); d++) {
+            // as ATen's sum_to: every leading dim, and the dims the target keeps at size 1
+            reduced[d] = d < lead || (kept[d] == 1 && g.shape[d] != 1);
+        }
+        boolean any = false;
+        for (boolean r : reduced) {
+            any |= r;
+        }
+        // nothing to sum (sum_to_size of the same shape is the tensor itself, -0.0 included);
+        // otherwise ATen's order of additions where it has one, else the rows added in double
+        double[] out = !any ? g.toArray() : CascadeSum.reduce(g.values(), g.shape, reduced, g.dtype());
+        if (out == null) {
+            out = leadingRowsReduced(g, kept) ? ArrayKernels.sumRows(g.values(), rowCount(g, kept), Shape.numel(kept))
+                    : sumInto(g, kept);
+        }
         DType t = g.dtype();
         for (int i = 0; i < out.length; i++) {
             out[i] = t.round(out[i]);

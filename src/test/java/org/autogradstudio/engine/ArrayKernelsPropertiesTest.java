@@ -182,7 +182,9 @@ class ArrayKernelsPropertiesTest {
     }
 
     @Property(tries = 200)
-    void biasGradientsSumRowsInOrder(@ForAll long seed) {
+    void biasGradientsSumAsTheSumOverTheirDims(@ForAll long seed) {
+        // a broadcast gradient is reduced as ATen's sum_to_size does: the very sum over those dims
+        // a script gets from x.sum(dims), in ATen's order (checked against PyTorch by the torch-cases)
         Random r = new Random(seed);
         DType dtype = r.nextBoolean() ? DType.FLOAT32 : DType.FLOAT64;
         int a = 1 + r.nextInt(5), b = 1 + r.nextInt(6), c = 1 + r.nextInt(4);
@@ -190,15 +192,15 @@ class ArrayKernelsPropertiesTest {
         int[][] targets = {{c}, {b, c}, {1, c}, {1, 1, c}, {1}, {1, 1}, {1, b, c}};
         int[] target = targets[r.nextInt(targets.length)];
         Tensor g = Tensor.of(draws(r, a * b * c), shape, dtype);
-        double[] gv = g.toArray();
-        int kept = Shape.numel(target);
-        double[] expected = new double[kept];
-        for (int i = 0; i < gv.length; i++) {
-            expected[i % kept] += gv[i];
+        int lead = shape.length - target.length;
+        java.util.List<Integer> dims = new java.util.ArrayList<>();
+        for (int d = 0; d < shape.length; d++) {
+            if (d < lead || (target[d - lead] == 1 && shape[d] != 1)) {
+                dims.add(d);
+            }
         }
-        for (int i = 0; i < kept; i++) {
-            expected[i] = dtype.round(expected[i]);
-        }
+        double[] expected = dims.isEmpty() ? g.toArray()
+                : Reductions.sum(g, dims.stream().mapToInt(Integer::intValue).toArray(), true).toArray();
         same("sum of " + Arrays.toString(shape) + " to " + Arrays.toString(target), expected,
                 Reductions.sumToShape(g, target).toArray());
     }
