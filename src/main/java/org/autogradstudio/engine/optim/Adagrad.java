@@ -30,27 +30,19 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    public void step() {
-        for (Tensor p : params) {
-            if (p.grad() == null) {
-                continue;
-            }
-            TensorMath t = new TensorMath(p.dtype());
-            double[] w = p.toArray(), g = p.grad().toArray();
-            double[] sum = sums.computeIfAbsent(p, k -> {
-                double[] s = new double[w.length];
-                java.util.Arrays.fill(s, t.scalar(initialAccumulator));
-                return s;
-            });
-            int step = ++steps.computeIfAbsent(p, k -> new int[1])[0];
-            double clr = lr / (1 + (step - 1) * lrDecay);
-            for (int i = 0; i < w.length; i++) {
-                double gi = weightDecay != 0 ? t.add(g[i], weightDecay, w[i]) : g[i];
-                sum[i] = t.addcmul(sum[i], 1, gi, gi);
-                double std = t.plus(t.sqrt(sum[i]), eps);
-                w[i] = t.addcdiv(w[i], -clr, gi, std);
-            }
-            ParamUpdate.write(p, w);
+    void update(Tensor p, TensorMath t, double[] w, double[] g) {
+        double[] sum = sums.computeIfAbsent(p, k -> {
+            double[] s = new double[w.length];
+            java.util.Arrays.fill(s, t.scalar(initialAccumulator));
+            return s;
+        });
+        int step = ++steps.computeIfAbsent(p, k -> new int[1])[0];
+        double clr = lr / (1 + (step - 1) * lrDecay);
+        for (int i = 0; i < w.length; i++) {
+            double gi = weightDecay != 0 ? t.add(g[i], weightDecay, w[i]) : g[i];
+            sum[i] = t.addcmul(sum[i], 1, gi, gi);
+            double std = t.plus(t.sqrt(sum[i]), eps);
+            w[i] = t.addcdiv(w[i], -clr, gi, std);
         }
     }
 }

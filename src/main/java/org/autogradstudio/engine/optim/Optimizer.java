@@ -45,6 +45,21 @@ public abstract class Optimizer {
         }
     }
 
-    /** One update of every parameter that has a gradient. */
-    public abstract void step();
+    /** One update of every parameter that has a gradient (those without one are left as they are). */
+    public final void step() {
+        for (Tensor p : params) {
+            if (p.grad() == null) {
+                continue;
+            }
+            double[] w = p.toArray();
+            update(p, new TensorMath(p.dtype()), w, p.grad().toArray());
+            ParamUpdate.write(p, w);
+        }
+    }
+
+    /**
+     * The optimizer's rule for one parameter: {@code w} (its values, updated in place) from
+     * {@code g} (a copy of its gradient, free to overwrite), in the parameter's dtype arithmetic.
+     */
+    abstract void update(Tensor p, TensorMath m, double[] w, double[] g);
 }

@@ -36,32 +36,24 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    public void step() {
-        for (Tensor p : params) {
-            if (p.grad() == null) {
-                continue;
+    void update(Tensor p, TensorMath t, double[] w, double[] g) {
+        double[][] s = state.computeIfAbsent(p, k -> new double[][] {new double[w.length], new double[w.length], new double[w.length]});
+        for (int i = 0; i < w.length; i++) {
+            double gi = weightDecay != 0 ? t.add(g[i], weightDecay, w[i]) : g[i];
+            s[0][i] = t.addcmul(t.mul(s[0][i], alpha), 1 - alpha, gi, gi);
+            double avg;
+            if (centered) {
+                s[1][i] = t.add(t.mul(s[1][i], alpha), 1 - alpha, gi);
+                avg = t.plus(t.sqrt(t.addcmul(s[0][i], -1, s[1][i], s[1][i])), eps);
+            } else {
+                avg = t.plus(t.sqrt(s[0][i]), eps);
             }
-            TensorMath t = new TensorMath(p.dtype());
-            double[] w = p.toArray(), g = p.grad().toArray();
-            double[][] s = state.computeIfAbsent(p, k -> new double[][] {new double[w.length], new double[w.length], new double[w.length]});
-            for (int i = 0; i < w.length; i++) {
-                double gi = weightDecay != 0 ? t.add(g[i], weightDecay, w[i]) : g[i];
-                s[0][i] = t.addcmul(t.mul(s[0][i], alpha), 1 - alpha, gi, gi);
-                double avg;
-                if (centered) {
-                    s[1][i] = t.add(t.mul(s[1][i], alpha), 1 - alpha, gi);
-                    avg = t.plus(t.sqrt(t.addcmul(s[0][i], -1, s[1][i], s[1][i])), eps);
-                } else {
-                    avg = t.plus(t.sqrt(s[0][i]), eps);
-                }
-                if (momentum > 0) {
-                    s[2][i] = t.addcdiv(t.mul(s[2][i], momentum), 1, gi, avg);
-                    w[i] = t.add(w[i], -lr, s[2][i]);
-                } else {
-                    w[i] = t.addcdiv(w[i], -lr, gi, avg);
-                }
+            if (momentum > 0) {
+                s[2][i] = t.addcdiv(t.mul(s[2][i], momentum), 1, gi, avg);
+                w[i] = t.add(w[i], -lr, s[2][i]);
+            } else {
+                w[i] = t.addcdiv(w[i], -lr, gi, avg);
             }
-            ParamUpdate.write(p, w);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.autogradstudio.engine.optim;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.autogradstudio.engine.DType;
 import org.autogradstudio.engine.Tensor;
 
 /** {@code torch.optim.SGD} with momentum, dampening, weight decay and Nesterov, as PyTorch 1.13 computes it. */
@@ -21,34 +20,26 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    public void step() {
-        for (Tensor p : params) {
-            if (p.grad() == null) {
-                continue;
+    void update(Tensor p, TensorMath m, double[] w, double[] g) {
+        for (int i = 0; i < g.length; i++) {
+            g[i] = weightDecay != 0 ? m.add(g[i], weightDecay, w[i]) : g[i];
+        }
+        if (momentum != 0) {
+            double[] buf = buffers.get(p);
+            if (buf == null) {
+                buf = g.clone();
+                buffers.put(p, buf);
+            } else {
+                for (int i = 0; i < buf.length; i++) {
+                    buf[i] = m.add(m.mul(buf[i], momentum), 1 - dampening, g[i]);
+                }
             }
-            TensorMath m = new TensorMath(p.dtype());
-            double[] w = p.toArray(), g = p.grad().toArray();
             for (int i = 0; i < g.length; i++) {
-                g[i] = weightDecay != 0 ? m.add(g[i], weightDecay, w[i]) : g[i];
+                g[i] = nesterov ? m.add(g[i], momentum, buf[i]) : buf[i];
             }
-            if (momentum != 0) {
-                double[] buf = buffers.get(p);
-                if (buf == null) {
-                    buf = g.clone();
-                    buffers.put(p, buf);
-                } else {
-                    for (int i = 0; i < buf.length; i++) {
-                        buf[i] = m.add(m.mul(buf[i], momentum), 1 - dampening, g[i]);
-                    }
-                }
-                for (int i = 0; i < g.length; i++) {
-                    g[i] = nesterov ? m.add(g[i], momentum, buf[i]) : buf[i];
-                }
-            }
-            for (int i = 0; i < w.length; i++) {
-                w[i] = m.add(w[i], -lr, g[i]);
-            }
-            ParamUpdate.write(p, w);
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] = m.add(w[i], -lr, g[i]);
         }
     }
 }
