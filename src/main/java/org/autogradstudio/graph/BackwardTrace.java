@@ -53,12 +53,7 @@ public final class BackwardTrace implements BackwardListener {
 
     @Override
     public synchronized void onBackwardStart(Tensor[] rootTensors, Tensor[] gradients) {
-        steps.clear();
-        incoming.clear();
-        arrived.clear();
-        arrivals.clear();
-        gradBefore.clear();
-        runOrder.clear();
+        forgetPass();
         roots = List.of(rootTensors);
         complete = false;
         overflowed = false;
@@ -100,9 +95,13 @@ public final class BackwardTrace implements BackwardListener {
         complete = !overflowed;
     }
 
-    /** Forgets the pass that went past {@link #maxSteps}: nothing of it stays reachable. */
+    /** Gives up the pass that went past {@link #maxSteps}: nothing of it stays reachable. */
     private void overflow() {
         overflowed = true;
+        forgetPass();
+    }
+
+    private void forgetPass() {
         steps.clear();
         incoming.clear();
         arrived.clear();

@@ -1,5 +1,10 @@
 package org.autogradstudio.ui.whatif;
 
+import static org.autogradstudio.ui.whatif.RecordedArgs.bool;
+import static org.autogradstudio.ui.whatif.RecordedArgs.integer;
+import static org.autogradstudio.ui.whatif.RecordedArgs.ints;
+import static org.autogradstudio.ui.whatif.RecordedArgs.number;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,32 +221,5 @@ public final class EngineReplay {
             return n.output().shape();
         }
         throw new UnsupportedOperationException("the what-if replay does not know the shape of " + n.name());
-    }
-
-    private static double number(Object o) {
-        return ((Number) o).doubleValue();
-    }
-
-    private static int integer(Object o) {
-        return ((Number) o).intValue();
-    }
-
-    private static boolean bool(Object o) {
-        return Boolean.TRUE.equals(o);
-    }
-
-    /** {@code [1, 2]}, {@code 1}, or an int[] as an int[]. */
-    private static int[] ints(Object o) {
-        if (o instanceof int[] a) {
-            return a;
-        }
-        if (o instanceof Number num) {
-            return new int[] {num.intValue()};
-        }
-        String s = String.valueOf(o).replaceAll("[\\[\\]()\\s]", "");
-        if (s.isEmpty()) {
-            return new int[0];
-        }
-        return Arrays.stream(s.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 }

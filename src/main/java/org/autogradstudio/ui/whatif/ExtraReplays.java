@@ -1,6 +1,10 @@
 package org.autogradstudio.ui.whatif;
 
-import java.util.Arrays;
+import static org.autogradstudio.ui.whatif.RecordedArgs.bool;
+import static org.autogradstudio.ui.whatif.RecordedArgs.integer;
+import static org.autogradstudio.ui.whatif.RecordedArgs.ints;
+import static org.autogradstudio.ui.whatif.RecordedArgs.number;
+
 import java.util.Map;
 import org.autogradstudio.engine.Classification;
 import org.autogradstudio.engine.DType;
@@ -149,25 +153,5 @@ final class ExtraReplays {
         }
         int[] parsed = ints(d);
         return parsed.length == 0 ? null : parsed;
-    }
-
-    private static double number(Object o) {
-        return ((Number) o).doubleValue();
-    }
-
-    private static int integer(Object o) {
-        return ((Number) o).intValue();
-    }
-
-    private static boolean bool(Object o) {
-        return Boolean.TRUE.equals(o);
-    }
-
-    private static int[] ints(Object o) {
-        if (o instanceof Number num) {
-            return new int[] {num.intValue()};
-        }
-        String s = String.valueOf(o).replaceAll("[\\[\\]()\\s]", "");
-        return s.isEmpty() ? new int[0] : Arrays.stream(s.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 }
