@@ -28,7 +28,8 @@ public final class GroupReductions {
         Tensor result = Tensor.wrap(norms, groups.resultShape, type);
         if (Autograd.needed(a)) {
             Autograd.record(result, "NormBackward1", new Tensor[] {a}, new Tensor[] {a}, null,
-                    Map.of("p", p, "dim", dims == null ? "None" : java.util.Arrays.toString(dims), "keepdim", keepdim),
+                    dims == null && !keepdim ? Map.of("p", p)
+                            : Map.of("p", p, "dim", dims == null ? "None" : java.util.Arrays.toString(dims), "keepdim", keepdim),
                     (node, g) -> {
                         double[] x = node.saved(0).values(), gv = g.values();
                         double[] out = new double[x.length];

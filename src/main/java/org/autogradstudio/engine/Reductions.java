@@ -283,31 +283,7 @@ public final class Reductions {
 
     /** {@code norm(p=2)} over all elements. */
     public static Tensor norm(Tensor a, double p) {
-        double[] v = a.values();
-        double s = 0;
-        if (Double.isInfinite(p)) {
-            for (double x : v) {
-                s = Math.max(s, Math.abs(x));
-            }
-        } else {
-            for (double x : v) {
-                s += Math.pow(Math.abs(x), p);
-            }
-            s = Math.pow(s, 1 / p);
-        }
-        Tensor result = Tensor.scalar(s, a.dtype());
-        if (Autograd.needed(a)) {
-            double normValue = s;
-            Autograd.record(result, "NormBackward1", new Tensor[] {a}, new Tensor[] {a}, null, Map.of("p", p), (node, g) -> {
-                double[] x = node.saved(0).values();
-                double gs = g.item();
-                double[] out = new double[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    out[i] = normValue == 0 ? 0 : gs * Math.signum(x[i]) * Math.pow(Math.abs(x[i]), p - 1) / Math.pow(normValue, p - 1);
-                }
-                return new Tensor[] {Tensor.wrap(out, a.shape, DType.FLOAT64)};
-            });
-        }
-        return result;
+        // one p-norm for all: the inf-norm's gradient then goes to the largest magnitudes, shared when they tie
+        return GroupReductions.norm(a, p, null, false);
     }
 }

@@ -129,6 +129,10 @@ class GroupOpsGradientTest {
         assertEquals("MaximumBackward0", m.gradFn().name());
         m.sum().backward();
         assertArrayEquals(new double[] {0, 0.5, 1}, x.grad().toArray());
+        // the whole-tensor inf-norm too (it gave NaN while it had a formula of its own): PyTorch's [0, -0.5, 0.5]
+        Tensor v = leaf(new double[] {1, -3, 3}, 3);
+        Reductions.norm(v, Double.POSITIVE_INFINITY).backward();
+        assertArrayEquals(new double[] {0, -0.5, 0.5}, v.grad().toArray());
     }
 
     @Test
