@@ -16,7 +16,8 @@ public final class ElementwiseExtras {
 
     /** The functions with one tensor argument, by PyTorch's name. */
     public enum Fn {
-        ROUND("round", "RoundBackward0", ElementwiseExtras::roundHalfEven, x -> 0),
+        /** Half to even, as torch.round (Math.rint). */
+        ROUND("round", "RoundBackward0", Math::rint, x -> 0),
         FLOOR("floor", "FloorBackward0", Math::floor, x -> 0),
         CEIL("ceil", "CeilBackward0", Math::ceil, x -> 0),
         TRUNC("trunc", "TruncBackward0", x -> x < 0 ? Math.ceil(x) : Math.floor(x), x -> 0),
@@ -151,11 +152,6 @@ public final class ElementwiseExtras {
             });
         }
         return result;
-    }
-
-    /** Round half to even, as {@code torch.round}. */
-    private static double roundHalfEven(double x) {
-        return Math.rint(x);
     }
 
     /**

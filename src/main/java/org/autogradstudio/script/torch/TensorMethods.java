@@ -657,11 +657,7 @@ final class TensorMethods {
     /** {@code norm(p, dim, keepdim)}: p a number, inf, or 'fro' (2); over all elements when dim is None. */
     private static Tensor norm(Tensor x, Object p, Object dim, Object keepdim) {
         double order = p instanceof String name ? froOrder(name) : Args.number(p);
-        int[] dims = Args.dims(dim);
-        if (dims == null && !Py.isTrue(keepdim)) {
-            return Reductions.norm(x, order);
-        }
-        return GroupReductions.norm(x, order, dims, Py.isTrue(keepdim));
+        return GroupReductions.norm(x, order, Args.dims(dim), Py.isTrue(keepdim));
     }
 
     private static double froOrder(String name) {

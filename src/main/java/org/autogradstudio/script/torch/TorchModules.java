@@ -31,7 +31,15 @@ public final class TorchModules {
             return torch;
         });
         interp.registerModule("torch.utils", TorchModules::utils);
-        interp.addSourceModule("torch.utils.data", "torch/utils/data.py", source("data.py"));
+        // read on the first import (and once per JVM), not at every interpreter's start
+        interp.addSourceResolver(name -> name.equals("torch.utils.data")
+                ? java.util.Optional.of(new org.autogradstudio.script.interp.ModuleRegistry.ModuleSource("torch/utils/data.py",
+                        DataModule.SOURCE)) : java.util.Optional.empty());
+    }
+
+    /** {@code torch.utils.data}'s Python source, loaded with this holder class. */
+    private static final class DataModule {
+        static final String SOURCE = source("data.py");
     }
 
     /** A module's Python source shipped beside these classes; missing is a broken build, so it fails loudly. */
