@@ -41,7 +41,7 @@ final class CascadeSum {
         boolean single = type == DType.FLOAT32;
         int lanes = lanes(type);
         if (stride != 1 || n < lanes) {
-            return rowSum(v, from, stride, n, 1, single)[0];
+            return scalarRowSum(v, from, stride, n, single);
         }
         int vectors = n / lanes;
         // the row as `vectors` vectors of `lanes` elements: a row sum whose items are vectors
@@ -77,6 +77,31 @@ final class CascadeSum {
             first[l] = total;
         }
         return first;
+    }
+
+    /**
+     * {@link #rowSum} of {@code n} single elements {@code stride} apart. Fewer than 16 rows of
+     * {@link #ILP} never reach the cascade's first spill, so each of the four accumulators is then a
+     * plain running sum (the zero higher levels add nothing to an accumulator that started at +0):
+     * the same additions in the same order, without the arrays, for the small tensors of the lessons.
+     */
+    private static double scalarRowSum(double[] v, int from, int stride, int n, boolean single) {
+        int rows = n / ILP;
+        if (rows >= 16) {
+            return rowSum(v, from, stride, n, 1, single)[0];
+        }
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        int at = from;
+        for (int i = 0; i < rows; i++, at += ILP * stride) {
+            a0 = add(a0, v[at], single);
+            a1 = add(a1, v[at + stride], single);
+            a2 = add(a2, v[at + 2 * stride], single);
+            a3 = add(a3, v[at + 3 * stride], single);
+        }
+        for (int i = rows * ILP; i < n; i++) {
+            a0 = add(a0, v[from + i * stride], single);
+        }
+        return add(add(add(a0, a1, single), a2, single), a3, single);
     }
 
     /**
@@ -164,7 +189,7 @@ final class CascadeSum {
             int plainColumns = inner >= lanes(type) ? inner / (ILP * lanes(type)) * ILP * lanes(type) : inner / ILP * ILP;
             for (int c = 0; c < inner; c++) {
                 out[o * inner + c] = c < plainColumns ? cascade(v, base + c, inner, rows, single)
-                        : rowSum(v, base + c, inner, rows, 1, single)[0];
+                        : scalarRowSum(v, base + c, inner, rows, single);
             }
         }
         return out;

@@ -31,13 +31,16 @@ public final class Engine {
     public static void backward(Tensor[] roots, Tensor[] gradients, boolean retainGraph) {
         Tensor[] rootGrads = new Tensor[roots.length];
         Node[] rootFunctions = rootFunctions(roots, gradients, rootGrads);
-        List<BackwardListener> listeners = new ArrayList<>(LISTENERS);
+        // a snapshot of the listeners (no copy when there are none: the training loops of the
+        // lessons call backward thousands of times with nobody listening)
+        List<BackwardListener> listeners = LISTENERS.isEmpty() ? List.of() : new ArrayList<>(LISTENERS);
         for (BackwardListener l : listeners) {
             l.onBackwardStart(roots.clone(), rootGrads.clone());
         }
         boolean previous = GradMode.set(false);
         try {
-            execute(new GraphRoot(rootFunctions, rootGrads.clone()), retainGraph, listeners, null);
+            // the root keeps its own array only when a listener holds the other one
+            execute(new GraphRoot(rootFunctions, listeners.isEmpty() ? rootGrads : rootGrads.clone()), retainGraph, listeners, null);
         } finally {
             GradMode.set(previous);
             for (BackwardListener l : listeners) {
@@ -62,7 +65,7 @@ public final class Engine {
                 if (root.numel() != 1) {
                     throw TorchException.runtime("grad can be implicitly created only for scalar outputs");
                 }
-                g = Tensor.of(new double[] {1}, root.shape, root.dtype());
+                g = root.shape.length == 0 ? Tensor.wrapScalar(1, root.dtype()) : Tensor.of(new double[] {1}, root.shape, root.dtype());
             } else if (!java.util.Arrays.equals(g.shape, root.shape)) {
                 throw TorchException.runtime("Mismatch in shape: grad_output[" + i + "] has a shape of "
                         + Shape.torchSize(g.shape) + " and output[" + i + "] has a shape of " + Shape.torchSize(root.shape) + ".");

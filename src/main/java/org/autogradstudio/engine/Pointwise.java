@@ -186,8 +186,19 @@ public final class Pointwise {
                 node.needsGrad(0) ? tensorOf(grads.get(0), gv, g, numbers) : null,
                 node.needsGrad(1) ? tensorOf(grads.get(1), gv, g, numbers) : null};
         }
-        List<Tensor> grads = op.backward(algebra, g, List.of(node.saved(0), node.saved(1)), y, NO_PARAMS);
-        return new Tensor[] {node.needsGrad(0) ? grads.get(0) : null, node.needsGrad(1) ? grads.get(1) : null};
+        // both saved tensors are unpacked (and version-checked) first, as PyTorch's MulBackward0 does
+        Tensor a = node.saved(0), b = node.saved(1);
+        boolean need0 = node.needsGrad(0), need1 = node.needsGrad(1);
+        if (op == ElementwiseOp.MUL) {
+            // the table's rule (g * other for each input), for the inputs that want a gradient only
+            return new Tensor[] {need0 ? algebra.mul(g, b) : null, need1 ? algebra.mul(g, a) : null};
+        }
+        if (op == ElementwiseOp.DIV && !need1) {
+            // DIV's first gradient is g / b whatever the second is (ElementwiseOp.DIV.backward)
+            return new Tensor[] {need0 ? algebra.div(g, b) : null, null};
+        }
+        List<Tensor> grads = op.backward(algebra, g, List.of(a, b), y, NO_PARAMS);
+        return new Tensor[] {need0 ? grads.get(0) : null, need1 ? grads.get(1) : null};
     };
 
     private Pointwise() {

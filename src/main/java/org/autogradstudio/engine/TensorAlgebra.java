@@ -4,7 +4,9 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * {@link Algebra} over tensors of one dtype, used to evaluate derivative rules during backward:
- * every step rounds to that dtype, as PyTorch's float kernels do. The constants 1 and -1 are
+ * every step rounds to that dtype, as PyTorch's float kernels do. The four arithmetic steps take
+ * ArrayKernels' one-pass loops where those apply: a float32 step computed in double and rounded
+ * once is the float operation itself, so either path gives the same bits. The constants 1 and -1 are
  * distinguished objects so the chain rule can skip multiplying by them.
  */
 final class TensorAlgebra implements Algebra<Tensor> {
@@ -45,12 +47,14 @@ final class TensorAlgebra implements Algebra<Tensor> {
 
     @Override
     public Tensor add(Tensor a, Tensor b) {
-        return Pointwise.map2(a, b, dtype, Double::sum);
+        Tensor fast = ArrayKernels.binary(ElementwiseOp.ADD, a, b, dtype);
+        return fast != null ? fast : Pointwise.map2(a, b, dtype, Double::sum);
     }
 
     @Override
     public Tensor sub(Tensor a, Tensor b) {
-        return Pointwise.map2(a, b, dtype, (x, y) -> x - y);
+        Tensor fast = ArrayKernels.binary(ElementwiseOp.SUB, a, b, dtype);
+        return fast != null ? fast : Pointwise.map2(a, b, dtype, (x, y) -> x - y);
     }
 
     @Override
@@ -58,12 +62,14 @@ final class TensorAlgebra implements Algebra<Tensor> {
         if (b == MINUS_ONE) {
             return neg(a);
         }
-        return Pointwise.map2(a, b, dtype, (x, y) -> x * y);
+        Tensor fast = ArrayKernels.binary(ElementwiseOp.MUL, a, b, dtype);
+        return fast != null ? fast : Pointwise.map2(a, b, dtype, (x, y) -> x * y);
     }
 
     @Override
     public Tensor div(Tensor a, Tensor b) {
-        return Pointwise.map2(a, b, dtype, (x, y) -> x / y);
+        Tensor fast = ArrayKernels.binary(ElementwiseOp.DIV, a, b, dtype);
+        return fast != null ? fast : Pointwise.map2(a, b, dtype, (x, y) -> x / y);
     }
 
     @Override
