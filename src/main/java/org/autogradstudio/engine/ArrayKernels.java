@@ -163,6 +163,24 @@ final class ArrayKernels {
     }
 
     /**
+     * {@code x ** p}'s backward {@code g * (p * x ** (p - 1))} in one pass, step by step as the
+     * table's rule evaluates it on tensors (POW_SCALAR's derivatives, then the product with g): the
+     * power (x itself for p = 2) rounded, times p rounded, times g rounded; p and p - 1 are cast to
+     * the dtype first, as the rule's constants are. {@code out} may be {@code g}; p is not 0.
+     */
+    static void powBackward(double[] g, double[] x, double p, double[] out, int n, boolean single) {
+        double exponent = single ? (float) (p - 1) : p - 1;
+        double factor = single ? (float) p : p;
+        for (int i = 0; i < n; i++) {
+            double local = p == 2 ? x[i] : ElementwiseOp.powLikeATen(x[i], exponent, single);
+            double d = local * factor;
+            d = single ? (float) d : d;
+            double r = g[i] * d;
+            out[i] = single ? (float) r : r;
+        }
+    }
+
+    /**
      * Sums the {@code rows} rows of row-major {@code v} ({@code rows x (v.length / rows)}) into one
      * row, each column added in row order in double, as the general reduction does.
      */

@@ -51,6 +51,15 @@ public final class Pointwise {
             result[0] = inPlace ? g : Tensor.wrap(out, g.shape, g.dtype());
             return 1;
         }
+        if (op == ElementwiseOp.POW_SCALAR && node.params()[0] != 0 && g.dtype().isFloatingPoint()
+                && x.dtype() == g.dtype() && Arrays.equals(g.shape, x.shape)) {
+            // (x ** p)'s rule in one pass (ArrayKernelsPropertiesTest holds it to the table's rule)
+            boolean inPlace = gOwned && g.storage == g && g.storage.data != null;
+            double[] out = inPlace ? g.storage.data : new double[g.numel()];
+            ArrayKernels.powBackward(g.values(), x.values(), node.params()[0], out, out.length, g.dtype() == DType.FLOAT32);
+            result[0] = inPlace ? g : Tensor.wrap(out, g.shape, g.dtype());
+            return 1;
+        }
         result[0] = op.backward(TensorAlgebra.of(g.dtype()), g, Arrays.asList(x), y, node.params()).get(0);
         return 0;
     };
@@ -172,6 +181,10 @@ public final class Pointwise {
             return scalarMulBackward(node, g);
         }
         TensorAlgebra algebra = TensorAlgebra.of(g.dtype());
+        if (op == ElementwiseOp.SUB) {
+            // d(a-b) = (1, -1): g itself, and -g only for a b that wants it (a target, say, does not)
+            return new Tensor[] {g, node.needsGrad(1) ? algebra.neg(g) : null};
+        }
         if (!SAVES_INPUTS[op.ordinal()]) {
             List<Tensor> grads = op.backward(algebra, g, Arrays.asList(null, null), null, NO_PARAMS);
             return new Tensor[] {grads.get(0), grads.get(1)};

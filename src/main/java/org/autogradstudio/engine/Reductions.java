@@ -39,9 +39,24 @@ public final class Reductions {
         if (Autograd.needed(a)) {
             int[] shape = a.shape;
             Autograd.record(result, "MeanBackward0", new Tensor[] {a}, Autograd.NOTHING,
-                    (node, g) -> new Tensor[] {ShapeOps.expandValues(g.div(Tensor.wrappedNumber(n, false)), shape)});
+                    (node, g) -> new Tensor[] {meanBackward(g, n, shape)});
         }
         return result;
+    }
+
+    /**
+     * The whole-tensor mean's backward: {@code g / n} spread over the input's shape. A 0-d g (the
+     * usual loss) is divided once, as the division by the wrapped count rounds it, and filled in.
+     */
+    private static Tensor meanBackward(Tensor g, int n, int[] shape) {
+        DType t = g.dtype();
+        if (g.shape.length != 0 || !t.isFloatingPoint()) {
+            return ShapeOps.expandValues(g.div(Tensor.wrappedNumber(n, false)), shape);
+        }
+        double[] out = new double[Shape.numel(shape)];
+        // the count cast to the dtype first, as the wrapped number is
+        Arrays.fill(out, t.round(g.scalarValue() / (t == DType.FLOAT32 ? (float) n : n)));
+        return Tensor.wrap(out, shape.clone(), t);
     }
 
     public static Tensor sum(Tensor a, int[] dims, boolean keepdim) {
@@ -136,6 +151,11 @@ public final class Reductions {
 
     /** Reduces a broadcast gradient back to an input's shape (sum over the broadcast dimensions). */
     static Tensor sumToShape(Tensor g, int[] shape) {
+        if (shape.length == 0 && g.dtype().isFloatingPoint()) {
+            // to a 0-d input (a scalar weight times a batch): the one row sum CascadeSum.reduce would make
+            double[] v = g.values();
+            return Tensor.wrapScalar(g.dtype().round(CascadeSum.sum(v, 0, 1, v.length, g.dtype())), g.dtype());
+        }
         int lead = g.dim() - shape.length;
         int[] kept = new int[g.dim()];
         for (int d = 0; d < g.dim(); d++) {

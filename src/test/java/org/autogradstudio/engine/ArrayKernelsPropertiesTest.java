@@ -181,6 +181,30 @@ class ArrayKernelsPropertiesTest {
         }
     }
 
+    /**
+     * {@code x ** p}'s one-pass backward against the table's rule evaluated step by step on
+     * tensors (POW_SCALAR's derivatives, then times g), for the exponents with special cases in
+     * the power (2, 3, -1, -2, 0.5, -0.5), 1, and arbitrary ones.
+     */
+    @Property(tries = 300)
+    void powBackwardIsTheTablesRule(@ForAll long seed) {
+        Random r = new Random(seed);
+        DType dtype = r.nextBoolean() ? DType.FLOAT32 : DType.FLOAT64;
+        double[] exponents = {2, 3, -1, -2, 0.5, -0.5, 1, 1.7, -2.3, 2 + r.nextGaussian()};
+        double p = exponents[r.nextInt(exponents.length)];
+        int n = 1 + r.nextInt(20);
+        Tensor x = Tensor.of(draws(r, n), new int[] {n}, dtype);
+        Tensor g = Tensor.of(draws(r, n), new int[] {n}, dtype);
+        Tensor rule = ElementwiseOp.POW_SCALAR.backward(TensorAlgebra.of(dtype), g, java.util.List.of(x), null, new double[] {p}).get(0);
+        double[] fast = new double[n];
+        ArrayKernels.powBackward(g.toArray(), x.toArray(), p, fast, n, dtype == DType.FLOAT32);
+        same("pow " + p + " backward", rule.toArray(), fast);
+        // and through the engine, the gradient written into the one it was handed
+        Tensor leaf = Tensor.of(x.toArray(), new int[] {n}, dtype).requiresGrad_(true);
+        leaf.pow(p).backward(g, false);
+        same("pow " + p + " through backward", rule.toArray(), leaf.grad().toArray());
+    }
+
     @Property(tries = 200)
     void biasGradientsSumAsTheSumOverTheirDims(@ForAll long seed) {
         // a broadcast gradient is reduced as ATen's sum_to_size does: the very sum over those dims
