@@ -8,6 +8,11 @@ final class Autograd {
     private static final double[] NO_PARAMS = new double[0];
     /** The Spec of each argument-free elementwise op, by ordinal, made on first use. */
     private static final FunctionNode.Spec[] SPECS = new FunctionNode.Spec[ElementwiseOp.values().length];
+    /**
+     * The Spec last made for each elementwise op with arguments, by ordinal. Specs are immutable
+     * (their params a private copy), so threads racing on a slot at worst make one twice.
+     */
+    private static final FunctionNode.Spec[] LAST_WITH_PARAMS = new FunctionNode.Spec[ElementwiseOp.values().length];
 
     private Autograd() {
     }
@@ -64,7 +69,14 @@ final class Autograd {
             }
             return s;
         }
-        return new FunctionNode.Spec(op.gradFnName(), op, rule, params, attributesOf(op, params));
+        // the same arguments as the op's last node (x ** 2 in a training loop): that node's Spec
+        FunctionNode.Spec last = LAST_WITH_PARAMS[op.ordinal()];
+        if (last != null && last.rule == rule && java.util.Arrays.equals(last.params, params)) {
+            return last;
+        }
+        FunctionNode.Spec s = new FunctionNode.Spec(op.gradFnName(), op, rule, params.clone(), attributesOf(op, params));
+        LAST_WITH_PARAMS[op.ordinal()] = s;
+        return s;
     }
 
     /**

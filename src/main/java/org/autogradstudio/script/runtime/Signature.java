@@ -29,7 +29,23 @@ public final class Signature {
         this.nPositional = binder.positionalCount();
     }
 
+    /**
+     * Signatures already parsed, by their text: a Signature is immutable (its defaults are None,
+     * booleans, numbers, strings or the empty tuple), and every interpreter's {@code import torch}
+     * builds some hundreds of host functions from the same texts.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Signature> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Signature parse(String text) {
+        Signature known = PARSED.get(text);
+        if (known == null) {
+            known = parseText(text);
+            PARSED.putIfAbsent(text, known);
+        }
+        return known;
+    }
+
+    private static Signature parseText(String text) {
         int open = text.indexOf('(');
         int close = text.lastIndexOf(')');
         if (open < 0 || close < open) {
