@@ -402,7 +402,7 @@ public final class Engine {
      * (see {@link #execute}), so this walk over a long graph only writes the two counters.
      */
     private static void countDependencies(Node root, int pass) {
-        Node[] stack = new Node[64];
+        Node[] stack = new Node[16];
         int top = 0;
         root.passId = pass;
         root.dependencies = 0;

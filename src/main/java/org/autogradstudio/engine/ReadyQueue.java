@@ -15,9 +15,9 @@ import java.util.Arrays;
  * mark per node.
  */
 final class ReadyQueue {
-    private Node[] heap = new Node[16];
-    private Tensor[] grads = new Tensor[16];
-    private boolean[] owned = new boolean[16];
+    private Node[] heap = new Node[8];
+    private Tensor[] grads = new Tensor[8];
+    private boolean[] owned = new boolean[8];
     private int size;
     private Tensor polledGrad;
     private boolean polledOwned;

@@ -11,7 +11,11 @@ import org.autogradstudio.script.runtime.PyObject;
 final class GradModeContext implements PyObject {
     private final boolean enabled;
     private final String name;
-    private final Deque<Boolean> previous = new ArrayDeque<>();
+    /** The mode before the outermost {@code with} of this object, and how deep its {@code with}s are nested. */
+    private boolean outer;
+    private int depth;
+    /** The modes before re-entries of this same object (made only for those: one {@code with} allocates nothing). */
+    private Deque<Boolean> deeper;
 
     GradModeContext(boolean enabled, String name) {
         this.enabled = enabled;
@@ -25,13 +29,28 @@ final class GradModeContext implements PyObject {
 
     @Override
     public Object enter() {
-        previous.push(GradMode.set(enabled));
+        boolean before = GradMode.set(enabled);
+        if (depth == 0) {
+            outer = before;
+        } else {
+            if (deeper == null) {
+                deeper = new ArrayDeque<>();
+            }
+            deeper.push(before);
+        }
+        depth++;
         return org.autogradstudio.script.runtime.Py.NONE;
     }
 
     @Override
     public boolean exit(PyException error) {
-        GradMode.set(previous.isEmpty() ? true : previous.pop());
+        if (depth == 0) {
+            // an exit without an enter (called by hand): back to the default
+            GradMode.set(true);
+            return false;
+        }
+        depth--;
+        GradMode.set(depth == 0 ? outer : deeper.pop());
         return false;
     }
 
