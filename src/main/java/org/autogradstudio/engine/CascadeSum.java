@@ -88,7 +88,7 @@ final class CascadeSum {
     private static double scalarRowSum(double[] v, int from, int stride, int n, boolean single) {
         int rows = n / ILP;
         if (rows >= 16) {
-            return rowSum(v, from, stride, n, 1, single)[0];
+            return cascadedRowSum(v, from, stride, n, single);
         }
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
         int at = from;
@@ -102,6 +102,57 @@ final class CascadeSum {
             a0 = add(a0, v[from + i * stride], single);
         }
         return add(add(add(a0, a1, single), a2, single), a3, single);
+    }
+
+    /**
+     * {@link #rowSum} of {@code n} single elements {@code stride} apart, with the cascade's
+     * {@link #LEVELS} x {@link #ILP} accumulators in one small array and no per-element calls: the
+     * additions of {@link #multiRowSum} at width 1 in the same order (a bias gradient summed down
+     * a batch of hundreds of rows takes this path once per column).
+     */
+    private static double cascadedRowSum(double[] v, int from, int stride, int n, boolean single) {
+        int rows = n / ILP;
+        int levelPower = Math.max(4, ceilLog2(rows) / LEVELS);
+        int levelStep = 1 << levelPower;
+        int levelMask = levelStep - 1;
+        int rowStride = stride * ILP;
+        double[] acc = new double[LEVELS * ILP];
+        int i = 0;
+        while (i + levelStep <= rows) {
+            for (int j = 0; j < levelStep; j++, i++) {
+                addRow(acc, v, from + i * rowStride, stride, single);
+            }
+            for (int j = 1; j < LEVELS; j++) {
+                for (int e = 0; e < ILP; e++) {
+                    acc[j * ILP + e] = add(acc[j * ILP + e], acc[(j - 1) * ILP + e], single);
+                    acc[(j - 1) * ILP + e] = 0;
+                }
+                if ((i & (levelMask << (j * levelPower))) != 0) {
+                    break;
+                }
+            }
+        }
+        for (; i < rows; i++) {
+            addRow(acc, v, from + i * rowStride, stride, single);
+        }
+        for (int j = 1; j < LEVELS; j++) {
+            for (int e = 0; e < ILP; e++) {
+                acc[e] = add(acc[e], acc[j * ILP + e], single);
+            }
+        }
+        // as rowSum: the leftover items into the first accumulator, then the four added up
+        for (int k = rows * ILP; k < n; k++) {
+            acc[0] = add(acc[0], v[from + k * stride], single);
+        }
+        return add(add(add(acc[0], acc[1], single), acc[2], single), acc[3], single);
+    }
+
+    /** One row of {@link #ILP} items into level 0 of {@link #cascadedRowSum}'s accumulators. */
+    private static void addRow(double[] acc, double[] v, int at, int stride, boolean single) {
+        acc[0] = add(acc[0], v[at], single);
+        acc[1] = add(acc[1], v[at + stride], single);
+        acc[2] = add(acc[2], v[at + 2 * stride], single);
+        acc[3] = add(acc[3], v[at + 3 * stride], single);
     }
 
     /**
