@@ -67,19 +67,23 @@ public enum ElementwiseOp {
     },
     EXP("exp", "ExpBackward0", "exp", 1) {
         public double apply(double a, double b, double[] p) { return Math.exp(a); }
+        public double applyFloat32(double a, double b, double[] p) { return Float32Math.exp((float) a); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(out); }
     },
     LOG("log", "LogBackward0", "log", 1) {
         public double apply(double a, double b, double[] p) { return Math.log(a); }
+        public double applyFloat32(double a, double b, double[] p) { return Float32Math.log((float) a); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.div(A.constant(1), x.get(0))); }
         public <T> List<T> backward(Algebra<T> A, T g, List<T> x, T out, double[] p) { return List.of(A.div(g, x.get(0))); }
     },
     SIN("sin", "SinBackward0", "sin", 1) {
         public double apply(double a, double b, double[] p) { return Math.sin(a); }
+        public double applyFloat32(double a, double b, double[] p) { return Float32Math.sin((float) a); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.cos(x.get(0))); }
     },
     COS("cos", "CosBackward0", "cos", 1) {
         public double apply(double a, double b, double[] p) { return Math.cos(a); }
+        public double applyFloat32(double a, double b, double[] p) { return Float32Math.cos((float) a); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.neg(A.sin(x.get(0)))); }
     },
     TAN("tan", "TanBackward0", "tan", 1) {
@@ -88,12 +92,14 @@ public enum ElementwiseOp {
     },
     TANH("tanh", "TanhBackward0", "tanh", 1) {
         public double apply(double a, double b, double[] p) { return Math.tanh(a); }
+        public double applyFloat32(double a, double b, double[] p) { return Float32Math.tanh((float) a); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.sub(A.constant(1), A.mul(out, out))); }
         public <T> List<T> backward(Algebra<T> A, T g, List<T> x, T out, double[] p) { return List.of(A.mul(g, A.oneMinusSquare(out))); }
     },
     SIGMOID("sigmoid", "SigmoidBackward0", "σ", 1) {
         public double apply(double a, double b, double[] p) { return 1 / (1 + Math.exp(-a)); }
-        public double applyFloat32(double a, double b, double[] p) { return 1f / (1f + (float) Math.exp(-a)); }
+        // one element alone is the kernel's scalar loop; arrays are evaluated by Pointwise lane by lane
+        public double applyFloat32(double a, double b, double[] p) { return Float32Math.sigmoidScalar((float) a); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.mul(out, A.sub(A.constant(1), out))); }
         public <T> List<T> backward(Algebra<T> A, T g, List<T> x, T out, double[] p) { return List.of(A.mul(A.mul(g, A.sub(A.constant(1), out)), out)); }
     },

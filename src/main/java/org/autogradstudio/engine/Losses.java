@@ -13,6 +13,12 @@ public final class Losses {
      * Elementwise loss {@code f(input, target)}, reduced, with its derivatives w.r.t. the input
      * ({@code df}) and the target ({@code dfTarget}): a target that requires grad gets one too.
      */
+    /** A float32 gradient of element {@code i} of {@code n} (a kernel may treat its last elements apart). */
+    @FunctionalInterface
+    private interface ElementGradient {
+        double at(double x, double y, int i, int n);
+    }
+
     private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
                                DoubleBinaryOperator f, DoubleBinaryOperator df, DoubleBinaryOperator dfTarget) {
         return loss(name, input, target, reduction, f, df, dfTarget, null, null);
@@ -25,7 +31,7 @@ public final class Losses {
      */
     private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
                                DoubleBinaryOperator f, DoubleBinaryOperator df, DoubleBinaryOperator dfTarget,
-                               DoubleBinaryOperator f32, DoubleBinaryOperator df32) {
+                               DoubleBinaryOperator f32, ElementGradient df32) {
         if (!Arrays.equals(input.shape, target.shape)) {
             if (name.startsWith("BinaryCrossEntropyWithLogits")) {
                 throw new TorchException("ValueError", "Target size (" + Shape.torchSize(target.shape)
@@ -64,7 +70,7 @@ public final class Losses {
                         for (int i = 0; i < xs.length; i++) {
                             double gi = each ? gv[i] : gv[0];
                             if (single && df32 != null) {
-                                float d = (float) df32.applyAsDouble(xs[i], ys[i]) * (float) gi;
+                                float d = (float) df32.at(xs[i], ys[i], i, xs.length) * (float) gi;
                                 out[i] = mean ? d / (float) n : d;
                             } else {
                                 out[i] = gi * df.applyAsDouble(xs[i], ys[i]) * scale;
@@ -132,12 +138,13 @@ public final class Losses {
     private static double bceWithLogitsFloat(double x, double y) {
         float xf = (float) x, yf = (float) y;
         float max = Math.max(-xf, 0f);
-        float sum = (float) Math.exp(-max) + (float) Math.exp(-xf - max);
-        return ((1 - yf) * xf + max) + (float) Math.log(sum);
+        // exp_ and log_ of float tensors: SLEEF's, as every float exp and log (Float32Math)
+        float sum = Float32Math.exp(-max) + Float32Math.exp(-xf - max);
+        return ((1 - yf) * xf + max) + Float32Math.log(sum);
     }
 
-    /** {@code sigmoid(x) - y} in float, sigmoid as {@link ElementwiseOp#SIGMOID}'s float kernel. */
-    private static double bceWithLogitsGradFloat(double x, double y) {
-        return (float) ElementwiseOp.SIGMOID.applyFloat32(x, 0, null) - (float) y;
+    /** {@code sigmoid(x) - y} in float, element i of n of the sigmoid kernel (see Float32Math#sigmoid(float, int, int)). */
+    private static double bceWithLogitsGradFloat(double x, double y, int i, int n) {
+        return Float32Math.sigmoid((float) x, i, n) - (float) y;
     }
 }

@@ -122,10 +122,10 @@ public final class Pointwise {
                 out[0] = scalarResult(g, gOwned, type.round(-g.scalarValue()), type);
                 return 1;
             case SIN:
-                d = type.round(Math.cos(node.savedScalar(0)));
+                d = type == DType.FLOAT32 ? Float32Math.cos((float) node.savedScalar(0)) : Math.cos(node.savedScalar(0));
                 break;
             case COS:
-                d = type.round(-type.round(Math.sin(node.savedScalar(0))));
+                d = -(type == DType.FLOAT32 ? Float32Math.sin((float) node.savedScalar(0)) : Math.sin(node.savedScalar(0)));
                 break;
             case EXP:
                 d = type.round(node.savedScalar(0));
@@ -334,6 +334,21 @@ public final class Pointwise {
             out = new double[] {unaryValue(op, a.scalarValue(), p, outType)};
         } else if (op == ElementwiseOp.RELU && outType == a.dtype() && outType.isFloatingPoint()) {
             out = ArrayKernels.relu(a.values(), a.numel());
+        } else if (outType == DType.FLOAT32 && (op == ElementwiseOp.SIN || op == ElementwiseOp.COS)) {
+            // vector by vector: a vector with a large lane is reduced the slow way throughout
+            double[] v = a.values();
+            out = new double[v.length];
+            if (op == ElementwiseOp.SIN) {
+                Float32Math.sin(v, out, v.length);
+            } else {
+                Float32Math.cos(v, out, v.length);
+            }
+        } else if (outType == DType.FLOAT32 && op == ElementwiseOp.SIGMOID) {
+            double[] v = a.values();
+            out = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = Float32Math.sigmoid((float) v[i], i, v.length);
+            }
         } else {
             double[] v = a.values();
             out = new double[v.length];

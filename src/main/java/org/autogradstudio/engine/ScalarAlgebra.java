@@ -106,22 +106,22 @@ final class ScalarAlgebra implements Algebra<ScalarAlgebra.Value> {
 
     @Override
     public Value exp(Value a) {
-        return unary(Math.exp(a.v));
+        return unary(single ? Float32Math.exp((float) a.v) : Math.exp(a.v));
     }
 
     @Override
     public Value log(Value a) {
-        return unary(Math.log(a.v));
+        return unary(single ? Float32Math.log((float) a.v) : Math.log(a.v));
     }
 
     @Override
     public Value sin(Value a) {
-        return unary(Math.sin(a.v));
+        return unary(single ? Float32Math.sin((float) a.v) : Math.sin(a.v));
     }
 
     @Override
     public Value cos(Value a) {
-        return unary(Math.cos(a.v));
+        return unary(single ? Float32Math.cos((float) a.v) : Math.cos(a.v));
     }
 
     @Override

@@ -35,6 +35,18 @@ final class TensorAlgebra implements Algebra<Tensor> {
         return Tensor.wrap(out, a.shape, dtype);
     }
 
+    /** float32 sin or cos vector by vector, as the forward op computes them (Float32Math). */
+    private Tensor lanes(Tensor a, boolean cos) {
+        double[] v = a.values();
+        double[] out = new double[v.length];
+        if (cos) {
+            Float32Math.cos(v, out, v.length);
+        } else {
+            Float32Math.sin(v, out, v.length);
+        }
+        return Tensor.wrap(out, a.shape, dtype);
+    }
+
     @Override
     public Tensor constant(double c) {
         return c == 1 ? ONE : c == -1 ? MINUS_ONE : Tensor.scalar(c, dtype);
@@ -95,22 +107,22 @@ final class TensorAlgebra implements Algebra<Tensor> {
 
     @Override
     public Tensor exp(Tensor a) {
-        return map(a, Math::exp);
+        return dtype == DType.FLOAT32 ? map(a, x -> Float32Math.exp((float) x)) : map(a, Math::exp);
     }
 
     @Override
     public Tensor log(Tensor a) {
-        return map(a, Math::log);
+        return dtype == DType.FLOAT32 ? map(a, x -> Float32Math.log((float) x)) : map(a, Math::log);
     }
 
     @Override
     public Tensor sin(Tensor a) {
-        return map(a, Math::sin);
+        return dtype == DType.FLOAT32 ? lanes(a, false) : map(a, Math::sin);
     }
 
     @Override
     public Tensor cos(Tensor a) {
-        return map(a, Math::cos);
+        return dtype == DType.FLOAT32 ? lanes(a, true) : map(a, Math::cos);
     }
 
     @Override
