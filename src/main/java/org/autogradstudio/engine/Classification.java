@@ -15,7 +15,22 @@ public final class Classification {
     private Classification() {
     }
 
+    /** Whether ATen's row kernels compute this: float32 along the last dim (Groups wraps dim). */
+    private static boolean lastDimFloat(Tensor x, int dim) {
+        return x.dtype() == DType.FLOAT32 && x.dim() >= 1 && Shape.wrapDim(dim, x.dim()) == x.dim() - 1 && x.numel() > 0;
+    }
+
     public static Tensor softmax(Tensor x, int dim) {
+        if (lastDimFloat(x, dim)) {
+            int cols = x.shape[x.dim() - 1], rows = x.numel() / cols;
+            Tensor result = Tensor.wrap(SoftmaxKernels.softmax(x.values(), rows, cols), x.shape.clone(), DType.FLOAT32);
+            if (Autograd.needed(x)) {
+                Autograd.record(result, "SoftmaxBackward0", new Tensor[] {x}, new Tensor[] {result}, null, Map.of("dim", (long) dim),
+                        (node, g) -> new Tensor[] {Tensor.wrap(SoftmaxKernels.softmaxBackward(g.values(), node.saved(0).values(), rows, cols),
+                                x.shape, DType.FLOAT32)});
+            }
+            return result;
+        }
         Groups groups = Groups.of(x.shape, new int[] {dim}, true);
         double[] y = expShifted(x.values(), groups);
         double[] sums = groups.sums(y);
@@ -43,6 +58,16 @@ public final class Classification {
     }
 
     public static Tensor logSoftmax(Tensor x, int dim) {
+        if (lastDimFloat(x, dim)) {
+            int cols = x.shape[x.dim() - 1], rows = x.numel() / cols;
+            Tensor result = Tensor.wrap(SoftmaxKernels.logSoftmax(x.values(), rows, cols), x.shape.clone(), DType.FLOAT32);
+            if (Autograd.needed(x)) {
+                Autograd.record(result, "LogSoftmaxBackward0", new Tensor[] {x}, new Tensor[] {result}, null, Map.of("dim", (long) dim),
+                        (node, g) -> new Tensor[] {Tensor.wrap(SoftmaxKernels.logSoftmaxBackward(g.values(), node.saved(0).values(), rows, cols),
+                                x.shape, DType.FLOAT32)});
+            }
+            return result;
+        }
         Groups groups = Groups.of(x.shape, new int[] {dim}, true);
         double[] v = x.values();
         double[] max = groups.maxima(v);
@@ -168,12 +193,19 @@ public final class Classification {
                 divisor = 1;
                 break;
             case "sum":
-                result = Tensor.scalar(java.util.Arrays.stream(per).sum(), type);
+                result = Tensor.scalar(type == DType.FLOAT32 && batched ? floatNllSum(x, t, w, classes, ignoreIndex)[0]
+                        : java.util.Arrays.stream(per).sum(), type);
                 divisor = 1;
                 break;
             case "mean":
-                result = Tensor.scalar(java.util.Arrays.stream(per).sum() / totalWeight, type);
-                divisor = totalWeight;
+                if (type == DType.FLOAT32 && batched) {
+                    float[] sums = floatNllSum(x, t, w, classes, ignoreIndex);
+                    result = Tensor.scalar(sums[0] / sums[1], type);
+                    divisor = sums[1];
+                } else {
+                    result = Tensor.scalar(java.util.Arrays.stream(per).sum() / totalWeight, type);
+                    divisor = totalWeight;
+                }
                 break;
             default:
                 throw new TorchException("ValueError", reduction + " is not a valid value for reduction");
@@ -191,17 +223,61 @@ public final class Classification {
             Autograd.record(result, "NllLossBackward0", new Tensor[] {input}, Autograd.NOTHING, null, attributes, (node, g) -> {
                         double[] gv = g.values();
                         double[] out = new double[x.length];
+                        boolean single = type == DType.FLOAT32;
                         for (int i = 0; i < n; i++) {
                             long c = (long) t[i];
                             if (c != ignoreIndex) {
                                 double gi = reduction.equals("none") ? gv[i] : gv[0];
-                                out[i * classes + (int) c] = -scale[i] * gi / divisor;
+                                // float32 as ATen: -(g / total weight), then times the class weight
+                                out[i * classes + (int) c] = single
+                                        ? (w == null ? 1f : (float) scale[i]) * -((float) gi / (float) divisor)
+                                        : -scale[i] * gi / divisor;
                             }
                         }
-                        return new Tensor[] {Tensor.wrap(out, shape, DType.FLOAT64)};
+                        return new Tensor[] {Tensor.wrap(out, shape, single ? DType.FLOAT32 : DType.FLOAT64)};
                     });
         }
         return result;
+    }
+
+    /**
+     * ATen's float32 nll_loss reduction over a batch: {@code -x[i, t_i] * w} and {@code w} summed
+     * in float in a cascade of four levels, level j spilling into j + 1 after element b when the
+     * j-th group of bits of b is zero (so element 0 goes straight to the top); then the levels are
+     * added up from 0. Returns {total loss, total weight}.
+     */
+    private static float[] floatNllSum(double[] x, double[] t, double[] w, int classes, long ignoreIndex) {
+        final int levels = 4;
+        int n = t.length;
+        int levelPower = Math.max(4, (n <= 2 ? 1 : 32 - Integer.numberOfLeadingZeros(n - 1)) / levels);
+        int levelMask = (1 << levelPower) - 1;
+        float[] loss = new float[levels], weights = new float[levels];
+        int ignored = 0;
+        for (int b = 0; b < n; b++) {
+            long c = (long) t[b];
+            if (c == ignoreIndex) {
+                ignored++;
+                continue;
+            }
+            float wc = w == null ? 1f : (float) w[(int) c];
+            weights[0] += wc;
+            loss[0] -= (float) x[b * classes + (int) c] * wc;
+            for (int j = 0; j + 1 < levels; j++) {
+                if ((b & (levelMask << (j * levelPower))) != 0) {
+                    break;
+                }
+                weights[j + 1] += weights[j];
+                loss[j + 1] += loss[j];
+                weights[j] = 0;
+                loss[j] = 0;
+            }
+        }
+        float total = 0, totalWeight = 0;
+        for (int j = 0; j < levels; j++) {
+            total += loss[j];
+            totalWeight += weights[j];
+        }
+        return new float[] {total, w == null ? (float) (n - ignored) : totalWeight};
     }
 
     /**
