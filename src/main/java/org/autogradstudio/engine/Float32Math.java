@@ -217,6 +217,54 @@ final class Float32Math {
         return r;
     }
 
+    // ---- the C library's logf, for the kernels that call std::log on one float ----------------------
+
+    /** glibc's logf tables: 1/c and log(c) for 16 subintervals of [0x1.6p-1, 0x1.6p0). */
+    private static final double[] LOGF_INVC = {0x1.661ec79f8f3bep+0, 0x1.571ed4aaf883dp+0, 0x1.49539f0f010bp+0,
+        0x1.3c995b0b80385p+0, 0x1.30d190c8864a5p+0, 0x1.25e227b0b8eap+0, 0x1.1bb4a4a1a343fp+0, 0x1.12358f08ae5bap+0,
+        0x1.0953f419900a7p+0, 0x1p+0, 0x1.e608cfd9a47acp-1, 0x1.ca4b31f026aap-1, 0x1.b2036576afce6p-1,
+        0x1.9c2d163a1aa2dp-1, 0x1.886e6037841edp-1, 0x1.767dcf5534862p-1};
+    private static final double[] LOGF_LOGC = {-0x1.57bf7808caadep-2, -0x1.2bef0a7c06ddbp-2, -0x1.01eae7f513a67p-2,
+        -0x1.b31d8a68224e9p-3, -0x1.6574f0ac07758p-3, -0x1.1aa2bc79c81p-3, -0x1.a4e76ce8c0e5ep-4, -0x1.1973c5a611cccp-4,
+        -0x1.252f438e10c1ep-5, 0x0p+0, 0x1.aa5aa5df25984p-5, 0x1.c5e53aa362eb4p-4, 0x1.526e57720db08p-3,
+        0x1.bc2860d22477p-3, 0x1.1058bc8a07ee1p-2, 0x1.4043057b6ee09p-2};
+    private static final double[] LOGF_POLY = {-0x1.00ea348b88334p-2, 0x1.5575b0be00b6ap-2, -0x1.ffffef20a4123p-2};
+
+    /**
+     * logf as glibc computes it (ATen's scalar loops call it, e.g. binary_cross_entropy's kernel):
+     * x = 2^k z, z near a table point c, log1p(z/c - 1) by a cubic in double, rounded once. It is
+     * not always the correctly rounded result (0.5% of BCE's inputs differ from (float) Math.log).
+     */
+    static float libcLog(float x) {
+        int ix = Float.floatToRawIntBits(x);
+        if (ix == 0x3f800000) {
+            return 0;
+        }
+        if (Integer.compareUnsigned(ix - 0x00800000, 0x7f800000 - 0x00800000) >= 0) {
+            if (ix * 2 == 0) {
+                return Float.NEGATIVE_INFINITY;
+            }
+            if (ix == 0x7f800000) {
+                return x;
+            }
+            if ((ix & 0x80000000) != 0 || Integer.compareUnsigned(ix * 2, 0xff000000) >= 0) {
+                return Float.NaN;
+            }
+            // a subnormal: normalized
+            ix = Float.floatToRawIntBits(x * 0x1p23f) - (23 << 23);
+        }
+        int tmp = ix - 0x3f330000;
+        int i = (tmp >>> (23 - 4)) % 16;
+        int k = tmp >> 23;
+        double z = Float.intBitsToFloat(ix - (tmp & (0x1ff << 23)));
+        double r = Math.fma(z, LOGF_INVC[i], -1);
+        double y0 = Math.fma(k, 0x1.62e42fefa39efp-1, LOGF_LOGC[i]);
+        double r2 = r * r;
+        double y = Math.fma(LOGF_POLY[1], r, LOGF_POLY[2]);
+        y = Math.fma(LOGF_POLY[0], r2, y);
+        return (float) Math.fma(y, r2, y0 + r);
+    }
+
     // ---- exp's double-float kernel, for tanh -------------------------------------------------------
 
     private static long expk2(float d) {

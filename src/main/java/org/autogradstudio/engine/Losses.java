@@ -13,10 +13,14 @@ public final class Losses {
      * Elementwise loss {@code f(input, target)}, reduced, with its derivatives w.r.t. the input
      * ({@code df}) and the target ({@code dfTarget}): a target that requires grad gets one too.
      */
-    /** A float32 gradient of element {@code i} of {@code n} (a kernel may treat its last elements apart). */
+    /**
+     * A float32 gradient of element {@code i} of {@code n} given the incoming gradient {@code g}
+     * (before a mean divides it by n), in its kernel's order of float steps; a kernel may treat its
+     * last elements apart.
+     */
     @FunctionalInterface
     private interface ElementGradient {
-        double at(double x, double y, int i, int n);
+        double at(double x, double y, float g, int i, int n);
     }
 
     private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
@@ -70,7 +74,7 @@ public final class Losses {
                         for (int i = 0; i < xs.length; i++) {
                             double gi = each ? gv[i] : gv[0];
                             if (single && df32 != null) {
-                                float d = (float) df32.at(xs[i], ys[i], i, xs.length) * (float) gi;
+                                float d = (float) df32.at(xs[i], ys[i], (float) gi, i, xs.length);
                                 out[i] = mean ? d / (float) n : d;
                             } else {
                                 out[i] = gi * df.applyAsDouble(xs[i], ys[i]) * scale;
@@ -120,7 +124,7 @@ public final class Losses {
         return loss("BinaryCrossEntropyBackward0", input, target, reduction,
                 (p, y) -> -(y * Math.max(Math.log(p), -100) + (1 - y) * Math.max(Math.log(1 - p), -100)),
                 (p, y) -> (p - y) / Math.max((1 - p) * p, 1e-12),
-                (p, y) -> Math.max(Math.log(1 - p), -100) - Math.max(Math.log(p), -100));
+                (p, y) -> Math.max(Math.log(1 - p), -100) - Math.max(Math.log(p), -100), Losses::bceFloat, Losses::bceGradFloat);
     }
 
     /** {@code binary_cross_entropy_with_logits}: the numerically stable form PyTorch uses. */
@@ -144,7 +148,24 @@ public final class Losses {
     }
 
     /** {@code sigmoid(x) - y} in float, element i of n of the sigmoid kernel (see Float32Math#sigmoid(float, int, int)). */
-    private static double bceWithLogitsGradFloat(double x, double y, int i, int n) {
-        return Float32Math.sigmoid((float) x, i, n) - (float) y;
+    private static double bceWithLogitsGradFloat(double x, double y, float g, int i, int n) {
+        return (Float32Math.sigmoid((float) x, i, n) - (float) y) * g;
+    }
+
+    /**
+     * PyTorch's float kernel for binary_cross_entropy:
+     * {@code (y - 1) * max(log(1 - p), -100) - y * max(log(p), -100)}, every step in float, with
+     * the C library's logf.
+     */
+    private static double bceFloat(double p, double y) {
+        float pf = (float) p, yf = (float) y;
+        float log1m = Math.max(Float32Math.libcLog(1 - pf), -100f), log = Math.max(Float32Math.libcLog(pf), -100f);
+        return (yf - 1) * log1m - yf * log;
+    }
+
+    /** Its backward kernel: {@code g * (p - y) / max((1 - p) * p, 1e-12)} in float. */
+    private static double bceGradFloat(double p, double y, float g, int i, int n) {
+        float pf = (float) p, yf = (float) y;
+        return g * (pf - yf) / Math.max((1 - pf) * pf, 1e-12f);
     }
 }
