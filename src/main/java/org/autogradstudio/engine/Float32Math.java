@@ -15,8 +15,9 @@ package org.autogradstudio.engine;
  * vector of 8 the slow way when any of its lanes is 125 or more in magnitude, which rounds its
  * small lanes differently now and then: {@link #sin(double[], double[], int)} follows the lanes.
  * Beyond 8e6, where SLEEF switches to a table-driven reduction this class does not have, about
- * one result in 50,000 still differs in the last bit. A double-float is a {@code long}: the high
- * float's bits over the low float's, so nothing is allocated.
+ * one result in 50,000 still differs in the last bit. A double-float (hi + lo) lives in two local
+ * floats on the common paths; the rare slow reduction packs it in a {@code long} (the high float's
+ * bits over the low float's), which costs more but allocates nothing either.
  */
 final class Float32Math {
     private static final float M_1_PI = (float) (1 / Math.PI);
@@ -77,15 +78,32 @@ final class Float32Math {
         if (tiny) {
             e -= 64;
         }
-        long s = mulPF(LN2_HI, LN2_LO, (float) e);
-        long x = div(add2FF(-1f, m), add2FF(1f, m));
-        float xh = hi(x), x2 = xh * xh;
-        float t = 0.3027294874e+0f;
-        t = Math.fma(t, x2, 0.3996108174e+0f);
-        t = Math.fma(t, x2, 0.6666694880e+0f);
-        s = addDD(s, scale(x, 2f));
-        s = addDF(s, (x2 * xh) * t);
-        float r = hi(s) + lo(s);
+        // s = ln2 * e as a double-float
+        float fe = e;
+        float sx = LN2_HI * fe, sy = Math.fma(LN2_LO, fe, Math.fma(LN2_HI, fe, -sx));
+        // x = (m - 1) / (m + 1) as a double-float
+        float nx = -1f + m, w = nx - -1f;
+        float ny = (-1f - (nx - w)) + (m - w);
+        float bx = 1f + m;
+        w = bx - 1f;
+        float by = (1f - (bx - w)) + (m - w);
+        float t = 1.0f / bx, xx = nx * t;
+        float v = Math.fma(t, nx, -xx);
+        float xy = Math.fma(-by, t, Math.fma(-bx, t, 1));
+        xy = Math.fma(xx, xy, Math.fma(ny, t, v));
+        float x2 = xx * xx;
+        float p = 0.3027294874e+0f;
+        p = Math.fma(p, x2, 0.3996108174e+0f);
+        p = Math.fma(p, x2, 0.6666694880e+0f);
+        // s += 2x, then s += x^3 p
+        float x2x = xx * 2, x2y = xy * 2;
+        float rx = sx + x2x;
+        sy = (((sx - rx) + x2x) + sy) + x2y;
+        sx = rx;
+        float c = (x2 * xx) * p;
+        rx = sx + c;
+        sy = ((sx - rx) + c) + sy;
+        float r = rx + sy;
         if (d == Float.POSITIVE_INFINITY) {
             r = Float.POSITIVE_INFINITY;
         }
@@ -96,11 +114,51 @@ final class Float32Math {
     }
 
     static float tanh(float x) {
+        // Written out with the double-float steps in local variables (hi, lo): packed into longs,
+        // as the other functions are, it took four times as long as Math.tanh.
         float y = Math.abs(x);
-        long d = expk2(y);
-        long e = reciprocal(d);
-        long r = div(addDD(d, neg(e)), addDD(d, e));
-        y = hi(r) + lo(r);
+        // d = exp(y) as a double-float (SLEEF's expk2f)
+        int q = (int) Math.rint(y * R_LN2);
+        float c = (float) q * -L2U;
+        float sx = y + c, v = sx - y;
+        float sy = ((y - (sx - v)) + (c - v)) + 0f;
+        c = (float) q * -L2L;
+        float rx = sx + c;
+        v = rx - sx;
+        sy = ((sx - (rx - v)) + (c - v)) + sy;
+        sx = rx;
+        float u = 0.1980960224e-3f;
+        u = Math.fma(u, sx, 0.1394256484e-2f);
+        u = Math.fma(u, sx, 0.8333456703e-2f);
+        u = Math.fma(u, sx, 0.4166637361e-1f);
+        float mx = sx * u, my = Math.fma(sy, u, Math.fma(sx, u, -mx));
+        float tx = mx + 0.166666659414234244790680580464e+0f;
+        v = tx - mx;
+        float ty = ((mx - (tx - v)) + (0.166666659414234244790680580464e+0f - v)) + my;
+        mx = sx * tx;
+        my = Math.fma(sx, ty, Math.fma(sy, tx, Math.fma(sx, tx, -mx)));
+        tx = mx + 0.5f;
+        v = tx - mx;
+        ty = ((mx - (tx - v)) + (0.5f - v)) + my;
+        float qx = sx * sx, qy = Math.fma(sx + sx, sy, Math.fma(sx, sx, -qx));
+        mx = qx * tx;
+        my = Math.fma(qx, ty, Math.fma(qy, tx, Math.fma(qx, tx, -mx)));
+        rx = sx + mx;
+        v = rx - sx;
+        ty = ((sx - (rx - v)) + (mx - v)) + (sy + my);
+        tx = rx;
+        rx = 1f + tx;
+        float ry = ((1f - rx) + tx) + ty;
+        float dx = ldexp2(rx, q), dy = ldexp2(ry, q);
+        // e = 1 / d; (d - e) / (d + e)
+        float ex = 1.0f / dx, ey = ex * Math.fma(-dy, ex, Math.fma(-dx, ex, 1));
+        float nx = dx + -ex, ny = (((dx - nx) + -ex) + dy) + -ey;
+        float bx = dx + ex, by = (((dx - bx) + ex) + dy) + ey;
+        float t = 1.0f / bx, divx = nx * t;
+        float w = Math.fma(t, nx, -divx);
+        float divy = Math.fma(-by, t, Math.fma(-bx, t, 1));
+        divy = Math.fma(divx, divy, Math.fma(ny, t, w));
+        y = divx + divy;
         if (Math.abs(x) > 8.664339742f || Float.isNaN(y)) {
             y = 1.0f;
         }
@@ -167,16 +225,33 @@ final class Float32Math {
     // ---- sin and cos: a reduction to [-pi/2, pi/2] (or around it), then one polynomial ------------
 
     private static float lane(float d, boolean slow, boolean cos) {
+        // the fast reductions and the polynomial keep their double-floats in local (hi, lo)
+        // variables, three times quicker than the packed longs the rare slow reduction uses
         int q;
-        long t;
+        float tx, ty;
         if (!slow && !cos) {
             float u = (float) Math.rint(d * M_1_PI);
             q = (int) u;
-            t = addDF(add2FF(Math.fma(u, -PI_A2, d), u * -PI_B2), u * -PI_C2);
+            float v = Math.fma(u, -PI_A2, d), c = u * -PI_B2;
+            float ax = v + c, w = ax - v;
+            float ay = (v - (ax - w)) + (c - w);
+            c = u * -PI_C2;
+            tx = ax + c;
+            ty = ((ax - tx) + c) + ay;
         } else if (!slow) {
             float dq = Math.fma((float) Math.rint(Math.fma(d, M_1_PI, -0.5f)), 2, 1);
             q = (int) dq;
-            t = add2DF(add2DF(add2FF(d, dq * (-PI_A2 * 0.5f)), dq * (-PI_B2 * 0.5f)), dq * (-PI_C2 * 0.5f));
+            float c = dq * (-PI_A2 * 0.5f);
+            float ax = d + c, w = ax - d;
+            float ay = (d - (ax - w)) + (c - w);
+            c = dq * (-PI_B2 * 0.5f);
+            float bx = ax + c;
+            w = bx - ax;
+            float by = ((ax - (bx - w)) + (c - w)) + ay;
+            c = dq * (-PI_C2 * 0.5f);
+            tx = bx + c;
+            w = tx - bx;
+            ty = ((bx - (tx - w)) + (c - w)) + by;
         } else {
             // the quotient by pi as a double-float, its integer part split off in two steps
             long dfq = mulPF(M_1_PI_HI, M_1_PI_LO, d);
@@ -192,19 +267,24 @@ final class Float32Math {
             q = (int) qy;
             dfq = normalizeFF(r * (cos ? 1 << 17 : 1 << 16), qy);
             float half = cos ? 0.5f : 1f;
-            t = normalizeD(add2FD(d, mulDF(dfq, -PI_A3 * half)));
+            long t = normalizeD(add2FD(d, mulDF(dfq, -PI_A3 * half)));
             t = normalizeD(add2DD(t, mulDF(dfq, -PI_B3 * half)));
             t = normalizeD(add2DD(t, mulDF(dfq, -PI_C3 * half)));
             t = normalizeD(add2DD(t, mulDF(dfq, -PI_D3 * half)));
             t = normalizeD(add2DD(t, mulDF(dfq, -PI_E3 * half)));
+            tx = hi(t);
+            ty = lo(t);
         }
-        long s = square(t);
-        float sx = hi(s);
+        // s = t^2; x = 1 + (-1/6 + u(s) s) s; r = t x
+        float sx = tx * tx, sy = Math.fma(tx + tx, ty, Math.fma(tx, tx, -sx));
         float u = 2.6083159809786593541503e-06f;
         u = Math.fma(u, sx, -0.0001981069071916863322258f);
         u = Math.fma(u, sx, 0.00833307858556509017944336f);
-        long x = addFD(1f, mulDD(addFF(-0.166666597127914428710938f, u * sx), s));
-        float r = mulToFloat(t, x);
+        float p = u * sx;
+        float ax = -0.166666597127914428710938f + p, ay = (-0.166666597127914428710938f - ax) + p;
+        float mx = ax * sx, my = Math.fma(ax, sy, Math.fma(ay, sx, Math.fma(ax, sx, -mx)));
+        float xx = 1f + mx, xy = ((1f - xx) + mx) + my;
+        float r = Math.fma(tx, xx, Math.fma(ty, xx, tx * xy));
         if (cos ? (q & 2) == 0 : (q & 1) != 0) {
             r = -r;
         }
@@ -265,27 +345,7 @@ final class Float32Math {
         return (float) Math.fma(y, r2, y0 + r);
     }
 
-    // ---- exp's double-float kernel, for tanh -------------------------------------------------------
-
-    private static long expk2(float d) {
-        float u = d * R_LN2;
-        int q = (int) Math.rint(u);
-        long s = add2DF(pair(d, 0f), (float) q * -L2U);
-        s = add2DF(s, (float) q * -L2L);
-        float sx = hi(s);
-        u = 0.1980960224e-3f;
-        u = Math.fma(u, sx, 0.1394256484e-2f);
-        u = Math.fma(u, sx, 0.8333456703e-2f);
-        u = Math.fma(u, sx, 0.4166637361e-1f);
-        long t = add2DF(mulDF(s, u), 0.166666659414234244790680580464e+0f);
-        t = add2DF(mulDD(s, t), 0.5f);
-        t = add2DD(s, mulDD(square(s), t));
-        t = addFD(1f, t);
-        if (d < -104) {
-            return pair(0f, 0f);
-        }
-        return pair(ldexp2(hi(t), q), ldexp2(lo(t), q));
-    }
+    // ---- scaling by powers of two ------------------------------------------------------------------
 
     private static float ldexp2(float d, int e) {
         return d * pow2i(e >> 1) * pow2i(e - (e >> 1));
@@ -309,14 +369,6 @@ final class Float32Math {
         return Float.intBitsToFloat((int) p);
     }
 
-    private static long neg(long x) {
-        return pair(-hi(x), -lo(x));
-    }
-
-    private static long scale(long x, float s) {
-        return pair(hi(x) * s, lo(x) * s);
-    }
-
     private static long normalizeD(long t) {
         return normalizeFF(hi(t), lo(t));
     }
@@ -324,34 +376,6 @@ final class Float32Math {
     private static long normalizeFF(float tx, float ty) {
         float sx = tx + ty;
         return pair(sx, (tx - sx) + ty);
-    }
-
-    /** x + y for |x| >= |y|. */
-    private static long addFF(float x, float y) {
-        float rx = x + y;
-        return pair(rx, (x - rx) + y);
-    }
-
-    private static long addFD(float x, long y) {
-        float rx = x + hi(y);
-        return pair(rx, ((x - rx) + hi(y)) + lo(y));
-    }
-
-    private static long addDF(long x, float y) {
-        float rx = hi(x) + y;
-        return pair(rx, ((hi(x) - rx) + y) + lo(x));
-    }
-
-    private static long addDD(long x, long y) {
-        float rx = hi(x) + hi(y);
-        return pair(rx, (((hi(x) - rx) + hi(y)) + lo(x)) + lo(y));
-    }
-
-    /** x + y whatever their magnitudes. */
-    private static long add2FF(float x, float y) {
-        float rx = x + y;
-        float v = rx - x;
-        return pair(rx, (x - (rx - v)) + (y - v));
     }
 
     private static long add2FD(float x, long y) {
@@ -381,37 +405,5 @@ final class Float32Math {
 
     private static long mulDF(long x, float y) {
         return mulPF(hi(x), lo(x), y);
-    }
-
-    private static long mulDD(long x, long y) {
-        float xx = hi(x), xy = lo(x), yx = hi(y), yy = lo(y);
-        float rx = xx * yx;
-        return pair(rx, Math.fma(xx, yy, Math.fma(xy, yx, Math.fma(xx, yx, -rx))));
-    }
-
-    private static float mulToFloat(long x, long y) {
-        float xx = hi(x), xy = lo(x), yx = hi(y), yy = lo(y);
-        return Math.fma(xx, yx, Math.fma(xy, yx, xx * yy));
-    }
-
-    private static long square(long x) {
-        float xx = hi(x), xy = lo(x);
-        float rx = xx * xx;
-        return pair(rx, Math.fma(xx + xx, xy, Math.fma(xx, xx, -rx)));
-    }
-
-    private static long div(long n, long d) {
-        float nx = hi(n), ny = lo(n), dx = hi(d), dy = lo(d);
-        float t = 1.0f / dx;
-        float qx = nx * t;
-        float u = Math.fma(t, nx, -qx);
-        float qy = Math.fma(-dy, t, Math.fma(-dx, t, 1));
-        return pair(qx, Math.fma(qx, qy, Math.fma(ny, t, u)));
-    }
-
-    private static long reciprocal(long d) {
-        float dx = hi(d), dy = lo(d);
-        float qx = 1.0f / dx;
-        return pair(qx, qx * Math.fma(-dy, qx, Math.fma(-dx, qx, 1)));
     }
 }
