@@ -306,11 +306,7 @@ final class BuiltinIteration {
         if (o instanceof PyInstance pi && pi.pyClass().lookup("__iter__") != null) {
             return Ops.callMethod(o, "__iter__", Py.NO_ARGS, Py.NO_KWARGS);
         }
-        String kind = Ops.typeName(o) + "_iterator";
-        if (o instanceof String) {
-            kind = "str_ascii_iterator";
-        }
-        return new PyIterator(Ops.iter(o), kind);
+        return PyIterator.over(o);
     }
 
     private static Object next(Object[] a, Map<String, Object> k) {

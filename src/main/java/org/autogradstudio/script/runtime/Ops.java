@@ -322,6 +322,9 @@ public final class Ops {
 
     public static Object getAttr(Object o, String name) {
         Object v = getAttrOrNull(o, name);
+        if (v == null && name.startsWith("__")) {
+            v = ContainerDunders.bind(o, name);
+        }
         if (v == null) {
             throw Py.noAttribute(o, name);
         }
@@ -349,6 +352,12 @@ public final class Ops {
 
     /** {@code o.name(*args, **kwargs)}. */
     public static Object callMethod(Object o, String name, Object[] args, Map<String, Object> kwargs) {
+        if (name.startsWith("__")) {
+            PyBuiltin dunder = ContainerDunders.bind(o, name);
+            if (dunder != null) {
+                return call(dunder, args, kwargs);
+            }
+        }
         if (o instanceof PyObject p) {
             return Py.fromJava(p.callMethod(name, args, kwargs));
         }

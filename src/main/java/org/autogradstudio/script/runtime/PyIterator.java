@@ -12,6 +12,11 @@ public final class PyIterator implements PyObject {
     /** A generator's function name for its repr ({@code Module.parameters}), else null. */
     private final String qualname;
 
+    /** {@code iter(o)} of a built-in iterable, named as Python names it ({@code list_iterator}, {@code str_ascii_iterator}). */
+    public static PyIterator over(Object o) {
+        return new PyIterator(Ops.iter(o), o instanceof String ? "str_ascii_iterator" : Ops.typeName(o) + "_iterator");
+    }
+
     public PyIterator(Iterator<Object> it, String typeName) {
         this(it, typeName, null);
     }
