@@ -35,8 +35,19 @@ final class FloatProduct {
     static double[] product(double[] a, int aOff, int ai, int ap, double[] b, int bOff, int bp, int bj,
                             int n, int k, int m) {
         double[] out = new double[n * m];
+        productInto(a, aOff, ai, ap, b, bOff, bp, bj, n, k, m, out);
+        return out;
+    }
+
+    /**
+     * {@code out += A B}: each element's sum starts from the float already in {@code out} (zero for
+     * a plain product; the bias of addmm, as BLAS's {@code C := A B + C} accumulates into C) and
+     * adds its products in order.
+     */
+    static void productInto(double[] a, int aOff, int ai, int ap, double[] b, int bOff, int bp, int bj,
+                            int n, int k, int m, double[] out) {
         if (n == 0 || m == 0 || k == 0) {
-            return out; // an empty sum is +0, as the kernels' first 0 + product
+            return; // an empty sum is the start value (+0 for a plain product)
         }
         if (ap != 1 && k > 1) {
             // A read down its columns (x.T of x.T @ g): copied once into rows, which the tile
@@ -63,7 +74,6 @@ final class FloatProduct {
                 column(a, ia, ia + next, pb, j * k, k, out, o + j, o2);
             }
         }
-        return out;
     }
 
     /** A reused array of at least {@code size} doubles for A's rows (contents undefined). */
@@ -144,8 +154,12 @@ final class FloatProduct {
      * and, when {@code next >= 0}, the second row into {@code out[o + next ...]}.
      */
     private static void tile(double[] a, int r0, int r1, float[] pb, int qb, int k, double[] out, int o, int next) {
-        float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c04 = 0, c05 = 0, c06 = 0, c07 = 0;
-        float c10 = 0, c11 = 0, c12 = 0, c13 = 0, c14 = 0, c15 = 0, c16 = 0, c17 = 0;
+        float c00 = (float) out[o], c01 = (float) out[o + 1], c02 = (float) out[o + 2], c03 = (float) out[o + 3];
+        float c04 = (float) out[o + 4], c05 = (float) out[o + 5], c06 = (float) out[o + 6], c07 = (float) out[o + 7];
+        // a last single row (next < 0) computes a second row it does not store
+        int o1 = next >= 0 ? o + next : o;
+        float c10 = (float) out[o1], c11 = (float) out[o1 + 1], c12 = (float) out[o1 + 2], c13 = (float) out[o1 + 3];
+        float c14 = (float) out[o1 + 4], c15 = (float) out[o1 + 5], c16 = (float) out[o1 + 6], c17 = (float) out[o1 + 7];
         for (int p = 0; p < k; p++) {
             int y = qb + p * COLS;
             float x0 = (float) a[r0 + p], x1 = (float) a[r1 + p];
@@ -191,7 +205,7 @@ final class FloatProduct {
 
     /** One 2 x 1 block (see {@link #tile}): a column outside the blocks of eight. */
     private static void column(double[] a, int r0, int r1, float[] pb, int qb, int k, double[] out, int o, int next) {
-        float c0 = 0, c1 = 0;
+        float c0 = (float) out[o], c1 = (float) out[next >= 0 ? o + next : o];
         for (int p = 0; p < k; p++) {
             float y = pb[qb + p];
             c0 += (float) a[r0 + p] * y;

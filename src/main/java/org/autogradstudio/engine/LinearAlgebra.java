@@ -40,6 +40,21 @@ public final class LinearAlgebra {
         return multiplyTransposed(rows, columns, n, k, m);
     }
 
+    /** {@code out += a @ b} in float32, each sum starting from the value in {@code out} (see FloatProduct). */
+    private static void productInto(Tensor a, Tensor b, double[] out) {
+        double[] ad = a.storage.data, bd = b.storage.data;
+        int aOff = a.offset, ai = a.strides[0], ap = a.strides[1], bOff = b.offset, bp = b.strides[0], bj = b.strides[1];
+        if (ad == null) {
+            ad = new double[] {a.storage.scalar};
+            aOff = ai = ap = 0;
+        }
+        if (bd == null) {
+            bd = new double[] {b.storage.scalar};
+            bOff = bp = bj = 0;
+        }
+        FloatProduct.productInto(ad, aOff, ai, ap, bd, bOff, bp, bj, a.shape[0], a.shape[1], b.shape[1], out);
+    }
+
     /** {@code a @ b} of two matrices. */
     private static double[] product(Tensor a, Tensor b, boolean single) {
         return product(a, a.strides[0], a.strides[1], b, b.strides[0], b.strides[1], a.shape[0], a.shape[1], b.shape[1], single);
@@ -233,12 +248,21 @@ public final class LinearAlgebra {
                     + "].  Tensor sizes: " + Shape.toString(bias.shape));
         }
         boolean single = single(a);
-        double[] product = product(a, b, single);
         double[] c = Pointwise.broadcastValues(bias, outShape);
-        for (int i = 0; i < product.length; i++) {
-            // the product rounded to the dtype first, then the bias added: what BLAS's C += A B gives
-            double p = a.dtype().round(product[i]);
-            product[i] = single ? (double) ((float) c[i] + (float) p) : c[i] + p;
+        double[] product;
+        if (single && m > 1 && b.strides[1] == 1) {
+            // BLAS's gemm with b in rows ("N"): it accumulates into C, which holds the bias, so each
+            // sum starts from it (torch.addmm(bias, x, w))
+            product = c.clone();
+            productInto(a, b, product);
+        } else {
+            // b transposed (nn.Linear's x @ w.T: "T") sums each dot product and then adds C, as
+            // does gemv for one output column
+            product = product(a, b, single);
+            for (int i = 0; i < product.length; i++) {
+                double p = a.dtype().round(product[i]);
+                product[i] = single ? (double) ((float) c[i] + (float) p) : c[i] + p;
+            }
         }
         Tensor out = rounded(product, outShape, a.dtype());
         if (Autograd.needed(new Tensor[] {bias, a, b})) {

@@ -14,13 +14,13 @@ public final class Losses {
      * ({@code df}) and the target ({@code dfTarget}): a target that requires grad gets one too.
      */
     /**
-     * A float32 gradient of element {@code i} of {@code n} given the incoming gradient {@code g}
-     * (before a mean divides it by n), in its kernel's order of float steps; a kernel may treat its
+     * A float32 gradient of element {@code i} of {@code n} given the incoming gradient {@code g},
+     * a mean's division by n included, in its kernel's order of float steps; a kernel may treat its
      * last elements apart.
      */
     @FunctionalInterface
     private interface ElementGradient {
-        double at(double x, double y, float g, int i, int n);
+        double at(double x, double y, float g, int i, int n, boolean mean);
     }
 
     private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
@@ -74,8 +74,7 @@ public final class Losses {
                         for (int i = 0; i < xs.length; i++) {
                             double gi = each ? gv[i] : gv[0];
                             if (single && df32 != null) {
-                                float d = (float) df32.at(xs[i], ys[i], (float) gi, i, xs.length);
-                                out[i] = mean ? d / (float) n : d;
+                                out[i] = (float) df32.at(xs[i], ys[i], (float) gi, i, xs.length, mean);
                             } else {
                                 out[i] = gi * df.applyAsDouble(xs[i], ys[i]) * scale;
                             }
@@ -96,7 +95,7 @@ public final class Losses {
         return loss("MseLossBackward0", input, target, reduction, (x, y) -> {
             double d = type.round(x - y);
             return d * d;
-        }, (x, y) -> 2 * (x - y), (x, y) -> -2 * (x - y));
+        }, (x, y) -> 2 * (x - y), (x, y) -> -2 * (x - y), Losses::mseFloat, Losses::mseGradFloat);
     }
 
     /**
@@ -148,8 +147,9 @@ public final class Losses {
     }
 
     /** {@code sigmoid(x) - y} in float, element i of n of the sigmoid kernel (see Float32Math#sigmoid(float, int, int)). */
-    private static double bceWithLogitsGradFloat(double x, double y, float g, int i, int n) {
-        return (Float32Math.sigmoid((float) x, i, n) - (float) y) * g;
+    private static double bceWithLogitsGradFloat(double x, double y, float g, int i, int n, boolean mean) {
+        float d = (Float32Math.sigmoid((float) x, i, n) - (float) y) * g;
+        return mean ? d / (float) n : d;
     }
 
     /**
@@ -164,8 +164,20 @@ public final class Losses {
     }
 
     /** Its backward kernel: {@code g * (p - y) / max((1 - p) * p, 1e-12)} in float. */
-    private static double bceGradFloat(double p, double y, float g, int i, int n) {
+    private static double bceGradFloat(double p, double y, float g, int i, int n, boolean mean) {
         float pf = (float) p, yf = (float) y;
-        return g * (pf - yf) / Math.max((1 - pf) * pf, 1e-12f);
+        float d = g * (pf - yf) / Math.max((1 - pf) * pf, 1e-12f);
+        return mean ? d / (float) n : d;
+    }
+
+    /** mse_loss's float forward {@code (x - y)^2}, the difference rounded first. */
+    private static double mseFloat(double x, double y) {
+        float d = (float) x - (float) y;
+        return d * d;
+    }
+
+    /** Its backward as ATen composes it: {@code (x - y) * (2 / n or 2) * g}, each step in float. */
+    private static double mseGradFloat(double x, double y, float g, int i, int n, boolean mean) {
+        return ((float) x - (float) y) * (mean ? (float) (2.0 / n) : 2f) * g;
     }
 }
