@@ -153,6 +153,10 @@ public final class Generator {
     }
 
     private void boxMuller16(double[] data, int at, DType dtype, double mean, double std) {
+        if (dtype == DType.FLOAT32) {
+            boxMuller16Float(data, at, (float) mean, (float) std);
+            return;
+        }
         double m = dtype.round(mean), s = dtype.round(std);
         for (int j = 0; j < 8; j++) {
             double u1 = dtype.round(1 - data[at + j]);
@@ -161,6 +165,24 @@ public final class Generator {
             double theta = dtype.round(2.0 * Math.PI * u2);
             data[at + j] = dtype.round(dtype.round(dtype.round(radius * dtype.round(Math.cos(theta))) * s) + m);
             data[at + j + 8] = dtype.round(dtype.round(dtype.round(radius * dtype.round(Math.sin(theta))) * s) + m);
+        }
+    }
+
+    /**
+     * ATen's normal_fill_16_AVX2 on floats: radius sqrt(-2 log(1 - u1)), angle 2 pi u2, with
+     * avx_mathfun's log and sincos ({@link AvxMathfun}), and each output a fused
+     * {@code n * std + mean}.
+     */
+    private static void boxMuller16Float(double[] data, int at, float mean, float std) {
+        float twoPi = (float) (2 * Math.PI);
+        float[] sincos = new float[2];
+        for (int j = 0; j < 8; j++) {
+            float u1 = 1f - (float) data[at + j];
+            float u2 = (float) data[at + j + 8];
+            float radius = (float) Math.sqrt(-2f * AvxMathfun.log(u1));
+            AvxMathfun.sincos(twoPi * u2, sincos);
+            data[at + j] = Math.fma(radius * sincos[1], std, mean);
+            data[at + j + 8] = Math.fma(radius * sincos[0], std, mean);
         }
     }
 }
