@@ -20,16 +20,31 @@ public final class Classification {
         return x.dtype() == DType.FLOAT32 && x.dim() >= 1 && Shape.wrapDim(dim, x.dim()) == x.dim() - 1 && x.numel() > 0;
     }
 
+    /** A row kernel of SoftmaxKernels over the last dim: values in, values out. */
+    private interface RowKernel {
+        double[] apply(double[] x, int rows, int cols);
+    }
+
+    /** Its backward, given the incoming gradient and the saved output. */
+    private interface RowBackward {
+        double[] apply(double[] g, double[] y, int rows, int cols);
+    }
+
+    /** softmax or log_softmax of a float32 tensor along its last dim with ATen's row kernels, recorded with its backward kernel. */
+    private static Tensor rowKernel(Tensor x, int dim, String name, RowKernel forward, RowBackward backward) {
+        int cols = x.shape[x.dim() - 1], rows = x.numel() / cols;
+        Tensor result = Tensor.wrap(forward.apply(x.values(), rows, cols), x.shape.clone(), DType.FLOAT32);
+        if (Autograd.needed(x)) {
+            Autograd.record(result, name, new Tensor[] {x}, new Tensor[] {result}, null, Map.of("dim", (long) dim),
+                    (node, g) -> new Tensor[] {Tensor.wrap(backward.apply(g.values(), node.saved(0).values(), rows, cols),
+                            x.shape, DType.FLOAT32)});
+        }
+        return result;
+    }
+
     public static Tensor softmax(Tensor x, int dim) {
         if (lastDimFloat(x, dim)) {
-            int cols = x.shape[x.dim() - 1], rows = x.numel() / cols;
-            Tensor result = Tensor.wrap(SoftmaxKernels.softmax(x.values(), rows, cols), x.shape.clone(), DType.FLOAT32);
-            if (Autograd.needed(x)) {
-                Autograd.record(result, "SoftmaxBackward0", new Tensor[] {x}, new Tensor[] {result}, null, Map.of("dim", (long) dim),
-                        (node, g) -> new Tensor[] {Tensor.wrap(SoftmaxKernels.softmaxBackward(g.values(), node.saved(0).values(), rows, cols),
-                                x.shape, DType.FLOAT32)});
-            }
-            return result;
+            return rowKernel(x, dim, "SoftmaxBackward0", SoftmaxKernels::softmax, SoftmaxKernels::softmaxBackward);
         }
         Groups groups = Groups.of(x.shape, new int[] {dim}, true);
         double[] y = expShifted(x.values(), groups);
@@ -59,14 +74,7 @@ public final class Classification {
 
     public static Tensor logSoftmax(Tensor x, int dim) {
         if (lastDimFloat(x, dim)) {
-            int cols = x.shape[x.dim() - 1], rows = x.numel() / cols;
-            Tensor result = Tensor.wrap(SoftmaxKernels.logSoftmax(x.values(), rows, cols), x.shape.clone(), DType.FLOAT32);
-            if (Autograd.needed(x)) {
-                Autograd.record(result, "LogSoftmaxBackward0", new Tensor[] {x}, new Tensor[] {result}, null, Map.of("dim", (long) dim),
-                        (node, g) -> new Tensor[] {Tensor.wrap(SoftmaxKernels.logSoftmaxBackward(g.values(), node.saved(0).values(), rows, cols),
-                                x.shape, DType.FLOAT32)});
-            }
-            return result;
+            return rowKernel(x, dim, "LogSoftmaxBackward0", SoftmaxKernels::logSoftmax, SoftmaxKernels::logSoftmaxBackward);
         }
         Groups groups = Groups.of(x.shape, new int[] {dim}, true);
         double[] v = x.values();

@@ -12,47 +12,44 @@ public final class LinearAlgebra {
      * (see {@link FloatProduct}); otherwise in double, in the same order.
      */
     static double[] product(Tensor a, int ai, int ap, Tensor b, int bp, int bj, int n, int k, int m, boolean single) {
-        double[] ad = a.storage.data, bd = b.storage.data;
-        int aOff = a.offset, bOff = b.offset;
-        if (ad == null) {
-            // a one-element storage: every position is 0
-            ad = new double[] {a.storage.scalar};
-            aOff = ai = ap = 0;
-        }
-        if (bd == null) {
-            bd = new double[] {b.storage.scalar};
-            bOff = bp = bj = 0;
-        }
         if (single) {
-            return FloatProduct.product(ad, aOff, ai, ap, bd, bOff, bp, bj, n, k, m);
+            double[] out = new double[n * m];
+            productInto(a, ai, ap, b, bp, bj, n, k, m, out);
+            return out;
         }
+        Operand x = Operand.of(a, ai, ap), y = Operand.of(b, bp, bj);
         double[] rows = new double[n * k], columns = new double[m * k];
         for (int i = 0; i < n; i++) {
             for (int p = 0; p < k; p++) {
-                rows[i * k + p] = ad[aOff + i * ai + p * ap];
+                rows[i * k + p] = x.data[x.offset + i * x.first + p * x.second];
             }
         }
         for (int j = 0; j < m; j++) {
             for (int p = 0; p < k; p++) {
-                columns[j * k + p] = bd[bOff + p * bp + j * bj];
+                columns[j * k + p] = y.data[y.offset + p * y.first + j * y.second];
             }
         }
         return multiplyTransposed(rows, columns, n, k, m);
     }
 
-    /** {@code out += a @ b} in float32, each sum starting from the value in {@code out} (see FloatProduct). */
-    private static void productInto(Tensor a, Tensor b, double[] out) {
-        double[] ad = a.storage.data, bd = b.storage.data;
-        int aOff = a.offset, ai = a.strides[0], ap = a.strides[1], bOff = b.offset, bp = b.strides[0], bj = b.strides[1];
-        if (ad == null) {
-            ad = new double[] {a.storage.scalar};
-            aOff = ai = ap = 0;
+    /**
+     * A matrix operand as an array read through strides; a one-element storage (no array) is read
+     * as an array of its element with zero strides, every position being 0.
+     */
+    private record Operand(double[] data, int offset, int first, int second) {
+        static Operand of(Tensor t, int first, int second) {
+            double[] d = t.storage.data;
+            return d == null ? new Operand(new double[] {t.storage.scalar}, 0, 0, 0) : new Operand(d, t.offset, first, second);
         }
-        if (bd == null) {
-            bd = new double[] {b.storage.scalar};
-            bOff = bp = bj = 0;
-        }
-        FloatProduct.productInto(ad, aOff, ai, ap, bd, bOff, bp, bj, a.shape[0], a.shape[1], b.shape[1], out);
+    }
+
+    /**
+     * {@code out += A B} in float32 (A, B read through strides as in {@link #product}), each sum
+     * starting from the value in {@code out} (see FloatProduct).
+     */
+    private static void productInto(Tensor a, int ai, int ap, Tensor b, int bp, int bj, int n, int k, int m, double[] out) {
+        Operand x = Operand.of(a, ai, ap), y = Operand.of(b, bp, bj);
+        FloatProduct.productInto(x.data, x.offset, x.first, x.second, y.data, y.offset, y.first, y.second, n, k, m, out);
     }
 
     /** {@code a @ b} of two matrices. */
@@ -254,7 +251,7 @@ public final class LinearAlgebra {
             // BLAS's gemm with b in rows ("N"): it accumulates into C, which holds the bias, so each
             // sum starts from it (torch.addmm(bias, x, w))
             product = c.clone();
-            productInto(a, b, product);
+            productInto(a, a.strides[0], a.strides[1], b, b.strides[0], b.strides[1], n, k, m, product);
         } else {
             // b transposed (nn.Linear's x @ w.T: "T") sums each dot product and then adds C, as
             // does gemv for one output column

@@ -19,10 +19,7 @@ final class SoftmaxKernels {
         double[] out = new double[x.length];
         float[] e = new float[cols];
         for (int r = 0, at = 0; r < rows; r++, at += cols) {
-            float max = reduceMax(x, at, cols);
-            for (int j = 0; j < cols; j++) {
-                e[j] = Float32Math.exp((float) x[at + j] - max);
-            }
+            expShifted(x, at, cols, e);
             float inv = 1f / reduceSum(e, cols);
             for (int j = 0; j < cols; j++) {
                 out[at + j] = e[j] * inv;
@@ -36,16 +33,22 @@ final class SoftmaxKernels {
         double[] out = new double[x.length];
         float[] e = new float[cols];
         for (int r = 0, at = 0; r < rows; r++, at += cols) {
-            float max = reduceMax(x, at, cols);
-            for (int j = 0; j < cols; j++) {
-                e[j] = Float32Math.exp((float) x[at + j] - max);
-            }
+            float max = expShifted(x, at, cols, e);
             float logSum = Float32Math.log(reduceSum(e, cols));
             for (int j = 0; j < cols; j++) {
                 out[at + j] = ((float) x[at + j] - max) - logSum;
             }
         }
         return out;
+    }
+
+    /** {@code e[j] = exp(x[at + j] - max)} over a row; returns the row's max. */
+    private static float expShifted(double[] x, int at, int cols, float[] e) {
+        float max = reduceMax(x, at, cols);
+        for (int j = 0; j < cols; j++) {
+            e[j] = Float32Math.exp((float) x[at + j] - max);
+        }
+        return max;
     }
 
     /**
