@@ -225,57 +225,64 @@ final class Float32Math {
     // ---- sin and cos: a reduction to [-pi/2, pi/2] (or around it), then one polynomial ------------
 
     private static float lane(float d, boolean slow, boolean cos) {
-        // the fast reductions and the polynomial keep their double-floats in local (hi, lo)
-        // variables, three times quicker than the packed longs the rare slow reduction uses
-        int q;
-        float tx, ty;
-        if (!slow && !cos) {
-            float u = (float) Math.rint(d * M_1_PI);
-            q = (int) u;
-            float v = Math.fma(u, -PI_A2, d), c = u * -PI_B2;
-            float ax = v + c, w = ax - v;
-            float ay = (v - (ax - w)) + (c - w);
-            c = u * -PI_C2;
-            tx = ax + c;
-            ty = ((ax - tx) + c) + ay;
-        } else if (!slow) {
-            float dq = Math.fma((float) Math.rint(Math.fma(d, M_1_PI, -0.5f)), 2, 1);
-            q = (int) dq;
-            float c = dq * (-PI_A2 * 0.5f);
-            float ax = d + c, w = ax - d;
-            float ay = (d - (ax - w)) + (c - w);
-            c = dq * (-PI_B2 * 0.5f);
-            float bx = ax + c;
-            w = bx - ax;
-            float by = ((ax - (bx - w)) + (c - w)) + ay;
-            c = dq * (-PI_C2 * 0.5f);
-            tx = bx + c;
-            w = tx - bx;
-            ty = ((bx - (tx - w)) + (c - w)) + by;
-        } else {
-            // the quotient by pi as a double-float, its integer part split off in two steps
-            long dfq = mulPF(M_1_PI_HI, M_1_PI_LO, d);
-            if (cos) {
-                dfq = add2DF(dfq, -0.5f);
-            }
-            float qx = hi(dfq);
-            float r = (float) Math.rint(qx * (1.0f / (1 << 16)));
-            float qy = (float) Math.rint(Math.fma(r, -(1 << 16), qx) + lo(dfq));
-            if (cos) {
-                qy = Math.fma(qy, 2, 1);
-            }
-            q = (int) qy;
-            dfq = normalizeFF(r * (cos ? 1 << 17 : 1 << 16), qy);
-            float half = cos ? 0.5f : 1f;
-            long t = normalizeD(add2FD(d, mulDF(dfq, -PI_A3 * half)));
-            t = normalizeD(add2DD(t, mulDF(dfq, -PI_B3 * half)));
-            t = normalizeD(add2DD(t, mulDF(dfq, -PI_C3 * half)));
-            t = normalizeD(add2DD(t, mulDF(dfq, -PI_D3 * half)));
-            t = normalizeD(add2DD(t, mulDF(dfq, -PI_E3 * half)));
-            tx = hi(t);
-            ty = lo(t);
+        return slow ? slowLane(d, cos) : cos ? fastCos(d) : fastSin(d);
+    }
+
+    // The fast reductions and the polynomial keep their double-floats in local (hi, lo) variables,
+    // three times quicker than the packed longs the rare slow reduction uses; each path is its own
+    // small method, so the JIT inlines the common ones.
+
+    private static float fastSin(float d) {
+        float u = (float) Math.rint(d * M_1_PI);
+        float v = Math.fma(u, -PI_A2, d), c = u * -PI_B2;
+        float ax = v + c, w = ax - v;
+        float ay = (v - (ax - w)) + (c - w);
+        c = u * -PI_C2;
+        float tx = ax + c;
+        return polynomial(d, tx, ((ax - tx) + c) + ay, (int) u, false);
+    }
+
+    private static float fastCos(float d) {
+        float dq = Math.fma((float) Math.rint(Math.fma(d, M_1_PI, -0.5f)), 2, 1);
+        float c = dq * (-PI_A2 * 0.5f);
+        float ax = d + c, w = ax - d;
+        float ay = (d - (ax - w)) + (c - w);
+        c = dq * (-PI_B2 * 0.5f);
+        float bx = ax + c;
+        w = bx - ax;
+        float by = ((ax - (bx - w)) + (c - w)) + ay;
+        c = dq * (-PI_C2 * 0.5f);
+        float tx = bx + c;
+        w = tx - bx;
+        return polynomial(d, tx, ((bx - (tx - w)) + (c - w)) + by, (int) dq, true);
+    }
+
+    /** The reduction for large arguments (and for every lane of a vector that has one). */
+    private static float slowLane(float d, boolean cos) {
+        // the quotient by pi as a double-float, its integer part split off in two steps
+        long dfq = mulPF(M_1_PI_HI, M_1_PI_LO, d);
+        if (cos) {
+            dfq = add2DF(dfq, -0.5f);
         }
-        // s = t^2; x = 1 + (-1/6 + u(s) s) s; r = t x
+        float qx = hi(dfq);
+        float r = (float) Math.rint(qx * (1.0f / (1 << 16)));
+        float qy = (float) Math.rint(Math.fma(r, -(1 << 16), qx) + lo(dfq));
+        if (cos) {
+            qy = Math.fma(qy, 2, 1);
+        }
+        int q = (int) qy;
+        dfq = normalizeFF(r * (cos ? 1 << 17 : 1 << 16), qy);
+        float half = cos ? 0.5f : 1f;
+        long t = normalizeD(add2FD(d, mulDF(dfq, -PI_A3 * half)));
+        t = normalizeD(add2DD(t, mulDF(dfq, -PI_B3 * half)));
+        t = normalizeD(add2DD(t, mulDF(dfq, -PI_C3 * half)));
+        t = normalizeD(add2DD(t, mulDF(dfq, -PI_D3 * half)));
+        t = normalizeD(add2DD(t, mulDF(dfq, -PI_E3 * half)));
+        return polynomial(d, hi(t), lo(t), q, cos);
+    }
+
+    /** With t = (tx, ty) the reduced argument and q its quadrant: s = t^2, x = 1 + (-1/6 + u(s) s) s, the result t x. */
+    private static float polynomial(float d, float tx, float ty, int q, boolean cos) {
         float sx = tx * tx, sy = Math.fma(tx + tx, ty, Math.fma(tx, tx, -sx));
         float u = 2.6083159809786593541503e-06f;
         u = Math.fma(u, sx, -0.0001981069071916863322258f);
