@@ -10,7 +10,9 @@ import java.util.Map;
  * instances are {@link PyInstance}s ({@link PyExceptionObject}s below {@code BaseException}).
  */
 public class PyClass extends PyType {
-    private final String name;
+    /** The class's {@code __name__} and {@code __qualname__} (the latter in reprs); a script may rename its own classes. */
+    private String name;
+    private String qualname;
     private final String module;
     private final List<PyType> bases;
     private final List<PyType> mro;
@@ -20,6 +22,7 @@ public class PyClass extends PyType {
 
     public PyClass(String name, String module, List<PyType> bases, Map<String, Object> dict, boolean builtin) {
         this.name = name;
+        this.qualname = name;
         this.module = module;
         this.bases = bases.isEmpty() ? List.of(Types.OBJECT) : List.copyOf(bases);
         for (PyType b : this.bases) {
@@ -80,6 +83,11 @@ public class PyClass extends PyType {
         return name;
     }
 
+    /** {@code __qualname__}, which reprs show. */
+    public String qualname() {
+        return qualname;
+    }
+
     public String module() {
         return module;
     }
@@ -119,8 +127,9 @@ public class PyClass extends PyType {
     public Object getAttr(String attr) {
         switch (attr) {
             case "__name__":
-            case "__qualname__":
                 return name;
+            case "__qualname__":
+                return qualname;
             case "__module__":
                 return module;
             case "__bases__":
@@ -144,6 +153,17 @@ public class PyClass extends PyType {
     public void setAttr(String attr, Object value) {
         if (builtin) {
             throw Py.typeError("cannot set '" + attr + "' attribute of immutable type '" + name + "'");
+        }
+        if (attr.equals("__name__") || attr.equals("__qualname__")) {
+            if (!(value instanceof String s)) {
+                throw Py.typeError("can only assign string to " + name + "." + attr + ", not '" + Ops.typeName(value) + "'");
+            }
+            if (attr.equals("__name__")) {
+                name = s;
+            } else {
+                qualname = s;
+            }
+            return;
         }
         dict.put(attr, value);
     }
@@ -183,7 +203,7 @@ public class PyClass extends PyType {
 
     @Override
     public String repr() {
-        return builtin || module == null || module.equals("builtins") ? "<class '" + name + "'>"
-                : "<class '" + module + "." + name + "'>";
+        return builtin || module == null || module.equals("builtins") ? "<class '" + qualname + "'>"
+                : "<class '" + module + "." + qualname + "'>";
     }
 }

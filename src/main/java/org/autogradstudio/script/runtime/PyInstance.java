@@ -342,7 +342,7 @@ public class PyInstance implements PyObject {
 
     protected String defaultRepr() {
         String mod = cls.module();
-        return "<" + (mod == null ? "" : mod + ".") + cls.name() + " object at " + Py.address(this) + ">";
+        return "<" + (mod == null ? "" : mod + ".") + cls.qualname() + " object at " + Py.address(this) + ">";
     }
 
     @Override
