@@ -86,15 +86,26 @@ public final class PyFunction implements Bindable {
 
     @Override
     public String qualifiedName() {
-        return code.qualName;
+        return qualname();
+    }
+
+    /** The code's qualified name, or the one a script gave the function ({@code __qualname__}). */
+    private String qualname() {
+        Object q = attrs == null ? null : attrs.get("__qualname__");
+        return q instanceof String s ? s : code.qualName;
     }
 
     @Override
     public Object getAttr(String attr) {
         switch (attr) {
             case "__name__": return name;
-            case "__qualname__": return code.qualName;
-            case "__doc__": return code.doc == null ? Py.NONE : code.doc;
+            case "__qualname__": return qualname();
+            case "__doc__":
+                // functools.wraps copies a wrapped function's docstring over this one's
+                if (attrs != null && attrs.containsKey(attr)) {
+                    return attrs.get(attr);
+                }
+                return code.doc == null ? Py.NONE : code.doc;
             case "__module__": {
                 Object m = globals.get("__name__");
                 return m == null ? Py.NONE : m;
@@ -119,6 +130,6 @@ public final class PyFunction implements Bindable {
 
     @Override
     public String repr() {
-        return "<function " + code.qualName + " at " + Py.address(this) + ">";
+        return "<function " + qualname() + " at " + Py.address(this) + ">";
     }
 }

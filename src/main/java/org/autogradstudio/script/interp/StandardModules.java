@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Registers the modules implemented by the interpreter itself: {@code math} and {@code random}
- * in Java, {@code collections} in its own Python (a resource beside this class, read on the first
- * import and once per JVM).
+ * in Java; {@code collections}, {@code functools}, {@code itertools} and {@code typing} in its own
+ * Python (resources beside this class, each read on its first import, once per JVM).
  */
 public final class StandardModules {
     private StandardModules() {
@@ -18,13 +18,20 @@ public final class StandardModules {
     public static void register(ModuleRegistry registry) {
         registry.register("math", MathModule::create);
         registry.register("random", RandomModule::create);
-        registry.addSourceResolver(name -> name.equals("collections")
-                ? Optional.of(new ModuleRegistry.ModuleSource("collections.py", Collections.SOURCE)) : Optional.empty());
+        registry.addSourceResolver(name -> PYTHON_MODULES.contains(name)
+                ? Optional.of(new ModuleRegistry.ModuleSource(name + ".py", Sources.of(name))) : Optional.empty());
     }
 
-    /** {@code collections}' source, loaded with this holder class. */
-    private static final class Collections {
-        static final String SOURCE = source("collections.py");
+    /** The standard modules written in the interpreter's own Python. */
+    private static final java.util.Set<String> PYTHON_MODULES = java.util.Set.of("collections", "functools", "itertools", "typing");
+
+    /** Their sources, each read on its first import. */
+    private static final class Sources {
+        private static final java.util.Map<String, String> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static String of(String module) {
+            return READ.computeIfAbsent(module, m -> source(m + ".py"));
+        }
     }
 
     /** A module's source shipped beside these classes; missing is a broken build, so it fails loudly. */

@@ -43,6 +43,17 @@ public final class BuiltinType extends PyType {
 
     @Override
     public Object lookup(String method) {
+        if (name.equals("dict") && method.equals("fromkeys")) {
+            // the one class method of the built-in types that scripts call
+            return PyBuiltin.of("fromkeys(iterable, value=None, /)", a -> {
+                PyDict d = new PyDict();
+                java.util.Iterator<Object> it = Ops.iter(a[0]);
+                while (it.hasNext()) {
+                    d.setItem(it.next(), a[1]);
+                }
+                return d;
+            });
+        }
         if (Types.hasMethod(name, method)) {
             return new PyBuiltin(name + "." + method, (args, kwargs) -> {
                 if (args.length == 0) {
