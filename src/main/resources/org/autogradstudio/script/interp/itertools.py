@@ -42,7 +42,7 @@ def permutations(iterable, r=None):
     return iter(out)
 
 
-def combinations(iterable, r):
+def _combinations(iterable, r, again):
     pool = list(iterable)
     out = []
 
@@ -51,25 +51,18 @@ def combinations(iterable, r):
             out.append(tuple(prefix))
             return
         for i in range(start, len(pool)):
-            build(i + 1, prefix + [pool[i]])
+            build(i if again else i + 1, prefix + [pool[i]])
 
     build(0, [])
     return iter(out)
+
+
+def combinations(iterable, r):
+    return _combinations(iterable, r, False)
 
 
 def combinations_with_replacement(iterable, r):
-    pool = list(iterable)
-    out = []
-
-    def build(start, prefix):
-        if len(prefix) == r:
-            out.append(tuple(prefix))
-            return
-        for i in range(start, len(pool)):
-            build(i, prefix + [pool[i]])
-
-    build(0, [])
-    return iter(out)
+    return _combinations(iterable, r, True)
 
 
 def islice(iterable, *args):
