@@ -10,10 +10,6 @@ public final class Losses {
     }
 
     /**
-     * Elementwise loss {@code f(input, target)}, reduced, with its derivatives w.r.t. the input
-     * ({@code df}) and the target ({@code dfTarget}): a target that requires grad gets one too.
-     */
-    /**
      * A float32 gradient of element {@code i} of {@code n} given the incoming gradient {@code g},
      * a mean's division by n included, in its kernel's order of float steps; a kernel may treat its
      * last elements apart.
@@ -23,6 +19,10 @@ public final class Losses {
         double at(double x, double y, float g, int i, int n, boolean mean);
     }
 
+    /**
+     * Elementwise loss {@code f(input, target)}, reduced, with its derivatives w.r.t. the input
+     * ({@code df}) and the target ({@code dfTarget}): a target that requires grad gets one too.
+     */
     private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
                                DoubleBinaryOperator f, DoubleBinaryOperator df, DoubleBinaryOperator dfTarget) {
         return loss(name, input, target, reduction, f, df, dfTarget, null, null);
