@@ -30,8 +30,8 @@ public final class Losses {
 
     /**
      * {@link #loss} with float32 forms of {@code f} and {@code df} (null: none) that round every
-     * step to float in PyTorch's order, used when the loss is computed in float32; the input's
-     * gradient is then {@code df * grad}, divided by the count for a mean, each step in float.
+     * step to float in PyTorch's order, used when the loss is computed in float32; {@code df32}
+     * then gives the input's whole gradient, the incoming one and a mean's division included.
      */
     private static Tensor loss(String name, Tensor input, Tensor target, String reduction,
                                DoubleBinaryOperator f, DoubleBinaryOperator df, DoubleBinaryOperator dfTarget,
