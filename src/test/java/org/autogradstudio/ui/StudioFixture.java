@@ -46,12 +46,15 @@ final class StudioFixture {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
     }
 
-    /** Evaluates on the FX thread and returns the value. */
+    /**
+     * Evaluates on the FX thread and returns the value. The bound is a liveness check, not a timing:
+     * a round trip that takes half a second alone once took over 10 s on a loaded 2-core CI machine.
+     */
     static <T> T onFx(Callable<T> c) throws Exception {
         if (Platform.isFxApplicationThread()) {
             return c.call();
         }
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
     }
 
     static void fx(Runnable r) throws Exception {
