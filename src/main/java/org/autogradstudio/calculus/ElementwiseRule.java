@@ -6,13 +6,12 @@ import java.util.List;
 import org.autogradstudio.engine.ElementwiseOp;
 
 /** An operation of the engine's elementwise table: forward, derivatives and backward all come from {@link ElementwiseOp}. */
-final class ElementwiseRule implements LocalRule {
-    private final String name;
+final class ElementwiseRule extends PointwiseRule {
     private final ElementwiseOp op;
     private final double[] params;
 
     ElementwiseRule(String name, ElementwiseOp op, double[] params) {
-        this.name = name;
+        super(name);
         this.op = op;
         this.params = params;
     }
@@ -23,16 +22,6 @@ final class ElementwiseRule implements LocalRule {
 
     double[] params() {
         return params.clone();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean factorAtOutput() {
-        return true;
     }
 
     private static int[] outShape(List<Values> in) {

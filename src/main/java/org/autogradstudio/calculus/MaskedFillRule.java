@@ -7,25 +7,14 @@ import java.util.List;
  * 0 and the others pass the gradient through (factor 1). The engine records the filled positions
  * (the mask broadcast to the input) and the value, which are not inputs of the node.
  */
-final class MaskedFillRule implements LocalRule {
-    private final String name;
+final class MaskedFillRule extends PointwiseRule {
     private final int[] filled;
     private final double value;
 
     MaskedFillRule(String name, int[] filled, double value) {
-        this.name = name;
+        super(name);
         this.filled = filled.clone();
         this.value = value;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean factorAtOutput() {
-        return true;
     }
 
     private double[] kept(int n) {

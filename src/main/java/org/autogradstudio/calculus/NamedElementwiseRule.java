@@ -14,8 +14,7 @@ import org.autogradstudio.engine.Tensor;
  * and the gradient computed are the same rule; the rounding functions and sign have derivative 0
  * (almost everywhere), as PyTorch's backward says.
  */
-final class NamedElementwiseRule implements LocalRule {
-    private final String name;
+final class NamedElementwiseRule extends PointwiseRule {
     /** torch's name of the function: {@code log1p}, {@code leaky_relu}. */
     private final String fn;
     /** leaky_relu's negative_slope, elu's alpha, softplus's beta, clamp_min's min or clamp_max's max. */
@@ -24,7 +23,7 @@ final class NamedElementwiseRule implements LocalRule {
     private final double threshold;
 
     private NamedElementwiseRule(String name, String fn, double slope, double threshold) {
-        this.name = name;
+        super(name);
         this.fn = fn;
         this.slope = slope;
         this.threshold = threshold;
@@ -59,16 +58,6 @@ final class NamedElementwiseRule implements LocalRule {
     private static String gradFnOf(ElementwiseExtras.Fn f) {
         String n = f.pyName.equals("log1p") ? "Log1P" : Character.toUpperCase(f.pyName.charAt(0)) + f.pyName.substring(1);
         return n + "Backward0";
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean factorAtOutput() {
-        return true;
     }
 
     private double apply(double x) {

@@ -6,23 +6,12 @@ import java.util.List;
  * {@code maximum(a, b)} / {@code minimum(a, b)} elementwise with broadcasting: the gradient goes
  * to the side that wins, and a tie splits it in halves, as PyTorch's formula does.
  */
-final class PairwiseExtremeRule implements LocalRule {
-    private final String name;
+final class PairwiseExtremeRule extends PointwiseRule {
     private final boolean max;
 
     PairwiseExtremeRule(String name, boolean max) {
-        this.name = name;
+        super(name);
         this.max = max;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean factorAtOutput() {
-        return true;
     }
 
     /** The share of the output gradient input {@code i} gets where the values are x (input 0) and y (input 1). */
