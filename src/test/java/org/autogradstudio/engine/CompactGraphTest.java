@@ -15,21 +15,10 @@ import org.junit.jupiter.api.Test;
  * The compact graph (0-d tensors without arrays, edges packed into nodes, a Python number kept as
  * a value, saved tensors named by kind) and the backward that writes into gradients only it holds
  * must look, from outside, exactly like the plain one.
+ * The graphs here are drawn or derived, as a session's are: their nodes keep inputs and outputs.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.autogradstudio.engine.KeepGraphValues.class)
 class CompactGraphTest {
-    /** The graphs here are drawn or derived, as a session's are: their nodes keep inputs and outputs. */
-    private boolean keptBefore;
-
-    @org.junit.jupiter.api.BeforeEach
-    void keepGraphValues() {
-        keptBefore = org.autogradstudio.engine.GraphValues.setKept(true);
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void restoreGraphValues() {
-        org.autogradstudio.engine.GraphValues.setKept(keptBefore);
-    }
-
     private static Tensor leaf(double v) {
         return Tensor.scalar(v, DType.FLOAT32).requiresGrad_(true);
     }

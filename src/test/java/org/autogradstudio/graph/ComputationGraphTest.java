@@ -14,20 +14,9 @@ import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultEdge;
 import org.junit.jupiter.api.Test;
 
+/** The graphs here are drawn or derived, as a session's are: their nodes keep inputs and outputs. */
+@org.junit.jupiter.api.extension.ExtendWith(org.autogradstudio.engine.KeepGraphValues.class)
 class ComputationGraphTest {
-    /** The graphs here are drawn or derived, as a session's are: their nodes keep inputs and outputs. */
-    private boolean keptBefore;
-
-    @org.junit.jupiter.api.BeforeEach
-    void keepGraphValues() {
-        keptBefore = org.autogradstudio.engine.GraphValues.setKept(true);
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void restoreGraphValues() {
-        org.autogradstudio.engine.GraphValues.setKept(keptBefore);
-    }
-
     @Test
     void theLogisticNeuronIsNamedAfterTheScriptsVariables() {
         Graphs.Run run = Graphs.run(Graphs.LOGISTIC);

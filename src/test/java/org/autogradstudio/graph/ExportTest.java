@@ -20,20 +20,9 @@ import org.jgrapht.nio.dot.DOTImporter;
 import org.jgrapht.util.SupplierUtil;
 import org.junit.jupiter.api.Test;
 
+/** The graphs here are drawn or derived, as a session's are: their nodes keep inputs and outputs. */
+@org.junit.jupiter.api.extension.ExtendWith(org.autogradstudio.engine.KeepGraphValues.class)
 class ExportTest {
-    /** The graphs here are drawn or derived, as a session's are: their nodes keep inputs and outputs. */
-    private boolean keptBefore;
-
-    @org.junit.jupiter.api.BeforeEach
-    void keepGraphValues() {
-        keptBefore = org.autogradstudio.engine.GraphValues.setKept(true);
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void restoreGraphValues() {
-        org.autogradstudio.engine.GraphValues.setKept(keptBefore);
-    }
-
     private final Graphs.Run run = Graphs.run(Graphs.LOGISTIC);
     private final Layout layout = GraphLayout.of(run.graph(), run.trace(), false);
 
