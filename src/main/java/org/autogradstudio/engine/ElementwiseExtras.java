@@ -107,7 +107,7 @@ public final class ElementwiseExtras {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             float xi = (float) v[i];
-            out[i] = xi / (1f + expAt(-xi, i, v.length));
+            out[i] = xi / (1f + Float32Math.kernelExp(-xi, i, v.length));
         }
         Tensor result = Tensor.wrap(out, x.shape.clone(), DType.FLOAT32);
         if (Autograd.needed(x)) {
@@ -116,18 +116,13 @@ public final class ElementwiseExtras {
                 double[] grad = new double[in.length];
                 for (int i = 0; i < in.length; i++) {
                     float xi = (float) in[i];
-                    float sig = 1f / (1f + expAt(-xi, i, in.length));
+                    float sig = 1f / (1f + Float32Math.kernelExp(-xi, i, in.length));
                     grad[i] = (float) gv[i] * sig * Math.fma(xi, 1f - sig, 1f);
                 }
                 return new Tensor[] {Tensor.wrap(grad, x.shape, DType.FLOAT32)};
             });
         }
         return result;
-    }
-
-    /** exp of element i of n as a kernel's vector loop (SLEEF) or scalar tail (C library) computes it. */
-    private static float expAt(float v, int i, int n) {
-        return i < n - n % Float32Math.VECTOR_PAIR ? Float32Math.exp(v) : (float) Math.exp(v);
     }
 
     /** {@code torch.clamp_min(x, m)} / {@code clamp_max}: their own nodes (clamp(min=...) records ClampBackward1). */

@@ -99,7 +99,7 @@ public enum ElementwiseOp {
     SIGMOID("sigmoid", "SigmoidBackward0", "σ", 1) {
         public double apply(double a, double b, double[] p) { return 1 / (1 + Math.exp(-a)); }
         // one element alone is the kernel's scalar loop; arrays are evaluated by Pointwise lane by lane
-        public double applyFloat32(double a, double b, double[] p) { return Float32Math.sigmoidScalar((float) a); }
+        public double applyFloat32(double a, double b, double[] p) { return Float32Math.sigmoid((float) a, 0, 1); }
         public <T> List<T> derivatives(Algebra<T> A, List<T> x, T out, double[] p) { return List.of(A.mul(out, A.sub(A.constant(1), out))); }
         public <T> List<T> backward(Algebra<T> A, T g, List<T> x, T out, double[] p) { return List.of(A.mul(A.mul(g, A.sub(A.constant(1), out)), out)); }
     },

@@ -166,29 +166,24 @@ final class Float32Math {
         return Float.isNaN(x) ? Float.NaN : y;
     }
 
-    /**
-     * sigmoid as ATen's vector kernel computes it, {@code 1 / (exp(0 - x) + 1)}; the elements a
-     * kernel leaves over after its last pair of vectors (all of a tensor under 16 elements) take
-     * the scalar loop, whose exp is the C library's: see Pointwise.
-     */
-    static float sigmoid(float x) {
-        return 1.0f / (exp(0.0f - x) + 1.0f);
-    }
-
     /** Elements a kernel's vector loop takes at a time (two vectors); the rest go to its scalar loop. */
     static final int VECTOR_PAIR = 2 * LANES;
 
     /**
-     * Element {@code i} of a contiguous {@code n}-element sigmoid: the vector form for the first
-     * {@code n - n % 16} elements, the scalar loop's {@code 1 / (1 + expf(-x))} for the rest.
+     * exp as element {@code i} of a contiguous {@code n}-element ATen kernel sees it (sigmoid, silu):
+     * the vector loop's SLEEF exp for the first {@code n - n % 16} elements, the scalar loop's C
+     * library expf (correctly rounded here) for the rest (all of a tensor under 16 elements).
      */
-    static float sigmoid(float x, int i, int n) {
-        return i < n - n % VECTOR_PAIR ? sigmoid(x) : sigmoidScalar(x);
+    static float kernelExp(float v, int i, int n) {
+        return i < n - n % VECTOR_PAIR ? exp(v) : (float) Math.exp(v);
     }
 
-    /** The scalar loop's sigmoid: the C library's expf (correctly rounded here), then float steps. */
-    static float sigmoidScalar(float x) {
-        return 1f / (1f + (float) Math.exp(-x));
+    /**
+     * Element {@code i} of a contiguous {@code n}-element sigmoid, {@code 1 / (1 + exp(-x))} with
+     * {@link #kernelExp}; the vector loop's {@code 1 / (exp(0 - x) + 1)} is the same number.
+     */
+    static float sigmoid(float x, int i, int n) {
+        return 1f / (1f + kernelExp(-x, i, n));
     }
 
     /** sin of one value, as a lane of a vector whose other lanes are small (a 0-d tensor: the rest is padding). */
