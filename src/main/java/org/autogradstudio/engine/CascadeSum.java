@@ -285,7 +285,7 @@ final class CascadeSum {
     }
 
     /** ATen's CeilLog2 (1 for sizes up to 2). */
-    private static int ceilLog2(int x) {
+    static int ceilLog2(int x) {
         return x <= 2 ? 1 : 32 - Integer.numberOfLeadingZeros(x - 1);
     }
 }

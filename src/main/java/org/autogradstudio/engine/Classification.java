@@ -257,7 +257,7 @@ public final class Classification {
     private static float[] floatNllSum(double[] x, double[] t, double[] w, int classes, long ignoreIndex) {
         final int levels = 4;
         int n = t.length;
-        int levelPower = Math.max(4, (n <= 2 ? 1 : 32 - Integer.numberOfLeadingZeros(n - 1)) / levels);
+        int levelPower = Math.max(4, CascadeSum.ceilLog2(n) / levels);
         int levelMask = (1 << levelPower) - 1;
         float[] loss = new float[levels], weights = new float[levels];
         int ignored = 0;

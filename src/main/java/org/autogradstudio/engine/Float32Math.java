@@ -195,13 +195,11 @@ final class Float32Math {
         return lane(d, !(Math.abs(d) < FAST_RANGE), true);
     }
 
-    /** {@code out[i] = sin(in[i])} in vectors of {@link #LANES}, each reduced the slow way when any lane needs it. */
-    static void sin(double[] in, double[] out, int n) {
-        lanes(in, out, n, false);
-    }
-
-    static void cos(double[] in, double[] out, int n) {
-        lanes(in, out, n, true);
+    /** sin (or cos) of each element in vectors of {@link #LANES}, each reduced the slow way when any lane needs it. */
+    static double[] sinOrCos(double[] in, boolean cos) {
+        double[] out = new double[in.length];
+        lanes(in, out, in.length, cos);
+        return out;
     }
 
     private static void lanes(double[] in, double[] out, int n, boolean cos) {

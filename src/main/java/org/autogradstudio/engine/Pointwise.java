@@ -336,13 +336,7 @@ public final class Pointwise {
             out = ArrayKernels.relu(a.values(), a.numel());
         } else if (outType == DType.FLOAT32 && (op == ElementwiseOp.SIN || op == ElementwiseOp.COS)) {
             // vector by vector: a vector with a large lane is reduced the slow way throughout
-            double[] v = a.values();
-            out = new double[v.length];
-            if (op == ElementwiseOp.SIN) {
-                Float32Math.sin(v, out, v.length);
-            } else {
-                Float32Math.cos(v, out, v.length);
-            }
+            out = Float32Math.sinOrCos(a.values(), op == ElementwiseOp.COS);
         } else if (outType == DType.FLOAT32 && op == ElementwiseOp.SIGMOID) {
             double[] v = a.values();
             out = new double[v.length];

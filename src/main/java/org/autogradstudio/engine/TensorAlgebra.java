@@ -37,14 +37,7 @@ final class TensorAlgebra implements Algebra<Tensor> {
 
     /** float32 sin or cos vector by vector, as the forward op computes them (Float32Math). */
     private Tensor lanes(Tensor a, boolean cos) {
-        double[] v = a.values();
-        double[] out = new double[v.length];
-        if (cos) {
-            Float32Math.cos(v, out, v.length);
-        } else {
-            Float32Math.sin(v, out, v.length);
-        }
-        return Tensor.wrap(out, a.shape, dtype);
+        return Tensor.wrap(Float32Math.sinOrCos(a.values(), cos), a.shape, dtype);
     }
 
     @Override
