@@ -191,6 +191,10 @@ public final class Engine {
 
     private static void execute(GraphRoot root, boolean retainGraph, List<BackwardListener> listeners, Capture capture) {
         int pass = nextPass();
+        if (listeners.isEmpty() && capture == null && !TensorHooks.any()) {
+            SequencePass.run(root, retainGraph, pass);
+            return;
+        }
         countDependencies(root, pass);
         ReadyQueue ready = new ReadyQueue();
         ready.add(root, null, false);
@@ -301,16 +305,26 @@ public final class Engine {
         if (buffer == null) {
             next.inputBuffer = g;
             next.bufferOwned = gFresh;
-        } else if (next.bufferOwned && addInPlace(buffer, g)) {
-            return;
-        } else if (gFresh && addInPlace(g, buffer)) {
-            // a + b == b + a exactly in IEEE arithmetic, so the sum is the same as sum(buffer, g)
-            next.inputBuffer = g;
-            next.bufferOwned = true;
         } else {
-            next.inputBuffer = sum(buffer, g);
+            next.inputBuffer = sum(buffer, next.bufferOwned, g, gFresh);
             next.bufferOwned = true;
         }
+    }
+
+    /**
+     * {@code buffer + g}, a tensor only the engine holds: made in place in {@code buffer} when
+     * the engine owns it ({@code bufferOwned}: a sum it made, or a fresh gradient nobody else has
+     * seen), else in {@code g} when that is fresh ({@code gFresh}), else a new tensor.
+     */
+    static Tensor sum(Tensor buffer, boolean bufferOwned, Tensor g, boolean gFresh) {
+        if (bufferOwned && addInPlace(buffer, g)) {
+            return buffer;
+        }
+        if (gFresh && addInPlace(g, buffer)) {
+            // a + b == b + a exactly in IEEE arithmetic, so the sum is the same as sum(buffer, g)
+            return g;
+        }
+        return sum(buffer, g);
     }
 
     /** A node whose last dependency is done: queued with its buffer, or skipped when no gradient reached it. */
@@ -380,7 +394,7 @@ public final class Engine {
         return true;
     }
 
-    private static void retainGradIfAsked(Node node, Tensor incoming, List<BackwardListener> listeners) {
+    static void retainGradIfAsked(Node node, Tensor incoming, List<BackwardListener> listeners) {
         Tensor out = node.output();
         if (out != null && out.retainsGrad() && out.gradFn == node) {
             Tensor grad = out.grad();

@@ -25,7 +25,8 @@ public abstract class Node {
     Node next0;
     Node next1;
 
-    // Scratch state of the executor during one backward pass (see Engine).
+    // Scratch state of the executor during one backward pass (see Engine and SequencePass).
+    /** Edges still to deliver a gradient here; once queued, the node's place in the ReadyQueue. */
     int dependencies;
     int passId;
     Tensor inputBuffer;

@@ -94,13 +94,28 @@ final class ReadyQueue {
         return polledOwned;
     }
 
+    /**
+     * Adds {@code g} into the gradient of {@code node}, which is queued (a {@link SequencePass}
+     * reaches a node again before it runs): gradients are summed in the order they arrive.
+     */
+    void addToQueued(Node node, Tensor g, boolean gFresh) {
+        int k = node.dependencies;
+        grads[k] = Engine.sum(grads[k], owned[k], g, gFresh);
+        owned[k] = true;
+    }
+
+    // A queued node's dependency count is 0 and not read again in the pass: it holds the node's
+    // place in the heap instead, for addToQueued.
     private void move(int from, int to) {
-        heap[to] = heap[from];
+        Node node = heap[from];
+        node.dependencies = to;
+        heap[to] = node;
         grads[to] = grads[from];
         owned[to] = owned[from];
     }
 
     private void set(int k, Node node, Tensor grad, boolean gradOwned) {
+        node.dependencies = k;
         heap[k] = node;
         grads[k] = grad;
         owned[k] = gradOwned;

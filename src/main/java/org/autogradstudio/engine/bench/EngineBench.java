@@ -15,8 +15,8 @@ import org.autogradstudio.engine.Tensor;
  * <ul>
  * <li>a scalar chain {@code y = y + 0.001 * torch.sin(y)} of float32 0-d tensors from x = 0.5, as
  * {@code ../shared/bench/b2_deep_chain.py} (longer): forward, backward, and ns per graph node
- * (three autograd nodes per step: sin, mul, add); each run starts after a System.gc(), and a second
- * line gives the same chain without it;</li>
+ * (three autograd nodes per step: sin, mul, add), on the heap as earlier runs left it, and a second
+ * line with each run after a System.gc();</li>
  * <li>a 256x256 float32 matmul forward + backward, in GFLOP/s (2n^3 flops forward, twice that
  * backward).</li>
  * </ul>
@@ -26,6 +26,8 @@ public final class EngineBench {
     static final int NODES_PER_STEP = 3;
     static final int MATRIX = 256;
     private static final int WARMUP = 5;
+    /** The chain's warm-up ends at the latest after this many runs. */
+    private static final int MAX_WARMUP = 200;
     private static final int REPETITIONS = 9;
 
     private EngineBench() {
@@ -43,11 +45,14 @@ public final class EngineBench {
     /** The benchmark with a chain of {@code steps} steps and {@code matrix}-sized matmuls. */
     static void run(PrintStream out, int steps, int matrix) {
         out.println("Autograd Studio engine benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ", GC: " + collectors() + "); medians of " + REPETITIONS + " runs after "
+                + System.getProperty("java.version") + ", GC: " + collectors() + "); medians of " + REPETITIONS + " runs after at least "
                 + WARMUP + " warm-up runs");
-        ChainTimes chain = chain(steps, WARMUP, REPETITIONS, true);
+        // The headline runs on the heap as the previous runs left it, as JMH measures by default and
+        // as a training loop sees it: each run pays for collecting the graphs before it.
+        ChainTimes chain = chain(steps, WARMUP, REPETITIONS, false);
         int nodes = steps * NODES_PER_STEP;
-        out.println(String.format(Locale.ROOT, "scalar chain y = y + 0.001 * sin(y), %,d steps (%,d nodes):", steps, nodes));
+        out.println(String.format(Locale.ROOT, "scalar chain y = y + 0.001 * sin(y), %,d steps (%,d nodes), after %d warm-up runs:",
+                steps, nodes, chain.warmupRuns));
         out.println(String.format(Locale.ROOT, "  forward  %8.1f ns/node  %8.1f ns/step", chain.forwardNs / nodes, chain.forwardNs / steps));
         out.println(String.format(Locale.ROOT, "  backward %8.1f ns/node  %8.1f ns/step", chain.backwardNs / nodes, chain.backwardNs / steps));
         double total = chain.forwardNs + chain.backwardNs;
@@ -57,12 +62,13 @@ public final class EngineBench {
                 chain.forwardBytesPerStep, chain.backwardBytesPerStep, retainedBytesPerStep(steps)));
         out.println(String.format(Locale.ROOT, "  GC pauses: about %.0f%% of the last run (y = %.6f, dy/dx = %.6g)",
                 Math.min(100, 100 * chain.gcShare), chain.value, chain.grad));
-        // The same chain without the collection before each run (the heap keeps the size it grew to):
-        // how much of the headline is the collector re-growing a heap that System.gc() shrank.
-        ChainTimes warm = chain(steps, WARMUP, REPETITIONS, false);
-        out.println(String.format(Locale.ROOT, "  without System.gc() before each run: forward %.1f, backward %.1f, fwd+bwd %.1f ns/node",
-                warm.forwardNs / nodes, warm.backwardNs / nodes, (warm.forwardNs + warm.backwardNs) / nodes));
-        if (chain.gcShare > 0.3 && collectors().startsWith("G1")) {
+        // The same chain from a just-collected heap: System.gc() shrinks it to its live data, so the
+        // young generation is small and its collections copy the chain, node by node, while it grows.
+        ChainTimes cold = chain(steps, WARMUP, REPETITIONS, true);
+        out.println(String.format(Locale.ROOT, "  each run after System.gc(): forward %.1f, backward %.1f, fwd+bwd %.1f ns/node (GC pauses about %.0f%%)",
+                cold.forwardNs / nodes, cold.backwardNs / nodes, (cold.forwardNs + cold.backwardNs) / nodes,
+                Math.min(100, 100 * cold.gcShare)));
+        if (cold.gcShare > 0.3 && collectors().startsWith("G1")) {
             // Measured on 2 cores: G1's adaptive young generation copies a long live chain over and
             // over; a fixed young generation or the parallel collector avoid that.
             out.println("  note: a long graph stays alive until backward; with G1 run java -Xmn512m (or -XX:+UseParallelGC) to avoid most of these pauses");
@@ -76,7 +82,7 @@ public final class EngineBench {
 
     /** Median forward and backward times of the chain, in ns, and the last result for a sanity check. */
     record ChainTimes(double forwardNs, double backwardNs, double value, double grad, double forwardBytesPerStep,
-                      double backwardBytesPerStep, double gcShare) {
+                      double backwardBytesPerStep, double gcShare, int warmupRuns) {
     }
 
     /** Milliseconds all collectors have spent so far: the chain keeps every node alive, so GC is a real cost. */
@@ -109,14 +115,26 @@ public final class EngineBench {
         return chain(steps, warmup, repetitions, true);
     }
 
-    /** The chain's times; {@code collectFirst}: a System.gc() before each run (the headline's method). */
+    /** The chain's times; {@code collectFirst}: a System.gc() before each run (the second line's method). */
     static ChainTimes chain(int steps, int warmup, int repetitions, boolean collectFirst) {
         long[] forward = new long[repetitions];
         long[] backward = new long[repetitions];
         double value = 0, grad = 0;
         long allocated = 0, backwardAllocated = 0, gc = 0;
-        for (int r = -warmup; r < repetitions; r++) {
-            // Every repetition starts from a collected heap, so one run's graph is not billed to the next.
+        // Warm-up: the JIT compiles the hot paths in the first runs. Without the System.gc() it goes on
+        // until a collection has run after them, so the heap's memory is being reused, as in any long
+        // session: memory the process touches for the first time costs a page fault per 4 KiB, which
+        // measured 60 ns of the forward's 100 ns per node before that.
+        long collections = -1;
+        int warmed = 0;
+        while (warmed < warmup || (!collectFirst && collections() == collections && warmed < MAX_WARMUP)) {
+            if (warmed == warmup - 1) {
+                collections = collections();
+            }
+            chainRun(steps, collectFirst);
+            warmed++;
+        }
+        for (int r = 0; r < repetitions; r++) {
             if (collectFirst) {
                 System.gc();
             }
@@ -135,15 +153,34 @@ public final class EngineBench {
             long t2 = System.nanoTime();
             backwardAllocated = allocatedBytes() - bytes1;
             gc = gcMillis() - gc0;
-            if (r >= 0) {
-                forward[r] = t1 - t0;
-                backward[r] = t2 - t1;
-            }
+            forward[r] = t1 - t0;
+            backward[r] = t2 - t1;
             value = y.item();
             grad = x.grad().item();
         }
         return new ChainTimes(median(forward), median(backward), value, grad, allocated / (double) steps,
-                backwardAllocated / (double) steps, gc * 1e6 / (median(forward) + median(backward)));
+                backwardAllocated / (double) steps, gc * 1e6 / (median(forward) + median(backward)), warmed);
+    }
+
+    /** One untimed run of the chain, forward and backward. */
+    private static void chainRun(int steps, boolean collectFirst) {
+        if (collectFirst) {
+            System.gc();
+        }
+        Tensor y = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
+        for (int i = 0; i < steps; i++) {
+            y = y.add(y.sin().mul(Tensor.wrappedNumber(0.001, true)));
+        }
+        y.backward();
+    }
+
+    /** How many collections all collectors have run so far. */
+    private static long collections() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionCount());
+        }
+        return total;
     }
 
     /**
