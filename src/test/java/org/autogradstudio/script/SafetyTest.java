@@ -54,6 +54,34 @@ class SafetyTest {
     }
 
     @Test
+    void cancelStopsARunawayGeneratorAndItsConsumer() throws Exception {
+        // the body loops on its own thread; the consumer loops over an endless generator
+        assertCancelled("def g():\n    while True:\n        pass\n    yield 1\nfor v in g():\n    pass\n");
+        assertCancelled("def g():\n    while True:\n        yield 1\nfor v in g():\n    pass\n");
+    }
+
+    /** A generator suspended at a yield and dropped by the script: its thread ends, running no more script code. */
+    @Test
+    void droppedGeneratorsLeaveNoThreadsBehind() throws Exception {
+        StringBuilder out = new StringBuilder();
+        ScriptSession s = new Interpreter().newSession(out, new StringBuilder());
+        RunResult r = s.runScript("def g():\n    try:\n        yield 1\n    finally:\n        print('finally')\n"
+                + "for i in range(20):\n    next(g())\n", "t.py");
+        assertTrue(r.ok(), r.traceback());
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (generatorThreads() > 0 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertEquals(0, generatorThreads());
+        assertEquals("", out.toString());
+    }
+
+    private static long generatorThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("autograd-generator")).count();
+    }
+
+    @Test
     void timeoutStopsARunawayScript() {
         ScriptSession s = new Interpreter().newSession(new StringBuilder(), new StringBuilder());
         s.setTimeoutMillis(200);

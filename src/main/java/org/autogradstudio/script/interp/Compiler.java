@@ -292,7 +292,7 @@ final class Compiler {
         org.autogradstudio.script.runtime.ArgBinder binder = new org.autogradstudio.script.runtime.ArgBinder(
                 qualName, positional, varArgs, kwOnly, varKw);
         FunctionCode code = new FunctionCode(new CodeInfo(name, source), qualName, binder, fs.slotCount(),
-                fs.cellSlots(), bodyNode, doc);
+                fs.cellSlots(), bodyNode, doc, fs.generator);
         return new FunctionNodes.MakeFunction(line, code, defaults.toArray(new ExprNode[0]),
                 kwNames.toArray(new String[0]), kwDefaults.toArray(new ExprNode[0]), closureSources(fs));
     }

@@ -118,6 +118,12 @@ final class ExprCompiler {
         if (e instanceof Expr.Lambda l) {
             return c.function("<lambda>", l.params(), null, l.body(), l, line, null);
         }
+        if (e instanceof Expr.NamedExpr ne) {
+            return new OperatorNodes.NamedExpr(line, target(ne.target()), expr(ne.value()));
+        }
+        if (e instanceof Expr.Yield y) {
+            return new FunctionNodes.Yield(line, y.value() == null ? null : expr(y.value()), y.from());
+        }
         if (e instanceof Expr.Call call) {
             return call(call);
         }

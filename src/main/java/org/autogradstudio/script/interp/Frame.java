@@ -15,6 +15,8 @@ final class Frame {
     Map<String, Object> classNamespace;
     int line;
     Object returnValue;
+    /** The generator this frame is the body of (null for other frames): where its yields go. */
+    PyGenerator.Channel generator;
 
     Frame(int nlocals, Cell[] free, Globals globals, CodeInfo code, ExecContext ctx) {
         this.locals = nlocals == 0 ? NO_LOCALS : new Object[nlocals];

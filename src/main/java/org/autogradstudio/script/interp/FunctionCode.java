@@ -14,9 +14,11 @@ final class FunctionCode {
     final String doc;
     final boolean simple;
     final int nPositional;
+    /** The body yields: a call returns a generator instead of running it. */
+    final boolean generator;
 
     FunctionCode(CodeInfo info, String qualName, ArgBinder binder, int nlocals, int[] cellSlots, StmtNode body,
-            String doc) {
+            String doc, boolean generator) {
         this.info = info;
         this.qualName = qualName;
         this.binder = binder;
@@ -26,6 +28,7 @@ final class FunctionCode {
         this.doc = doc;
         this.simple = binder.isSimple();
         this.nPositional = binder.positionalCount();
+        this.generator = generator;
     }
 
     /** Wraps captured locals in cells (parameters keep their bound value). */

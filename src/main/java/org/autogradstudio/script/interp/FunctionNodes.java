@@ -72,6 +72,35 @@ final class FunctionNodes {
     }
 
     /** A comprehension: its own frame (as in Python 3), the first iterable evaluated outside it. */
+    /**
+     * {@code yield v}: hands v to whoever resumed the generator and evaluates to what it sends
+     * back; {@code yield from it} yields each value of {@code it} and evaluates to its return value.
+     */
+    static final class Yield extends ExprNode {
+        final ExprNode value;
+        final boolean from;
+
+        Yield(int line, ExprNode value, boolean from) {
+            super(line);
+            this.value = value;
+            this.from = from;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object v = value == null ? Py.NONE : value.eval(f);
+            PyGenerator.Channel g = f.generator;
+            if (!from) {
+                return g.yieldValue(v);
+            }
+            Iterator<Object> it = Ops.iter(v);
+            while (it.hasNext()) {
+                g.yieldValue(it.next());
+            }
+            return it instanceof PyGenerator inner ? inner.returnValue() : Py.NONE;
+        }
+    }
+
     static final class Comprehension extends ExprNode {
         enum Kind { LIST, SET, DICT, GENERATOR }
 
@@ -103,12 +132,16 @@ final class FunctionNodes {
         Object eval(Frame outer) {
             Iterator<Object> first = Ops.iter(firstIter.eval(outer));
             ExecContext ctx = outer.ctx;
-            ctx.enterCall();
             Frame f = new Frame(nlocals, closure(outer, closureSources), outer.globals, info, ctx);
             f.line = line;
             for (int s : cellSlots) {
                 f.locals[s] = new Cell(null);
             }
+            if (kind == Kind.GENERATOR) {
+                // lazy, as Python's: only the first iterable is evaluated now
+                return new PyIterator(new Lazy(f, first), "generator");
+            }
+            ctx.enterCall();
             try {
                 Object acc;
                 switch (kind) {
@@ -117,26 +150,93 @@ final class FunctionNodes {
                     default: acc = new ArrayList<Object>(); break;
                 }
                 loop(f, 0, first, acc);
-                if (kind == Kind.GENERATOR) {
-                    @SuppressWarnings("unchecked")
-                    List<Object> l = (List<Object>) acc;
-                    return new PyIterator(l.iterator(), "generator");
-                }
                 if (kind == Kind.LIST) {
                     @SuppressWarnings("unchecked")
                     List<Object> l = (List<Object>) acc;
                     return new PyList(l);
                 }
                 return acc;
-            } catch (PyException e) {
-                e.addTraceback(info.entry(f.line));
-                throw e;
             } catch (StackOverflowError | RuntimeException e) {
-                PyException p = ErrorTranslator.translate(e);
-                p.addTraceback(info.entry(f.line));
-                throw p;
+                throw withFrame(f, e);
             } finally {
                 ctx.depth--;
+            }
+        }
+
+        /** {@code e} as a Python error with this comprehension's frame in its traceback. */
+        private PyException withFrame(Frame f, Throwable e) {
+            PyException p = ErrorTranslator.translate(e);
+            p.addTraceback(info.entry(f.line));
+            return p;
+        }
+
+        /**
+         * A generator expression's values, one at a time: the for clauses are nested iterators, and
+         * the next value is computed when asked for (so {@code any(...)} stops at the first true one,
+         * and an endless iterable is fine).
+         */
+        private final class Lazy implements Iterator<Object> {
+            private final Frame f;
+            private final Iterator<?>[] its = new Iterator<?>[clauses.length];
+            private int depth;
+            private Object pending;
+            private boolean hasPending;
+
+            Lazy(Frame f, Iterator<Object> first) {
+                this.f = f;
+                its[0] = first;
+            }
+
+            @Override
+            public boolean hasNext() {
+                if (hasPending) {
+                    return true;
+                }
+                try {
+                    return advance();
+                } catch (StackOverflowError | RuntimeException e) {
+                    throw withFrame(f, e);
+                }
+            }
+
+            private boolean advance() {
+                ExecContext ctx = f.ctx;
+                outer:
+                while (depth >= 0) {
+                    Iterator<?> it = its[depth];
+                    if (!it.hasNext()) {
+                        its[depth--] = null;
+                        continue;
+                    }
+                    ctx.cancellation.check();
+                    Clause c = clauses[depth];
+                    c.target().assign(f, it.next());
+                    for (ExprNode cond : c.ifs()) {
+                        if (!Ops.truthy(cond.eval(f))) {
+                            continue outer;
+                        }
+                    }
+                    if (depth + 1 < clauses.length) {
+                        its[depth + 1] = Ops.iter(clauses[depth + 1].iter().eval(f));
+                        depth++;
+                        continue;
+                    }
+                    pending = element.eval(f);
+                    hasPending = true;
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Object v = pending;
+                pending = null;
+                hasPending = false;
+                return v;
             }
         }
 

@@ -113,6 +113,25 @@ final class OperatorNodes {
         }
     }
 
+    /** {@code name := value}. */
+    static final class NamedExpr extends ExprNode {
+        final Target target;
+        final ExprNode value;
+
+        NamedExpr(int line, Target target, ExprNode value) {
+            super(line);
+            this.target = target;
+            this.value = value;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object v = value.eval(f);
+            target.assign(f, v);
+            return v;
+        }
+    }
+
     static final class IfExp extends ExprNode {
         final ExprNode test;
         final ExprNode body;

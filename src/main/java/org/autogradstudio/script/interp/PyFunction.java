@@ -70,6 +70,9 @@ public final class PyFunction implements Bindable {
             if (fc.cellSlots.length > 0) {
                 fc.prepareCells(locals);
             }
+            if (fc.generator) {
+                return PyGenerator.start(fc, f, c, qualname());
+            }
             int r = fc.body.exec(f);
             return r == StmtNode.RETURN ? f.returnValue : Py.NONE;
         } catch (PyException e) {

@@ -31,6 +31,8 @@ final class Scope {
     final Set<String> cells = new LinkedHashSet<>();
     final List<String> freeVars = new ArrayList<>();
     boolean needsClassCell;
+    /** A function whose body contains {@code yield}. */
+    boolean generator;
 
     private final Map<String, Integer> slots = new HashMap<>();
     private int nslots;

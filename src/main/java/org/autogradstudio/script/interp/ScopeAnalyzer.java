@@ -247,6 +247,25 @@ final class ScopeAnalyzer {
             expr(i.test(), s);
             expr(i.body(), s);
             expr(i.orElse(), s);
+        } else if (e instanceof Expr.NamedExpr ne) {
+            expr(ne.value(), s);
+            namedTarget(ne, s);
+        } else if (e instanceof Expr.Yield y) {
+            if (s.kind != Scope.Kind.FUNCTION) {
+                throw error("'yield' outside function", y.line(), y.col(), y.endCol());
+            }
+            String inside = switch (s.name) {
+                case "<listcomp>" -> "list comprehension";
+                case "<setcomp>" -> "set comprehension";
+                case "<dictcomp>" -> "dict comprehension";
+                case "<genexpr>" -> "generator expression";
+                default -> null;
+            };
+            if (inside != null) {
+                throw error("'yield' inside " + inside, y.line(), y.col(), y.endCol());
+            }
+            s.generator = true;
+            expr(y.value(), s);
         } else if (e instanceof Expr.Lambda l) {
             defaults(l.params(), s);
             Scope fs = new Scope(Scope.Kind.FUNCTION, s, "<lambda>");
@@ -289,6 +308,36 @@ final class ScopeAnalyzer {
         } else if (e instanceof Expr.Comprehension c) {
             comprehension(c, s);
         }
+    }
+
+    /**
+     * The target of {@code :=} is bound in the nearest scope that is not a comprehension (PEP 572):
+     * the comprehensions in between see it as their enclosing function's (or the module's) name.
+     */
+    private void namedTarget(Expr.NamedExpr ne, Scope s) {
+        String name = ne.target().id();
+        Scope owner = s;
+        while (isComprehension(owner)) {
+            owner = owner.parent;
+        }
+        if (owner == s) {
+            target(ne.target(), s);
+            return;
+        }
+        if (owner.kind == Scope.Kind.CLASS) {
+            throw error("assignment expression within a comprehension cannot be used in a class body", ne.line(), ne.col());
+        }
+        owner.assigned.add(name);
+        for (Scope c = s; c != owner; c = c.parent) {
+            (owner.kind == Scope.Kind.MODULE ? c.globalDecl : c.nonlocalDecl).add(name);
+        }
+    }
+
+    private static boolean isComprehension(Scope s) {
+        return s.kind == Scope.Kind.FUNCTION && switch (s.name) {
+            case "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>" -> true;
+            default -> false;
+        };
     }
 
     private void comprehension(Expr.Comprehension c, Scope s) {
@@ -381,7 +430,12 @@ final class ScopeAnalyzer {
     }
 
     private PySyntaxError error(String msg, int line, int col) {
-        return new PySyntaxError("SyntaxError", msg, source.fileName(), line + source.lineOffset(), col + 1, col + 2,
-                source.line(line), true);
+        return error(msg, line, col, -1);
+    }
+
+    /** An error with carets from {@code col} to {@code endCol} (exclusive, 0-based; -1: one caret). */
+    private PySyntaxError error(String msg, int line, int col, int endCol) {
+        return new PySyntaxError("SyntaxError", msg, source.fileName(), line + source.lineOffset(), col + 1,
+                endCol > col ? endCol + 1 : col + 2, source.line(line), true);
     }
 }

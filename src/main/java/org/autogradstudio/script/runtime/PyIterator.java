@@ -7,6 +7,15 @@ import java.util.Iterator;
  * {@code map} and generator expressions return. Iterating it consumes it, as in Python.
  */
 public final class PyIterator implements PyObject {
+    /** A generator's body, which can also be sent a value and closed. */
+    public interface Resumable extends Iterator<Object> {
+        /** {@code gen.send(value)}: the next value yielded (StopIteration when the body ends). */
+        Object send(Object value);
+
+        /** {@code gen.close()}: GeneratorExit at the suspended yield. */
+        void close();
+    }
+
     private final Iterator<Object> it;
     private final String typeName;
     /** A generator's function name for its repr ({@code Module.parameters}), else null. */
@@ -51,6 +60,19 @@ public final class PyIterator implements PyObject {
                 throw new PyException("StopIteration", "");
             }
             return v;
+        }
+        if (name.equals("__iter__")) {
+            return this;
+        }
+        if (it instanceof Resumable r && (name.equals("send") || name.equals("close"))) {
+            if (name.equals("close")) {
+                r.close();
+                return Py.NONE;
+            }
+            if (args.length != 1) {
+                throw Py.typeError("send() takes exactly one argument (" + args.length + " given)");
+            }
+            return r.send(args[0]);
         }
         return PyObject.super.callMethod(name, args, kwargs);
     }

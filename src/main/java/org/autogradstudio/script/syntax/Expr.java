@@ -60,6 +60,17 @@ public sealed interface Expr {
     record IfExp(Expr test, Expr body, Expr orElse, int line, int col) implements Expr {
     }
 
+    /** {@code target := value}: assigns and evaluates to the value. */
+    record NamedExpr(Name target, Expr value, int line, int col) implements Expr {
+    }
+
+    /**
+     * {@code yield value}, {@code yield} (value null) or {@code yield from value} ({@code from});
+     * {@code endCol} is where it ends on its line (for a caret under all of it), or -1.
+     */
+    record Yield(Expr value, boolean from, int line, int col, int endCol) implements Expr {
+    }
+
     record Lambda(Params params, Expr body, int line, int col) implements Expr {
     }
 

@@ -118,12 +118,8 @@ public class Parser {
     }
 
     final PySyntaxError invalidSyntax(Token t) {
-        if (t.kind() == Kind.NAME && (t.text().equals("yield") || t.text().equals("await")
-                || t.text().equals("async"))) {
+        if (t.kind() == Kind.NAME && (t.text().equals("await") || t.text().equals("async"))) {
             return error(t, "'" + t.text() + "' is not supported in Autograd Studio");
-        }
-        if (t.isOp(":=")) {
-            return error(t, "the ':=' operator is not supported in Autograd Studio");
         }
         if (t.kind() == Kind.NEWLINE || t.kind() == Kind.END) {
             return errorRange("SyntaxError", "invalid syntax", t.line(), t.col(), t.col() + 1);
@@ -186,12 +182,48 @@ public class Parser {
         return new Expr.TupleExpr(elts, start.line(), start.col());
     }
 
+    /** A yield expression where Python allows one unparenthesised (statement, right of '='), else star_expressions. */
+    final Expr parseYieldOrStarExpressions() {
+        Token t = peek();
+        if (atNamedExpression()) {
+            // Python wants 'x := v' in parentheses here (a statement, the right of '=', return)
+            throw invalidSyntax(peek(1));
+        }
+        if (!atKw("yield")) {
+            return parseStarExpressions();
+        }
+        next();
+        boolean from = acceptKw("from");
+        Token after = peek();
+        boolean bare = !from && (after.kind() == Kind.NEWLINE || after.kind() == Kind.END || after.isOp(";")
+                || after.isOp(")") || after.isOp("="));
+        Expr value = bare ? null : from ? parseExpression() : parseStarExpressions();
+        Token last = prev();
+        return new Expr.Yield(value, from, t.line(), t.col(), last.endLine() == t.line() ? last.endCol() : -1);
+    }
+
     final Expr parseStarExpression() {
         Token t = peek();
         if (acceptOp("*")) {
             return new Expr.Starred(parseBitOr(), t.line(), t.col());
         }
-        return parseExpression();
+        return parseNamedExpression();
+    }
+
+    /** named_expression: {@code name := expression}, or an expression. */
+    final Expr parseNamedExpression() {
+        if (!atNamedExpression()) {
+            return parseExpression();
+        }
+        Token t = next();
+        next();
+        Expr value = parseExpression();
+        return new Expr.NamedExpr(new Expr.Name(t.text(), t.line(), t.col()), value, t.line(), t.col());
+    }
+
+    private boolean atNamedExpression() {
+        Token t = peek();
+        return t.kind() == Kind.NAME && peek(1).isOp(":=") && !Lexer.KEYWORDS.contains(t.text());
     }
 
     final Expr parseExpression() {
@@ -444,7 +476,7 @@ public class Parser {
                 keywords.add(new Expr.Keyword(t.text(), last, t.line(), t.col()));
                 seenKeyword = true;
             } else {
-                Expr e = parseExpression();
+                Expr e = parseNamedExpression();
                 if (atKw("for")) {
                     e = new Expr.Comprehension(ComprehensionKind.GENERATOR, e, null, parseForClauses(), e.line(),
                             e.col());
@@ -551,6 +583,11 @@ public class Parser {
         Token open = next();
         if (acceptOp(")")) {
             return new Expr.TupleExpr(List.of(), open.line(), open.col());
+        }
+        if (atKw("yield")) {
+            Expr y = parseYieldOrStarExpressions();
+            expectClose(")", null);
+            return y;
         }
         Expr first = parseStarExpression();
         if (atKw("for")) {

@@ -85,7 +85,7 @@ final class StatementParser extends Parser {
      */
     private Expr parseCondition() {
         Token first = peek();
-        Expr test = parseExpression();
+        Expr test = parseNamedExpression();
         if (atOp("=")) {
             next();
             parseExpression();
@@ -309,7 +309,7 @@ final class StatementParser extends Parser {
                 case "continue": next(); return new Stmt.Continue(t.line(), t.col());
                 case "return": {
                     next();
-                    Expr value = atSimpleEnd() ? null : parseStarExpressions();
+                    Expr value = atSimpleEnd() ? null : parseYieldOrStarExpressions();
                     return new Stmt.Return(value, t.line(), t.col());
                 }
                 case "raise": {
@@ -352,14 +352,14 @@ final class StatementParser extends Parser {
 
     private Stmt parseExpressionStatement() {
         Token start = peek();
-        Expr e = parseStarExpressions();
+        Expr e = parseYieldOrStarExpressions();
         if (atOp("=")) {
             List<Expr> targets = new ArrayList<>();
             Expr value = e;
             while (acceptOp("=")) {
                 checkTarget(this, value, "assign");
                 targets.add(value);
-                value = parseStarExpressions();
+                value = parseYieldOrStarExpressions();
             }
             return new Stmt.Assign(targets, value, start.line(), start.col());
         }
@@ -367,7 +367,7 @@ final class StatementParser extends Parser {
         if (aug != null) {
             checkAugTarget(e);
             next();
-            Expr value = parseStarExpressions();
+            Expr value = parseYieldOrStarExpressions();
             return new Stmt.AugAssign(e, aug, value, start.line(), start.col());
         }
         if (atOp(":") && (e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Subscript)) {
@@ -461,6 +461,12 @@ final class StatementParser extends Parser {
         }
         if (e instanceof Expr.IfExp) {
             return "conditional expression";
+        }
+        if (e instanceof Expr.Yield) {
+            return "yield expression";
+        }
+        if (e instanceof Expr.NamedExpr) {
+            return "named expression";
         }
         if (e instanceof Expr.TupleExpr) {
             return "tuple";

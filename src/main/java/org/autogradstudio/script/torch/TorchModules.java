@@ -1,13 +1,43 @@
 package org.autogradstudio.script.torch;
 
 import java.nio.file.Path;
+import org.autogradstudio.engine.GradMode;
 import org.autogradstudio.engine.Tensor;
+import org.autogradstudio.engine.TensorFormatter;
+import org.autogradstudio.script.interp.PyGenerator;
 import org.autogradstudio.script.Interpreter;
 import org.autogradstudio.script.runtime.PyBuiltin;
 import org.autogradstudio.script.runtime.PyModule;
 
 /** Registers {@code torch} and its submodules with an interpreter. */
 public final class TorchModules {
+    static {
+        // grad mode and print options are per thread, as in PyTorch: a generator's body runs on a
+        // thread of its own and must see (and leave behind) the caller's
+        PyGenerator.carry(new PyGenerator.ThreadState() {
+            @Override
+            public Object save() {
+                return GradMode.isEnabled();
+            }
+
+            @Override
+            public void restore(Object saved) {
+                GradMode.set((Boolean) saved);
+            }
+        });
+        PyGenerator.carry(new PyGenerator.ThreadState() {
+            @Override
+            public Object save() {
+                return TensorFormatter.options();
+            }
+
+            @Override
+            public void restore(Object saved) {
+                TensorFormatter.setOptions((TensorFormatter.Options) saved);
+            }
+        });
+    }
+
     private TorchModules() {
     }
 

@@ -68,5 +68,17 @@ class SyntaxErrorOutputTest {
                 "  File \"/tmp/pyt/e30.py\", line 2\n    if x = 2:\n       ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n");
         check("n = 0\nwhile n = n + 1:\n    pass\n",
                 "  File \"/tmp/pyt/e31.py\", line 2\n    while n = n + 1:\n          ^^^^^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n");
+        check("x = 1\nyield x\n",
+                "  File \"/tmp/gen/t2.py\", line 2\n    yield x\n    ^^^^^^^\nSyntaxError: 'yield' outside function\n");
+        check("def f():\n    return [(yield i) for i in range(3)]\n",
+                "  File \"/tmp/gen/t3.py\", line 2\n    return [(yield i) for i in range(3)]\n             ^^^^^^^\nSyntaxError: 'yield' inside list comprehension\n");
+        check("class A:\n    yield 2\n",
+                "  File \"/tmp/gen/t4.py\", line 2\n    yield 2\n    ^^^^^^^\nSyntaxError: 'yield' outside function\n");
+        check("x := 1\n",
+                "  File \"/tmp/gen/w2.py\", line 1\n    x := 1\n      ^^\nSyntaxError: invalid syntax\n");
+        check("y = x := 1\n",
+                "  File \"/tmp/gen/w3.py\", line 1\n    y = x := 1\n          ^^\nSyntaxError: invalid syntax\n");
+        check("class A:\n    r = [(q := 1) for i in range(2)]\n",
+                "  File \"/tmp/gen/w4.py\", line 2\n    r = [(q := 1) for i in range(2)]\n          ^\nSyntaxError: assignment expression within a comprehension cannot be used in a class body\n");
     }
 }
