@@ -30,7 +30,7 @@ public record RunResult(Object echoValue, String echo, PyException error, String
 
     /** "Type: message", the last line of the traceback (null on success). */
     public String errorSummary() {
-        return error == null ? null : error.summary();
+        return error == null ? null : error.summaryWithSuggestion();
     }
 
     /**

@@ -396,24 +396,7 @@ final class Builtins {
     }
 
     private static Object dir(Object[] a) {
-        List<String> names = new ArrayList<>();
-        if (a.length == 1) {
-            Object o = a[0];
-            if (o instanceof PyInstance pi) {
-                names.addAll(pi.attributes().keySet());
-                for (PyType t : pi.pyClass().mro()) {
-                    if (t instanceof PyClass c) {
-                        names.addAll(c.dict().keySet());
-                    }
-                }
-            } else if (o instanceof PyModule m) {
-                names.addAll(m.attributes().keySet());
-            } else if (o instanceof PyClass c) {
-                names.addAll(c.dict().keySet());
-            }
-        }
-        List<Object> out = new ArrayList<>(new java.util.TreeSet<>(names));
-        return new PyList(out);
+        return new PyList(new ArrayList<Object>(a.length == 1 ? Ops.dir(a[0]) : List.of()));
     }
 
     static Object makeSuper(Object cls, Object self) {

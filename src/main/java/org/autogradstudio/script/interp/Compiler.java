@@ -273,7 +273,7 @@ final class Compiler {
         int savedLoops = loopDepth;
         boolean savedInFunction = inFunction;
         scope = fs;
-        info = new CodeInfo(name, source);
+        info = new CodeInfo(name, source, fs.localNames());
         loopDepth = 0;
         inFunction = true;
         StmtNode bodyNode;
@@ -291,10 +291,14 @@ final class Compiler {
         }
         org.autogradstudio.script.runtime.ArgBinder binder = new org.autogradstudio.script.runtime.ArgBinder(
                 qualName, positional, varArgs, kwOnly, varKw);
-        FunctionCode code = new FunctionCode(new CodeInfo(name, source), qualName, binder, fs.slotCount(),
+        FunctionCode code = new FunctionCode(info(name, fs), qualName, binder, fs.slotCount(),
                 fs.cellSlots(), bodyNode, doc, fs.generator);
         return new FunctionNodes.MakeFunction(line, code, defaults.toArray(new ExprNode[0]),
                 kwNames.toArray(new String[0]), kwDefaults.toArray(new ExprNode[0]), closureSources(fs));
+    }
+
+    private CodeInfo info(String name, Scope s) {
+        return new CodeInfo(name, source, s.localNames());
     }
 
     static String qualName(Scope s, String name) {

@@ -258,7 +258,7 @@ final class ExprCompiler {
         Scope saved = c.scope;
         CodeInfo savedInfo = c.info;
         c.scope = cs;
-        c.info = new CodeInfo(cs.name, c.source);
+        c.info = new CodeInfo(cs.name, c.source, cs.localNames());
         FunctionNodes.Clause[] clauses = new FunctionNodes.Clause[comp.clauses().size()];
         ExprNode element;
         ExprNode value;
@@ -276,6 +276,6 @@ final class ExprCompiler {
         }
         FunctionNodes.Comprehension.Kind kind = FunctionNodes.Comprehension.Kind.valueOf(comp.kind().name());
         return new FunctionNodes.Comprehension(comp.line(), kind, firstIter, clauses, element, value, cs.slotCount(),
-                cs.cellSlots(), c.closureSources(cs), new CodeInfo(cs.name, c.source));
+                cs.cellSlots(), c.closureSources(cs), new CodeInfo(cs.name, c.source, cs.localNames()));
     }
 }

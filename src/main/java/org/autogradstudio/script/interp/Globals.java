@@ -26,6 +26,17 @@ public final class Globals {
         return r;
     }
 
+    /** The names bound now, in the order the module first named them. */
+    java.util.List<String> boundNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (GlobalRef r : refs.values()) {
+            if (r.value != null) {
+                names.add(r.name);
+            }
+        }
+        return names;
+    }
+
     /** The value of a global, or null when unbound. */
     public Object get(String name) {
         GlobalRef r = refs.get(name);

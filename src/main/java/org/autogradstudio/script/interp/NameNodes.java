@@ -3,6 +3,7 @@ package org.autogradstudio.script.interp;
 import java.util.Map;
 import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyException;
+import org.autogradstudio.script.runtime.Suggestions;
 
 /** Reading, writing and deleting variables, one class per kind of binding. */
 final class NameNodes {
@@ -12,6 +13,23 @@ final class NameNodes {
     static PyException unboundLocal(String name) {
         return new PyException("UnboundLocalError",
                 "cannot access local variable '" + name + "' where it is not associated with a value");
+    }
+
+    /**
+     * NameError for {@code name}, with CPython 3.11's suggestion: the nearest of the code's local
+     * names, else of the globals bound now, else of the builtins.
+     */
+    static PyException nameError(String name, Frame f) {
+        return Py.nameError(name).withSuggestion(() -> {
+            String near = Suggestions.nearest(f.code.varnames(), name);
+            if (near == null) {
+                near = Suggestions.nearest(f.globals.boundNames(), name);
+            }
+            if (near == null) {
+                near = Suggestions.nearest(new java.util.ArrayList<>(f.globals.builtins.keySet()), name);
+            }
+            return near;
+        });
     }
 
     static PyException unboundFree(String name) {
@@ -141,7 +159,7 @@ final class NameNodes {
             if (v == null) {
                 v = builtins.get(ref.name);
                 if (v == null) {
-                    throw Py.nameError(ref.name);
+                    throw nameError(ref.name, f);
                 }
                 builtin = v;
             }
@@ -159,7 +177,7 @@ final class NameNodes {
         @Override
         public void delete(Frame f) {
             if (ref.value == null) {
-                throw Py.nameError(ref.name);
+                throw nameError(ref.name, f);
             }
             ref.value = null;
         }
@@ -190,7 +208,7 @@ final class NameNodes {
         @Override
         public void delete(Frame f) {
             if (f.classNamespace.remove(name) == null) {
-                throw Py.nameError(name);
+                throw nameError(name, f);
             }
         }
     }

@@ -75,12 +75,12 @@ public final class PyFunction implements Bindable {
             }
             int r = fc.body.exec(f);
             return r == StmtNode.RETURN ? f.returnValue : Py.NONE;
-        } catch (PyException e) {
-            e.addTraceback(fc.info.entry(f.line));
-            throw e;
         } catch (StackOverflowError | RuntimeException e) {
             PyException p = ErrorTranslator.translate(e);
-            p.addTraceback(fc.info.entry(f.line));
+            if (f.line != 0) {
+                // line 0: the arguments did not bind, and CPython shows no frame for a call that never started
+                p.addTraceback(fc.info.entry(f.line));
+            }
             throw p;
         } finally {
             c.depth--;

@@ -75,6 +75,20 @@ final class Scope {
         }
     }
 
+    /** The parameters, then the other locals, in slot order (CPython's co_varnames). */
+    java.util.List<String> localNames() {
+        List<String> names = new ArrayList<>();
+        if (kind == Kind.FUNCTION) {
+            names.addAll(params);
+            for (String n : assigned) {
+                if (isLocal(n) && !names.contains(n)) {
+                    names.add(n);
+                }
+            }
+        }
+        return names;
+    }
+
     int slotCount() {
         return nslots;
     }

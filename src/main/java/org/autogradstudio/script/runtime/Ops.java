@@ -339,7 +339,30 @@ public final class Ops {
         if (getAttrOrNull(o, name) != null) {
             throw Py.attributeError("'" + typeName(o) + "' object attribute '" + name + "' is read-only");
         }
-        throw Py.attributeError("'" + typeName(o) + "' object has no attribute '" + name + "'");
+        throw Py.noAttribute(o, name);
+    }
+
+    /**
+     * {@code dir(o)}: the sorted attribute names of an instance (its own and its classes'), a
+     * module, a class, or what a host object lists ({@link PyObject#dirNames()}).
+     */
+    public static List<String> dir(Object o) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        if (o instanceof PyInstance pi) {
+            names.addAll(pi.attributes().keySet());
+            for (PyType t : pi.pyClass().mro()) {
+                if (t instanceof PyClass c) {
+                    names.addAll(c.dict().keySet());
+                }
+            }
+        } else if (o instanceof PyModule m) {
+            names.addAll(m.attributes().keySet());
+        } else if (o instanceof PyClass c) {
+            names.addAll(c.dict().keySet());
+        } else if (o instanceof PyObject p) {
+            names.addAll(p.dirNames());
+        }
+        return new java.util.ArrayList<>(names);
     }
 
     public static void delAttr(Object o, String name) {

@@ -171,12 +171,14 @@ public final class Py {
 
     /** AttributeError with Python's wording for the kind of object. */
     public static PyException noAttribute(Object obj, String name) {
+        PyException e;
         if (obj instanceof PyModule m) {
-            return attributeError("module '" + m.name() + "' has no attribute '" + name + "'");
+            e = attributeError("module '" + m.name() + "' has no attribute '" + name + "'");
+        } else if (obj instanceof PyType t) {
+            e = attributeError("type object '" + t.name() + "' has no attribute '" + name + "'");
+        } else {
+            e = attributeError("'" + Ops.typeName(obj) + "' object has no attribute '" + name + "'");
         }
-        if (obj instanceof PyType t) {
-            return attributeError("type object '" + t.name() + "' has no attribute '" + name + "'");
-        }
-        return attributeError("'" + Ops.typeName(obj) + "' object has no attribute '" + name + "'");
+        return e.withSuggestion(() -> Suggestions.nearest(Ops.dir(obj), name));
     }
 }

@@ -19,6 +19,8 @@ public class PyException extends RuntimeException {
     private final String message;
     private final List<TracebackEntry> traceback = new ArrayList<>();
     private boolean cancellation;
+    /** CPython's "Did you mean" for the traceback's last line (not part of str(e)), found when shown. */
+    private java.util.function.Supplier<String> suggestion;
     private String syntaxErrorText;
 
     public PyException(String typeName, String message) {
@@ -65,6 +67,25 @@ public class PyException extends RuntimeException {
     }
 
     /** "Type: message" (or just "Type"), the last line of a traceback. */
+    /** Adds a NameError's or AttributeError's "Did you mean: 'x'?", looked for when the traceback is shown. */
+    public PyException withSuggestion(java.util.function.Supplier<String> nearestName) {
+        this.suggestion = nearestName;
+        return this;
+    }
+
+    /** The summary line of a traceback: {@link #summary()} with CPython's "Did you mean" when there is one. */
+    public String summaryWithSuggestion() {
+        String near = null;
+        if (suggestion != null) {
+            try {
+                near = suggestion.get();
+            } catch (RuntimeException e) {
+                near = null; // as CPython: a failing lookup just gives no suggestion
+            }
+        }
+        return near == null ? summary() : summary() + ". Did you mean: '" + near + "'?";
+    }
+
     public String summary() {
         String m = pyMessage();
         return m.isEmpty() ? typeName() : typeName() + ": " + m;
@@ -115,7 +136,7 @@ public class PyException extends RuntimeException {
         }
         StringBuilder sb = new StringBuilder();
         appendFrames(sb);
-        sb.append(summary()).append('\n');
+        sb.append(summaryWithSuggestion()).append('\n');
         return sb.toString();
     }
 

@@ -35,6 +35,11 @@ public interface PyObject {
         return null;
     }
 
+    /** What {@code dir(obj)} lists besides an instance's or a module's own names (a host type's attributes and methods). */
+    default java.util.Collection<String> dirNames() {
+        return java.util.List.of();
+    }
+
     /** {@code obj.name = value}. */
     default void setAttr(String name, Object value) {
         throw Py.attributeError("'" + typeName() + "' object has no attribute '" + name + "'");

@@ -511,10 +511,15 @@ final class TensorMethods {
         return METHODS.containsKey(name);
     }
 
+    /** The method names, for {@code dir(tensor)}. */
+    static java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(METHODS.keySet());
+    }
+
     static Object call(TensorObject self, String name, Object[] args, Map<String, Object> kwargs) {
         M m = METHODS.get(name);
         if (m == null) {
-            throw Py.attributeError("'Tensor' object has no attribute '" + name + "'");
+            throw Py.noAttribute(self, name);
         }
         return call(self, m, args, kwargs);
     }

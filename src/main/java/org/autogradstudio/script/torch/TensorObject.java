@@ -141,8 +141,19 @@ public final class TensorObject implements PyObject {
                 TensorMethods.copyWithoutRecording(tensor, v.tensor);
                 return;
             default:
-                throw Py.attributeError("'Tensor' object has no attribute '" + name + "'");
+                throw Py.noAttribute(this, name);
         }
+    }
+
+    /** The attributes {@link #getAttr} answers, then the methods. */
+    private static final java.util.List<String> ATTRIBUTES = java.util.List.of("grad", "grad_fn", "is_leaf",
+            "requires_grad", "data", "shape", "dtype", "ndim", "T", "retains_grad", "device", "is_cuda");
+
+    @Override
+    public java.util.Collection<String> dirNames() {
+        java.util.List<String> names = new java.util.ArrayList<>(ATTRIBUTES);
+        names.addAll(TensorMethods.names());
+        return names;
     }
 
     @Override
