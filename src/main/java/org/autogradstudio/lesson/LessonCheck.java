@@ -43,9 +43,11 @@ public final class LessonCheck {
         int comparisons;
         try (LessonSession session = new LessonSession(file.toAbsolutePath().getParent())) {
             List<Cell> code = lesson.codeCells();
-            List<CellResult> results = session.runAll(lesson, printed::append);
+            // what the cells printed (stdout): warnings, which the cells also show, are not part of it
+            List<CellResult> results = session.runAll(lesson, text -> { });
             for (int i = 0; i < results.size(); i++) {
                 CellResult r = results.get(i);
+                printed.append(r.output());
                 if (!r.ok()) {
                     problems.add("error: " + r.error().summary() + " (" + where(name, i + 1, code.get(i), r.error().line()) + ")");
                 }

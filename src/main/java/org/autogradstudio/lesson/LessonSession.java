@@ -52,6 +52,7 @@ public final class LessonSession implements AutoCloseable {
     private volatile List<Tensor> lastRoots = List.of();
     private volatile BiConsumer<String, Double> chartListener = (name, value) -> { };
     private final StringBuilderSink sink = new StringBuilderSink();
+    private final StringBuilderSink warnings = new StringBuilderSink();
 
     /** A session whose {@code import} of helper modules ({@code studio}) also looks in {@code lessonFolder} (may be null). */
     public LessonSession(Path lessonFolder) {
@@ -60,6 +61,8 @@ public final class LessonSession implements AutoCloseable {
         interp.registerModule("_studio_host", () -> StudioHostModule.create(this::addComparison, this::chartAsked));
         // the traceback is returned in the CellResult, not printed into the cell's output
         script = interp.newSession(sink, new StringBuilderSink());
+        // warnings show in the cell's output, as a notebook shows stderr, but are not part of what it printed
+        script.setWarnings(warnings);
         script.setEchoToOutput(false);
         script.watchGlobals(name -> LOSS_LIKE.matcher(name).matches(), this::lossAssigned);
     }
@@ -134,6 +137,7 @@ public final class LessonSession implements AutoCloseable {
             printed.append(text);
             output.accept(text);
         };
+        warnings.target = output::accept;
         LessonSession previous = CURRENT.get();
         CURRENT.set(this);
         // a session's graphs are drawn and derived: its nodes keep their inputs and outputs
@@ -145,6 +149,7 @@ public final class LessonSession implements AutoCloseable {
             GraphValues.setKept(keptBefore);
             CURRENT.set(previous);
             sink.target = text -> { };
+            warnings.target = text -> { };
         }
         ScriptError error = r.ok() ? null : ScriptErrors.of(r, cell.source());
         return new CellResult(printed.toString(), r.echo(), error, r.cancelled());

@@ -38,6 +38,7 @@ public final class ScriptSession implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.state = new SessionState(registry, out);
+        state.setWarnings(err);
     }
 
     public ScriptSession setOut(Appendable out) {
@@ -46,8 +47,16 @@ public final class ScriptSession implements AutoCloseable {
         return this;
     }
 
+    /** Where tracebacks go, and warnings too unless {@link #setWarnings} sets them apart. */
     public ScriptSession setErr(Appendable err) {
         this.err = err;
+        state.setWarnings(err);
+        return this;
+    }
+
+    /** Where Python warnings ({@code UserWarning: ...}) go, as Python prints them to stderr. */
+    public ScriptSession setWarnings(Appendable warnings) {
+        state.setWarnings(warnings);
         return this;
     }
 

@@ -36,6 +36,20 @@ class LessonSessionTest {
         }
     }
 
+    /** The warning lesson 08 talks about shows in the cell's output, as a notebook shows stderr, but is not what the cell printed. */
+    @Test
+    void warningsShowInTheCellButAreNotItsPrintedOutput() {
+        try (LessonSession s = new LessonSession()) {
+            StringBuilder shown = new StringBuilder();
+            CellResult r = s.run(code("import torch\nx = torch.tensor(3.0, requires_grad=True)\ny = x * 2\nprint(y.grad)"), shown::append);
+            assertTrue(r.ok());
+            assertEquals("None\n", r.output());
+            assertTrue(shown.toString().startsWith("<cell>:4: UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor"
+                    + " is being accessed."), shown.toString());
+            assertTrue(shown.toString().endsWith("  print(y.grad)\nNone\n"), shown.toString());
+        }
+    }
+
     @Test
     void cellsShareANamespaceAndNameTheirTensors() {
         try (LessonSession s = new LessonSession()) {

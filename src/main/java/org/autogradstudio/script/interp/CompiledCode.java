@@ -29,6 +29,8 @@ public final class CompiledCode {
     public Object run(ExecContext ctx) {
         Frame f = new Frame(0, NO_CELLS, globals, info, ctx);
         f.line = body.line;
+        Frame caller = ctx.current;
+        ctx.current = f;
         try {
             body.exec(f);
             if (echo != null) {
@@ -43,6 +45,9 @@ public final class CompiledCode {
             PyException p = ErrorTranslator.translate(e);
             p.addTraceback(info.entry(f.line));
             throw p;
+        } finally {
+            // an imported module's code returns to the importing frame
+            ctx.current = caller;
         }
     }
 }

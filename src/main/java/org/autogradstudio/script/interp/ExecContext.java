@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import org.autogradstudio.script.runtime.Cancellation;
 import org.autogradstudio.script.runtime.PyException;
+import org.autogradstudio.script.runtime.TracebackEntry;
 
 /**
  * Per-session execution state shared by all code of a session: output sink, cancellation,
@@ -21,7 +22,15 @@ public final class ExecContext {
     final Importer importer;
     final ArrayDeque<PyException> handling = new ArrayDeque<>();
     private Appendable out;
+    /** Where warnings go (the session's error sink unless set apart); null: nowhere. */
+    private Appendable warnings;
     int depth;
+    /** The innermost running Python frame (module, function or generator body): where a warning points. */
+    Frame current;
+    /** Warnings shown so far, by location and text: Python's default filter shows each once per place. */
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
+    /** The context whose code runs on this thread, for warnings raised by host code (see {@link Warnings}). */
+    private static final ThreadLocal<ExecContext> RUNNING = new ThreadLocal<>();
 
     ExecContext(Cancellation cancellation, Map<String, Object> builtins, Importer importer, Appendable out) {
         this.cancellation = cancellation;
@@ -32,6 +41,55 @@ public final class ExecContext {
 
     public void setOut(Appendable out) {
         this.out = out;
+    }
+
+    public void setWarnings(Appendable warnings) {
+        this.warnings = warnings;
+    }
+
+    /** Makes this the context of the calling thread's code; returns the one before, to restore. */
+    ExecContext bindThread() {
+        ExecContext previous = RUNNING.get();
+        RUNNING.set(this);
+        return previous;
+    }
+
+    static void bindThread(ExecContext ctx) {
+        RUNNING.set(ctx);
+    }
+
+    /** The context of the code running on this thread, or null. */
+    static ExecContext running() {
+        return RUNNING.get();
+    }
+
+    /** {@code warnings.warn(message, category)} from the running line of Python code. */
+    void warn(String category, String message) {
+        Frame f = current;
+        if (f != null) {
+            TracebackEntry e = f.code.entry(f.line);
+            warnAt(category, message, e.file(), e.line(), e.sourceLine());
+        }
+    }
+
+    /**
+     * A warning shown as Python's warnings module shows it, to the warnings sink: {@code file:line:
+     * Category: message}, then the source line indented; once per place and text.
+     */
+    void warnAt(String category, String message, String file, int line, String sourceLine) {
+        if (warnings == null || !warned.add(file + ':' + line + ':' + category + ':' + message)) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder().append(file).append(':').append(line).append(": ").append(category)
+                .append(": ").append(message).append('\n');
+        if (sourceLine != null && !sourceLine.isBlank()) {
+            sb.append("  ").append(sourceLine.strip()).append('\n');
+        }
+        try {
+            warnings.append(sb);
+        } catch (IOException e) {
+            // a warning that cannot be written is dropped, as Python drops it when stderr is gone
+        }
     }
 
     void write(CharSequence s) {

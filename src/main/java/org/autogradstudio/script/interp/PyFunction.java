@@ -54,6 +54,8 @@ public final class PyFunction implements Bindable {
         c.enterCall();
         FunctionCode fc = code;
         Frame f = new Frame(fc.nlocals, closure, globals, fc.info, c);
+        Frame caller = c.current;
+        c.current = f;
         try {
             Object[] locals = f.locals;
             int n = args.length;
@@ -83,6 +85,7 @@ public final class PyFunction implements Bindable {
             }
             throw p;
         } finally {
+            c.current = caller;
             c.depth--;
         }
     }

@@ -159,6 +159,7 @@ public final class PyGenerator implements PyIterator.Resumable {
             }
             ctx.enterCall();
             executing = true;
+            Frame callerFrame = ctx.current;
             try {
                 transfer = sent;
                 closing = close;
@@ -183,6 +184,7 @@ public final class PyGenerator implements PyIterator.Resumable {
                 }
                 return finished ? DONE : transfer;
             } finally {
+                ctx.current = callerFrame;
                 executing = false;
                 ctx.depth--;
             }
@@ -231,6 +233,7 @@ public final class PyGenerator implements PyIterator.Resumable {
                 }
             }
             restoreCarried(carried);
+            ctx.current = frame;
             if (closing) {
                 throw new PyException("GeneratorExit", "");
             }
@@ -241,6 +244,8 @@ public final class PyGenerator implements PyIterator.Resumable {
             PyException error = null;
             try {
                 restoreCarried(carried);
+                ExecContext.bindThread(ctx);
+                ctx.current = frame;
                 int r = code.body.exec(frame);
                 returnValue = r == StmtNode.RETURN ? frame.returnValue : Py.NONE;
             } catch (Dropped d) {

@@ -35,6 +35,11 @@ public final class SessionState {
         ctx.setOut(out);
     }
 
+    /** Where warnings go. */
+    public void setWarnings(Appendable warnings) {
+        ctx.setWarnings(warnings);
+    }
+
     public Globals globals() {
         return globals;
     }
@@ -59,6 +64,7 @@ public final class SessionState {
     /** Runs compiled code; returns the echo value or null. Never lets a Java exception escape. */
     public Object run(CompiledCode code) {
         ctx.startRun();
+        ExecContext previous = ctx.bindThread();
         try {
             return code.run(ctx);
         } catch (PyException e) {
@@ -67,6 +73,8 @@ public final class SessionState {
             throw ErrorTranslator.translate(t);
         } finally {
             ctx.handling.clear();
+            ctx.current = null;
+            ExecContext.bindThread(previous);
         }
     }
 

@@ -823,7 +823,7 @@ final class NnLayers {
         method(d, "forward(input)", (s, a) -> {
             Tensor x = Args.strictTensor(a[0], log ? "log_softmax" : "softmax", "input", 1);
             Object dim = Ops.getAttr(s, "dim");
-            int d0 = Py.isNone(dim) ? NnModules.implicitSoftmaxDim(x.dim()) : Args.integer(dim);
+            int d0 = Py.isNone(dim) ? NnModules.implicitSoftmaxDim(log ? "log_softmax" : "softmax", x.dim()) : Args.integer(dim);
             try {
                 return new TensorObject(log ? org.autogradstudio.engine.Classification.logSoftmax(x, d0)
                         : org.autogradstudio.engine.Classification.softmax(x, d0));

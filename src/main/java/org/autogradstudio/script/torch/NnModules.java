@@ -4,8 +4,10 @@ import java.util.Map;
 import org.autogradstudio.engine.Classification;
 import org.autogradstudio.engine.ElementwiseExtras;
 import org.autogradstudio.engine.Losses;
+import org.autogradstudio.engine.Shape;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.engine.TorchException;
+import org.autogradstudio.script.interp.Warnings;
 import org.autogradstudio.script.runtime.HostType;
 import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyBuiltin;
@@ -79,25 +81,37 @@ final class NnModules {
         Tensor x = Args.strictTensor(a[0], name, "input", 1);
         switch (name) {
             case "relu": return new TensorObject(x.relu());
-            case "sigmoid": return new TensorObject(x.sigmoid());
+            case "sigmoid":
+                warnDeprecated("sigmoid", 1967);
+                return new TensorObject(x.sigmoid());
             case "softmax":
             case "log_softmax": {
                 if (!Py.isNone(a[3])) {
                     x = x.toDType(Args.dtype(a[3], x.dtype()));
                 }
-                int dim = Py.isNone(a[1]) ? implicitSoftmaxDim(x.dim()) : Args.integer(a[1]);
+                int dim = Py.isNone(a[1]) ? implicitSoftmaxDim(name, x.dim()) : Args.integer(a[1]);
                 try {
                     return new TensorObject(name.equals("softmax") ? Classification.softmax(x, dim) : Classification.logSoftmax(x, dim));
                 } catch (TorchException e) {
                     throw TorchModule.toPython(e);
                 }
             }
-            default: return new TensorObject(x.tanh());
+            default:
+                warnDeprecated("tanh", 1956);
+                return new TensorObject(x.tanh());
         }
     }
 
+    /** F.sigmoid and F.tanh: PyTorch's deprecation warning, which points at its own warnings.warn call. */
+    private static void warnDeprecated(String name, int line) {
+        String message = "nn.functional." + name + " is deprecated. Use torch." + name + " instead.";
+        Warnings.warnAt("UserWarning", message, TORCH_SOURCES + "nn/functional.py", line, "warnings.warn(\"" + message + "\")");
+    }
+
     /** The dim PyTorch picks (with a deprecation warning) when softmax is given none. */
-    static int implicitSoftmaxDim(int rank) {
+    static int implicitSoftmaxDim(String name, int rank) {
+        Warnings.warn("UserWarning", "Implicit dimension choice for " + name
+                + " has been deprecated. Change the call to include dim=X as an argument.");
         return rank == 0 || rank == 1 || rank == 3 ? 0 : 1;
     }
 
@@ -153,18 +167,41 @@ final class NnModules {
 
     private static PyBuiltin lossFunction(Loss loss) {
         return PyBuiltin.of(loss.function + "(input, target, " + loss.parameters() + ")",
-                a -> apply(loss, a[0], a[1], loss.options(a, 2)));
+                a -> apply(loss, a[0], a[1], loss.options(a, 2), false));
     }
 
-    private static Object apply(Loss loss, Object input, Object target, LossOptions options) {
+    private static Object apply(Loss loss, Object input, Object target, LossOptions options, boolean fromModule) {
         Tensor x = Args.strictTensor(input, loss.function, "input", 1);
         Tensor y = Args.strictTensor(target, loss.function, "target", 2);
+        if ((loss == Loss.MSE || loss == Loss.L1) && !java.util.Arrays.equals(x.shape(), y.shape())) {
+            warnTargetSize(loss, x, y, fromModule);
+        }
         try {
             return new TensorObject(loss.apply(x, y, options));
         } catch (TorchException e) {
             throw TorchModule.toPython(e);
         }
     }
+
+    /**
+     * mse_loss's and l1_loss's warning about a target that only broadcasts to the input (a [n, 1]
+     * prediction against [n] targets, the classic silent bug). The functional form points at the
+     * script's line; the module's points into PyTorch's loss.py, whose forward made the call.
+     */
+    private static void warnTargetSize(Loss loss, Tensor x, Tensor y, boolean fromModule) {
+        String message = "Using a target size (" + Shape.torchSize(y.shape()) + ") that is different to the input size ("
+                + Shape.torchSize(x.shape()) + "). This will likely lead to incorrect results due to broadcasting. "
+                + "Please ensure they have the same size.";
+        if (fromModule) {
+            Warnings.warnAt("UserWarning", message, TORCH_SOURCES + "nn/modules/loss.py", loss == Loss.MSE ? 536 : 101,
+                    "return F." + loss.function + "(input, target, reduction=self.reduction)");
+        } else {
+            Warnings.warn("UserWarning", message);
+        }
+    }
+
+    /** Where PyTorch 1.13's Python sources were on the machine its reference outputs come from. */
+    static final String TORCH_SOURCES = "/usr/lib/python3/dist-packages/torch/";
 
     private static HostType lossType(Loss loss) {
         String name = loss.module;
@@ -203,7 +240,7 @@ final class NnModules {
         @Override
         public Object call(Object[] args, Map<String, Object> kwargs) {
             Object[] a = CALL.bind(args, kwargs);
-            return apply(loss, a[0], a[1], options);
+            return apply(loss, a[0], a[1], options, true);
         }
 
         @Override

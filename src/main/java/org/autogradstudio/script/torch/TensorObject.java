@@ -12,6 +12,7 @@ import org.autogradstudio.engine.Pointwise;
 import org.autogradstudio.engine.ShapeOps;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.script.PyFormat;
+import org.autogradstudio.script.interp.Warnings;
 import org.autogradstudio.script.runtime.BinaryOp;
 import org.autogradstudio.script.runtime.CompareOp;
 import org.autogradstudio.script.runtime.HostType;
@@ -89,7 +90,13 @@ public final class TensorObject implements PyObject {
     @Override
     public Object getAttr(String name) {
         switch (name) {
-            case "grad": return wrap(tensor.grad());
+            case "grad": {
+                Tensor g = tensor.grad();
+                if (g == null && !tensor.isLeaf() && !tensor.retainsGrad()) {
+                    Warnings.warn("UserWarning", NON_LEAF_GRAD);
+                }
+                return wrap(g);
+            }
             case "grad_fn": return GradFnObject.of(tensor.gradFn());
             case "is_leaf": return tensor.isLeaf();
             case "requires_grad": return tensor.requiresGrad();
@@ -144,6 +151,13 @@ public final class TensorObject implements PyObject {
                 throw Py.noAttribute(this, name);
         }
     }
+
+    /** PyTorch 1.13's warning (TensorBody.h) on reading the grad of a non-leaf that does not retain it. */
+    static final String NON_LEAF_GRAD = "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
+            + "attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for "
+            + "a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make "
+            + "sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more informations. "
+            + "(Triggered internally at  ./build/aten/src/ATen/core/TensorBody.h:480.)";
 
     /** The attributes {@link #getAttr} answers, then the methods. */
     private static final java.util.List<String> ATTRIBUTES = java.util.List.of("grad", "grad_fn", "is_leaf",

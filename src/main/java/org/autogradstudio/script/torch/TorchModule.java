@@ -11,6 +11,7 @@ import org.autogradstudio.engine.RandomSource;
 import org.autogradstudio.engine.ShapeOps;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.engine.TorchException;
+import org.autogradstudio.script.interp.Warnings;
 import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyBuiltin;
 import org.autogradstudio.script.runtime.PyException;
@@ -277,6 +278,10 @@ final class TorchModule {
                     ? x.callMethod("pow", new Object[] {a[1]}, Py.NO_KWARGS)
                     : new TensorObject(Pointwise.pow(Args.tensor(a[0], "pow"), Args.strictTensor(a[1], "pow", "exponent", 2)));
             case "tensor": return (a, k) -> {
+                if (a[0] instanceof TensorObject) {
+                    Warnings.warn("UserWarning", "To copy construct from a tensor, it is recommended to use sourceTensor.clone()"
+                            + ".detach() or sourceTensor.clone().detach().requires_grad_(True), rather than torch.tensor(sourceTensor).");
+                }
                 Tensor t = a[0] instanceof TensorObject x
                         ? Tensor.of(x.tensor().toArray(), x.tensor().shape(), Args.dtype(a[1], x.tensor().dtype()))
                         : TensorLiteral.build(a[0], Py.isNone(a[1]) ? null : Args.dtype(a[1], null));
