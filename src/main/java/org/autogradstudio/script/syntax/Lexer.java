@@ -375,6 +375,7 @@ public final class Lexer {
             case 'x': return hexEscape(source, i, to, 2, sb);
             case 'u': return hexEscape(source, i, to, 4, sb);
             case 'U': return hexEscape(source, i, to, 8, sb);
+            case 'N': return namedEscape(source, i, to, sb);
             default:
                 if (e >= '0' && e <= '7') {
                     int j = i + 1;
@@ -389,6 +390,26 @@ public final class Lexer {
                 sb.append('\\').append(e); // unknown escapes are kept, as Python does
                 return i + 2;
         }
+    }
+
+    /** {@code \N{GREEK SMALL LETTER ALPHA}}: a character by its Unicode name (case does not matter). */
+    private static int namedEscape(SourceText source, int i, int to, StringBuilder sb) {
+        String text = source.text();
+        int close = i + 2 < to && text.charAt(i + 2) == '{' ? text.indexOf('}', i + 3) : -1;
+        String problem = "malformed \\N character escape";
+        if (close > 0 && close < to) {
+            try {
+                sb.appendCodePoint(Character.codePointOf(text.substring(i + 3, close)));
+                return close + 1;
+            } catch (IllegalArgumentException unknown) {
+                problem = "unknown Unicode character name";
+            }
+        }
+        int line = source.lineOf(i);
+        int end = close > 0 && close < to ? close + 1 : Math.min(to, i + 2);
+        throw new PySyntaxError("SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes: " + problem,
+                source.fileName(), line + source.lineOffset(), i - source.lineStart(line) + 1, end - source.lineStart(line) + 1,
+                source.line(line), true);
     }
 
     private static int hexEscape(SourceText source, int i, int to, int n, StringBuilder sb) {
