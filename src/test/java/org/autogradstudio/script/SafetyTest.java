@@ -104,7 +104,7 @@ class SafetyTest {
     void recursionTracebackCollapsesRepeatedFramesAsCPython() {
         // CPython 3.11 prints a repeated frame three times, then "[Previous line repeated N more times]"
         RunResult r = run("def f(n):\n    return f(n + 1)\nf(0)\n");
-        String frame = "  File \"t.py\", line 2, in f\n    return f(n + 1)\n";
+        String frame = "  File \"t.py\", line 2, in f\n    return f(n + 1)\n           ^^^^^^^^\n";
         assertEquals("Traceback (most recent call last):\n  File \"t.py\", line 3, in <module>\n    f(0)\n"
                 + frame.repeat(3) + "  [Previous line repeated 996 more times]\n"
                 + "RecursionError: maximum recursion depth exceeded\n", r.traceback());
@@ -113,7 +113,8 @@ class SafetyTest {
     @Test
     void shortRepeatsAreNotCollapsed() {
         RunResult r = run("def f(n):\n    return 1 / n if n == 0 else f(n - 1)\nf(3)\n");
-        String frame = "  File \"t.py\", line 2, in f\n    return 1 / n if n == 0 else f(n - 1)\n";
+        String frame = "  File \"t.py\", line 2, in f\n    return 1 / n if n == 0 else f(n - 1)\n"
+                + "                                ^^^^^^^^\n";
         assertEquals("Traceback (most recent call last):\n  File \"t.py\", line 3, in <module>\n    f(3)\n"
                 + frame.repeat(3) + "  [Previous line repeated 1 more time]\nZeroDivisionError: division by zero\n", r.traceback());
     }

@@ -20,6 +20,7 @@ class SessionTest {
                 + "    f(y)\n"
                 + "  File \"/path/to/file.py\", line 2, in f\n"
                 + "    return 1/0\n"
+                + "           ~^~\n"
                 + "ZeroDivisionError: division by zero\n";
         assertEquals(expected, r.traceback());
         assertEquals(expected, err.toString());

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.autogradstudio.script.runtime.Ops;
 import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyDict;
+import org.autogradstudio.script.runtime.PyException;
+import org.autogradstudio.script.runtime.SourceSpan;
 
 /**
  * Calls. Plain positional calls ({@code f(a, b)}, {@code obj.m(a)}) have their own nodes with no
@@ -128,7 +130,12 @@ final class CallNodes {
         @Override
         Object eval(Frame f) {
             Object callee = fn.eval(f);
-            return Ops.call(callee, evalAll(args, f), Py.NO_KWARGS);
+            Object[] a = evalAll(args, f);
+            try {
+                return Ops.call(callee, a, Py.NO_KWARGS);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw ErrorTranslator.translate(e).at(span);
+            }
         }
     }
 
@@ -146,7 +153,12 @@ final class CallNodes {
         Object eval(Frame f) {
             Object callee = fn.eval(f);
             Object[] pos = args.positional(f);
-            return Ops.call(callee, pos, args.keywords(f, args.kwNames.length == 0 ? "" : calleeName(callee)));
+            Map<String, Object> kw = args.keywords(f, args.kwNames.length == 0 ? "" : calleeName(callee));
+            try {
+                return Ops.call(callee, pos, kw);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw ErrorTranslator.translate(e).at(span);
+            }
         }
     }
 
@@ -154,18 +166,26 @@ final class CallNodes {
         final ExprNode obj;
         final String name;
         final ExprNode[] args;
+        /** {@code obj.name}: where a failed lookup of the method is shown (the call's span shows a failure inside it). */
+        final SourceSpan lookup;
 
-        MethodCall(int line, ExprNode obj, String name, ExprNode[] args) {
+        MethodCall(int line, ExprNode obj, String name, ExprNode[] args, SourceSpan lookup) {
             super(line);
             this.obj = obj;
             this.name = name;
             this.args = args;
+            this.lookup = lookup;
         }
 
         @Override
         Object eval(Frame f) {
             Object o = obj.eval(f);
-            return Ops.callMethod(o, name, evalAll(args, f), Py.NO_KWARGS);
+            Object[] a = evalAll(args, f);
+            try {
+                return Ops.callMethod(o, name, a, Py.NO_KWARGS);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw locate(ErrorTranslator.translate(e), o, name, lookup, span);
+            }
         }
     }
 
@@ -173,19 +193,31 @@ final class CallNodes {
         final ExprNode obj;
         final String name;
         final Args args;
+        final SourceSpan lookup;
 
-        MethodCallGeneral(int line, ExprNode obj, String name, Args args) {
+        MethodCallGeneral(int line, ExprNode obj, String name, Args args, SourceSpan lookup) {
             super(line);
             this.obj = obj;
             this.name = name;
             this.args = args;
+            this.lookup = lookup;
         }
 
         @Override
         Object eval(Frame f) {
             Object o = obj.eval(f);
             Object[] pos = args.positional(f);
-            return Ops.callMethod(o, name, pos, args.keywords(f, name + "()"));
+            Map<String, Object> kw = args.keywords(f, name + "()");
+            try {
+                return Ops.callMethod(o, name, pos, kw);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw locate(ErrorTranslator.translate(e), o, name, lookup, span);
+            }
         }
+    }
+
+    /** A method call's error, at {@code obj.name} when the method was not found, else at the whole call. */
+    static PyException locate(PyException e, Object obj, String name, SourceSpan lookup, SourceSpan call) {
+        return e.at(e.isMissing(obj, name) ? lookup : call);
     }
 }

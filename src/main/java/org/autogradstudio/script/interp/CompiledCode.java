@@ -38,12 +38,9 @@ public final class CompiledCode {
                 return echo.eval(f);
             }
             return null;
-        } catch (PyException e) {
-            e.addTraceback(info.entry(f.line));
-            throw e;
         } catch (StackOverflowError | RuntimeException e) {
             PyException p = ErrorTranslator.translate(e);
-            p.addTraceback(info.entry(f.line));
+            p.addTraceback(info.entry(f.line, p.takeSpan()));
             throw p;
         } finally {
             // an imported module's code returns to the importing frame

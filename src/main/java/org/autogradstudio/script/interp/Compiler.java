@@ -150,7 +150,8 @@ final class Compiler {
             return new SimpleStatements.Delete(line, targets);
         }
         if (s instanceof Stmt.Assert a) {
-            return new SimpleStatements.Assert(line, exprs.expr(a.test()), a.msg() == null ? null : exprs.expr(a.msg()));
+            return new SimpleStatements.Assert(line, exprs.expr(a.test()), a.msg() == null ? null : exprs.expr(a.msg()),
+                    exprs.span(a.test()));
         }
         if (s instanceof Stmt.Raise r) {
             return new SimpleStatements.Raise(line, r.exc() == null ? null : exprs.expr(r.exc()),

@@ -195,6 +195,8 @@ final class ControlStatements {
             if (e.isCancellation()) {
                 throw e;
             }
+            // raised again from here, it is shown where it is raised again
+            e.takeSpan();
             int errorLine = f.line;
             for (Handler h : handlers) {
                 f.line = h.line();

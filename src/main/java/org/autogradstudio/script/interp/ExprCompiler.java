@@ -3,8 +3,10 @@ package org.autogradstudio.script.interp;
 import java.util.List;
 import org.autogradstudio.script.runtime.BinaryOp;
 import org.autogradstudio.script.runtime.Py;
+import org.autogradstudio.script.runtime.SourceSpan;
 import org.autogradstudio.script.runtime.UnaryOp;
 import org.autogradstudio.script.syntax.Expr;
+import org.autogradstudio.script.syntax.SourceText;
 
 /** Compiles expressions and assignment targets within the {@link Compiler}'s current scope. */
 final class ExprCompiler {
@@ -48,7 +50,7 @@ final class ExprCompiler {
             return new OperatorNodes.Attribute(a.line(), expr(a.value()), a.attr());
         }
         if (e instanceof Expr.Subscript s) {
-            return new OperatorNodes.Subscript(s.line(), expr(s.value()), expr(s.index()));
+            return spanned(new OperatorNodes.Subscript(s.line(), expr(s.value()), expr(s.index())), s);
         }
         List<Expr> elts = e instanceof Expr.TupleExpr t ? t.elts() : ((Expr.ListExpr) e).elts();
         Target[] targets = new Target[elts.size()];
@@ -61,7 +63,45 @@ final class ExprCompiler {
             }
             targets[i] = target(x);
         }
-        return new OperatorNodes.Unpack(targets, star);
+        return new OperatorNodes.Unpack(targets, star, span(e));
+    }
+
+    /** {@code node} with the span of {@code e}. */
+    private <T extends ExprNode> T spanned(T node, Expr e) {
+        node.span = span(e);
+        return node;
+    }
+
+    /**
+     * Where {@code e} stands in the source (null when its end was not recorded), with the
+     * operator of a binary operation or the brackets of a subscript marked as CPython 3.11 marks
+     * them: the operator from the first non-blank after the left operand, one character or two
+     * (** //), and a subscript's brackets from the end of its value to just after its index.
+     */
+    SourceSpan span(Expr e) {
+        SourceText source = c.source;
+        int endLine = source.endLine(e);
+        if (endLine < 0) {
+            return null;
+        }
+        int line = e.line(), col = e.col(), endCol = source.endCol(e);
+        int anchorStart = -1, anchorEnd = -1;
+        if (endLine == line && e instanceof Expr.BinOp b && source.endLine(b.left()) == line && b.right().line() == line) {
+            int leftEnd = source.endCol(b.left());
+            String text = source.line(line);
+            String op = text.substring(Math.min(leftEnd, text.length()), Math.min(Math.max(leftEnd, b.right().col()), text.length()));
+            int offset = op.length() - op.stripLeading().length();
+            anchorStart = leftEnd - col + offset;
+            anchorEnd = anchorStart + 1;
+            if (offset + 1 < op.length() && !Character.isWhitespace(op.charAt(offset + 1))) {
+                anchorEnd++;
+            }
+        } else if (endLine == line && e instanceof Expr.Subscript sub && source.endLine(sub.value()) == line
+                && source.endLine(sub.index()) == line) {
+            anchorStart = source.endCol(sub.value()) - col;
+            anchorEnd = source.endCol(sub.index()) + 1 - col;
+        }
+        return new SourceSpan(line, col, endLine, endCol, anchorStart, anchorEnd);
     }
 
     static BinaryOp binaryOp(Expr.BinaryOperator op) {
@@ -85,7 +125,7 @@ final class ExprCompiler {
     ExprNode expr(Expr e) {
         int line = e.line();
         if (e instanceof Expr.Name n) {
-            return name(n.id(), line);
+            return spanned(name(n.id(), line), n);
         }
         if (e instanceof Expr.Constant k) {
             Object v = k.value();
@@ -97,7 +137,7 @@ final class ExprCompiler {
             return new OperatorNodes.Const(line, v);
         }
         if (e instanceof Expr.BinOp b) {
-            return new OperatorNodes.Binary(line, binaryOp(b.op()), expr(b.left()), expr(b.right()));
+            return spanned(new OperatorNodes.Binary(line, binaryOp(b.op()), expr(b.left()), expr(b.right())), b);
         }
         if (e instanceof Expr.UnaryOp u) {
             return unary(u);
@@ -110,7 +150,7 @@ final class ExprCompiler {
             for (int i = 0; i < ops.length; i++) {
                 ops[i] = OperatorNodes.Cmp.valueOf(cmp.ops().get(i).name());
             }
-            return new OperatorNodes.Compare(line, expr(cmp.left()), ops, exprs(cmp.comparators()));
+            return spanned(new OperatorNodes.Compare(line, expr(cmp.left()), ops, exprs(cmp.comparators())), cmp);
         }
         if (e instanceof Expr.IfExp i) {
             return new OperatorNodes.IfExp(line, expr(i.test()), expr(i.body()), expr(i.orElse()));
@@ -128,10 +168,10 @@ final class ExprCompiler {
             return call(call);
         }
         if (e instanceof Expr.Attribute a) {
-            return new OperatorNodes.Attribute(line, expr(a.value()), a.attr());
+            return spanned(new OperatorNodes.Attribute(line, expr(a.value()), a.attr()), a);
         }
         if (e instanceof Expr.Subscript s) {
-            return new OperatorNodes.Subscript(line, expr(s.value()), expr(s.index()));
+            return spanned(new OperatorNodes.Subscript(line, expr(s.value()), expr(s.index())), s);
         }
         if (e instanceof Expr.Slice s) {
             return new OperatorNodes.SliceNode(line, opt(s.lower()), opt(s.upper()), opt(s.step()));
@@ -185,7 +225,7 @@ final class ExprCompiler {
         }
         UnaryOp op = u.op() == Expr.UnaryOperator.NEG ? UnaryOp.NEG : u.op() == Expr.UnaryOperator.POS ? UnaryOp.POS
                 : UnaryOp.INVERT;
-        return new OperatorNodes.Unary(line, op, expr(u.operand()));
+        return spanned(new OperatorNodes.Unary(line, op, expr(u.operand())), u);
     }
 
     private ExprNode[] unstar(List<Expr> elts) {
@@ -222,9 +262,9 @@ final class ExprCompiler {
         if (simple) {
             ExprNode[] args = exprs(call.args());
             if (call.func() instanceof Expr.Attribute a) {
-                return new CallNodes.MethodCall(line, expr(a.value()), a.attr(), args);
+                return spanned(new CallNodes.MethodCall(line, expr(a.value()), a.attr(), args, span(a)), call);
             }
-            return new CallNodes.Call(line, expr(call.func()), args);
+            return spanned(new CallNodes.Call(line, expr(call.func()), args), call);
         }
         boolean[] starred = new boolean[call.args().size()];
         for (int i = 0; i < starred.length; i++) {
@@ -238,9 +278,9 @@ final class ExprCompiler {
         }
         CallNodes.Args args = new CallNodes.Args(unstar(call.args()), starred, kwNames, kwValues);
         if (call.func() instanceof Expr.Attribute a) {
-            return new CallNodes.MethodCallGeneral(line, expr(a.value()), a.attr(), args);
+            return spanned(new CallNodes.MethodCallGeneral(line, expr(a.value()), a.attr(), args, span(a)), call);
         }
-        return new CallNodes.CallGeneral(line, expr(call.func()), args);
+        return spanned(new CallNodes.CallGeneral(line, expr(call.func()), args), call);
     }
 
     /** {@code super()} in a method: needs the implicit {@code __class__} cell and a first parameter. */
@@ -275,7 +315,7 @@ final class ExprCompiler {
             c.info = savedInfo;
         }
         FunctionNodes.Comprehension.Kind kind = FunctionNodes.Comprehension.Kind.valueOf(comp.kind().name());
-        return new FunctionNodes.Comprehension(comp.line(), kind, firstIter, clauses, element, value, cs.slotCount(),
-                cs.cellSlots(), c.closureSources(cs), new CodeInfo(cs.name, c.source, cs.localNames()));
+        return spanned(new FunctionNodes.Comprehension(comp.line(), kind, firstIter, clauses, element, value, cs.slotCount(),
+                cs.cellSlots(), c.closureSources(cs), new CodeInfo(cs.name, c.source, cs.localNames())), comp);
     }
 }

@@ -166,8 +166,9 @@ final class FunctionNodes {
         /** {@code e} as a Python error with this comprehension's frame in its traceback. */
         private PyException withFrame(Frame f, Throwable e) {
             PyException p = ErrorTranslator.translate(e);
-            p.addTraceback(info.entry(f.line));
-            return p;
+            p.addTraceback(info.entry(f.line, p.takeSpan()));
+            // the frame that ran the comprehension shows the whole comprehension, as CPython's call of it
+            return p.at(span);
         }
 
         /**
@@ -330,7 +331,7 @@ final class FunctionNodes {
             try {
                 body.exec(cf);
             } catch (PyException e) {
-                e.addTraceback(info.entry(cf.line));
+                e.addTraceback(info.entry(cf.line, e.takeSpan()));
                 throw e;
             } finally {
                 ctx.depth--;

@@ -52,7 +52,7 @@ final class NameNodes {
         Object eval(Frame f) {
             Object v = f.locals[slot];
             if (v == null) {
-                throw unboundLocal(name);
+                throw unboundLocal(name).at(span);
             }
             return v;
         }
@@ -65,7 +65,7 @@ final class NameNodes {
         @Override
         public void delete(Frame f) {
             if (f.locals[slot] == null) {
-                throw unboundLocal(name);
+                throw unboundLocal(name).at(span);
             }
             f.locals[slot] = null;
         }
@@ -86,7 +86,7 @@ final class NameNodes {
         Object eval(Frame f) {
             Object v = ((Cell) f.locals[slot]).value;
             if (v == null) {
-                throw unboundLocal(name);
+                throw unboundLocal(name).at(span);
             }
             return v;
         }
@@ -100,7 +100,7 @@ final class NameNodes {
         public void delete(Frame f) {
             Cell c = (Cell) f.locals[slot];
             if (c.value == null) {
-                throw unboundLocal(name);
+                throw unboundLocal(name).at(span);
             }
             c.value = null;
         }
@@ -121,7 +121,7 @@ final class NameNodes {
         Object eval(Frame f) {
             Object v = f.free[index].value;
             if (v == null) {
-                throw unboundFree(name);
+                throw unboundFree(name).at(span);
             }
             return v;
         }
@@ -159,7 +159,7 @@ final class NameNodes {
             if (v == null) {
                 v = builtins.get(ref.name);
                 if (v == null) {
-                    throw nameError(ref.name, f);
+                    throw nameError(ref.name, f).at(span);
                 }
                 builtin = v;
             }
@@ -177,7 +177,7 @@ final class NameNodes {
         @Override
         public void delete(Frame f) {
             if (ref.value == null) {
-                throw nameError(ref.name, f);
+                throw nameError(ref.name, f).at(span);
             }
             ref.value = null;
         }
@@ -208,7 +208,7 @@ final class NameNodes {
         @Override
         public void delete(Frame f) {
             if (f.classNamespace.remove(name) == null) {
-                throw nameError(name, f);
+                throw nameError(name, f).at(span);
             }
         }
     }

@@ -10,6 +10,7 @@ import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyList;
 import org.autogradstudio.script.runtime.PyTuple;
 import org.autogradstudio.script.runtime.Slice;
+import org.autogradstudio.script.runtime.SourceSpan;
 import org.autogradstudio.script.runtime.UnaryOp;
 
 /** Constants, operators, comparisons, attribute and subscript access, and their targets. */
@@ -55,7 +56,11 @@ final class OperatorNodes {
                     default: break;
                 }
             }
-            return Ops.binary(op, a, b);
+            try {
+                return Ops.binary(op, a, b);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw ErrorTranslator.translate(e).at(span);
+            }
         }
     }
 
@@ -71,7 +76,12 @@ final class OperatorNodes {
 
         @Override
         Object eval(Frame f) {
-            return Ops.unary(op, operand.eval(f));
+            Object v = operand.eval(f);
+            try {
+                return Ops.unary(op, v);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw ErrorTranslator.translate(e).at(span);
+            }
         }
     }
 
@@ -187,7 +197,11 @@ final class OperatorNodes {
             Object result = Boolean.TRUE;
             for (int i = 0; i < ops.length; i++) {
                 Object b = rights[i].eval(f);
-                result = compare(ops[i], a, b);
+                try {
+                    result = compare(ops[i], a, b);
+                } catch (StackOverflowError | RuntimeException e) {
+                    throw ErrorTranslator.translate(e).at(span);
+                }
                 if (i < ops.length - 1 && !Ops.truthy(result)) {
                     return result;
                 }
@@ -209,7 +223,12 @@ final class OperatorNodes {
 
         @Override
         Object eval(Frame f) {
-            return Ops.getAttr(obj.eval(f), name);
+            Object o = obj.eval(f);
+            try {
+                return Ops.getAttr(o, name);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw ErrorTranslator.translate(e).at(span);
+            }
         }
 
         @Override
@@ -236,13 +255,23 @@ final class OperatorNodes {
         @Override
         Object eval(Frame f) {
             Object o = obj.eval(f);
-            return Ops.getItem(o, index.eval(f));
+            Object i = index.eval(f);
+            try {
+                return Ops.getItem(o, i);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw ErrorTranslator.translate(e).at(span);
+            }
         }
 
         @Override
         public void assign(Frame f, Object value) {
             Object o = obj.eval(f);
-            Ops.setItem(o, index.eval(f), value);
+            Object i = index.eval(f);
+            try {
+                Ops.setItem(o, i, value);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw ErrorTranslator.translate(e).at(span);
+            }
         }
 
         @Override
@@ -275,14 +304,25 @@ final class OperatorNodes {
     static final class Unpack implements Target {
         final Target[] targets;
         final int star;
+        /** The target list, where a wrong count is shown. */
+        final SourceSpan span;
 
-        Unpack(Target[] targets, int star) {
+        Unpack(Target[] targets, int star, SourceSpan span) {
             this.targets = targets;
             this.star = star;
+            this.span = span;
         }
 
         @Override
         public void assign(Frame f, Object value) {
+            try {
+                assignItems(f, value);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw ErrorTranslator.translate(e).at(span);
+            }
+        }
+
+        private void assignItems(Frame f, Object value) {
             Object[] items = items(value);
             int n = targets.length;
             if (star < 0) {

@@ -81,7 +81,7 @@ public final class PyFunction implements Bindable {
             PyException p = ErrorTranslator.translate(e);
             if (f.line != 0) {
                 // line 0: the arguments did not bind, and CPython shows no frame for a call that never started
-                p.addTraceback(fc.info.entry(f.line));
+                p.addTraceback(fc.info.entry(f.line, p.takeSpan()));
             }
             throw p;
         } finally {

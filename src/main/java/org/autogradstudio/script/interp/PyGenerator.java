@@ -265,7 +265,7 @@ public final class PyGenerator implements PyIterator.Resumable {
                         // PEP 479: a StopIteration escaping the body would silently end the caller's loop
                         error = new PyException("RuntimeError", "generator raised StopIteration");
                     }
-                    error.addTraceback(code.info.entry(frame.line));
+                    error.addTraceback(code.info.entry(frame.line, error.takeSpan()));
                 }
             }
             finished = true;

@@ -6,6 +6,7 @@ import org.autogradstudio.script.runtime.Ops;
 import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyClass;
 import org.autogradstudio.script.runtime.PyException;
+import org.autogradstudio.script.runtime.SourceSpan;
 import org.autogradstudio.script.runtime.PyExceptionObject;
 
 /** Statements without nested blocks. */
@@ -192,11 +193,14 @@ final class SimpleStatements {
     static final class Assert extends StmtNode {
         final ExprNode test;
         final ExprNode msg;
+        /** The test, where CPython 3.11 points. */
+        final SourceSpan span;
 
-        Assert(int line, ExprNode test, ExprNode msg) {
+        Assert(int line, ExprNode test, ExprNode msg, SourceSpan span) {
             super(line);
             this.test = test;
             this.msg = msg;
+            this.span = span;
         }
 
         @Override
@@ -204,7 +208,7 @@ final class SimpleStatements {
             if (!Ops.truthy(test.eval(f))) {
                 PyClass cls = ExceptionTypes.get("AssertionError");
                 Object[] args = msg == null ? new Object[0] : new Object[] {msg.eval(f)};
-                throw new PyException(cls.instantiate(args));
+                throw new PyException(cls.instantiate(args)).at(span);
             }
             return NORMAL;
         }

@@ -179,6 +179,6 @@ public final class Py {
         } else {
             e = attributeError("'" + Ops.typeName(obj) + "' object has no attribute '" + name + "'");
         }
-        return e.withSuggestion(() -> Suggestions.nearest(Ops.dir(obj), name));
+        return e.missing(obj, name).withSuggestion(() -> Suggestions.nearest(Ops.dir(obj), name));
     }
 }

@@ -19,6 +19,11 @@ public class PyException extends RuntimeException {
     private final String message;
     private final List<TracebackEntry> traceback = new ArrayList<>();
     private boolean cancellation;
+    /** Where in the innermost frame not yet in the traceback it was raised (null: not known). */
+    private SourceSpan span;
+    /** The object and name of a failed attribute lookup ({@link Py#noAttribute}), else null. */
+    private Object missingOwner;
+    private String missingName;
     /** CPython's "Did you mean" for the traceback's last line (not part of str(e)), found when shown. */
     private java.util.function.Supplier<String> suggestion;
     private String syntaxErrorText;
@@ -67,6 +72,36 @@ public class PyException extends RuntimeException {
     }
 
     /** "Type: message" (or just "Type"), the last line of a traceback. */
+    /**
+     * Marks where in the running frame this was raised, unless an expression inside it already has:
+     * the innermost failing expression of a frame is the one CPython's carets point at.
+     */
+    public PyException at(SourceSpan where) {
+        if (span == null) {
+            span = where;
+        }
+        return this;
+    }
+
+    /** The span marked in the frame now adding its traceback entry, cleared for the frame that called it. */
+    public SourceSpan takeSpan() {
+        SourceSpan s = span;
+        span = null;
+        return s;
+    }
+
+    /** Records a failed lookup of {@code name} on {@code owner} (a method call tells it from a failure inside the method). */
+    PyException missing(Object owner, String name) {
+        missingOwner = owner;
+        missingName = name;
+        return this;
+    }
+
+    /** Whether this is the failed lookup of {@code name} on {@code owner}. */
+    public boolean isMissing(Object owner, String name) {
+        return missingOwner == owner && name.equals(missingName);
+    }
+
     /** Adds a NameError's or AttributeError's "Did you mean: 'x'?", looked for when the traceback is shown. */
     public PyException withSuggestion(java.util.function.Supplier<String> nearestName) {
         this.suggestion = nearestName;
@@ -165,6 +200,9 @@ public class PyException extends RuntimeException {
                     .append(e.function()).append('\n');
             if (e.sourceLine() != null && !e.sourceLine().isBlank()) {
                 sb.append("    ").append(e.sourceLine().strip()).append('\n');
+                if (e.carets() != null) {
+                    sb.append(e.carets()).append('\n');
+                }
             }
         }
         appendRepeated(sb, repeats);

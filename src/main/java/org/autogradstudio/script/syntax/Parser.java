@@ -45,6 +45,24 @@ public class Parser {
         return e;
     }
 
+    /** Where {@code e} starts, its opening parenthesis included (Python's positions of an operation on it count from there). */
+    final int startLine(Expr e) {
+        int line = source.parenLine(e);
+        return line >= 0 ? line : e.line();
+    }
+
+    final int startCol(Expr e) {
+        int line = source.parenLine(e);
+        return line >= 0 ? source.parenCol(e) : e.col();
+    }
+
+    /** {@code e}, whose last token was just consumed: records where it ends (see {@link SourceText#recordEnd}). */
+    final <T extends Expr> T ended(T e) {
+        Token last = prev();
+        source.recordEnd(e, last.endLine(), last.endCol());
+        return e;
+    }
+
     // ---------------------------------------------------------------- token cursor
 
     final Token peek() {
@@ -179,7 +197,7 @@ public class Parser {
             }
             elts.add(parseStarExpression());
         }
-        return new Expr.TupleExpr(elts, start.line(), start.col());
+        return ended(new Expr.TupleExpr(elts, start.line(), start.col()));
     }
 
     /** A yield expression where Python allows one unparenthesised (statement, right of '='), else star_expressions. */
@@ -227,6 +245,10 @@ public class Parser {
     }
 
     final Expr parseExpression() {
+        return ended(parseExpressionUnrecorded());
+    }
+
+    private Expr parseExpressionUnrecorded() {
         Token t = peek();
         if (t.isName("lambda")) {
             return parseLambda();
@@ -262,7 +284,7 @@ public class Parser {
         while (acceptKw("or")) {
             values.add(parseAnd());
         }
-        return new Expr.BoolOp(false, values, e.line(), e.col());
+        return ended(new Expr.BoolOp(false, values, startLine(e), startCol(e)));
     }
 
     private Expr parseAnd() {
@@ -275,13 +297,13 @@ public class Parser {
         while (acceptKw("and")) {
             values.add(parseNot());
         }
-        return new Expr.BoolOp(true, values, e.line(), e.col());
+        return ended(new Expr.BoolOp(true, values, startLine(e), startCol(e)));
     }
 
     private Expr parseNot() {
         Token t = peek();
         if (acceptKw("not")) {
-            return new Expr.UnaryOp(UnaryOperator.NOT, parseNot(), t.line(), t.col());
+            return ended(new Expr.UnaryOp(UnaryOperator.NOT, parseNot(), t.line(), t.col()));
         }
         return parseComparison();
     }
@@ -302,7 +324,7 @@ public class Parser {
             ops.add(op);
             rights.add(parseBitOr());
         }
-        return ops == null ? left : new Expr.Compare(left, ops, rights, left.line(), left.col());
+        return ops == null ? left : ended(new Expr.Compare(left, ops, rights, startLine(left), startCol(left)));
     }
 
     private CompareOperator compareOperator() {
@@ -341,7 +363,7 @@ public class Parser {
         Expr e = parseXor();
         while (atOp("|")) {
             next();
-            e = new Expr.BinOp(e, BinaryOperator.BITOR, parseXor(), e.line(), e.col());
+            e = ended(new Expr.BinOp(e, BinaryOperator.BITOR, parseXor(), startLine(e), startCol(e)));
         }
         return e;
     }
@@ -350,7 +372,7 @@ public class Parser {
         Expr e = parseBitAnd();
         while (atOp("^")) {
             next();
-            e = new Expr.BinOp(e, BinaryOperator.BITXOR, parseBitAnd(), e.line(), e.col());
+            e = ended(new Expr.BinOp(e, BinaryOperator.BITXOR, parseBitAnd(), startLine(e), startCol(e)));
         }
         return e;
     }
@@ -359,7 +381,7 @@ public class Parser {
         Expr e = parseShift();
         while (atOp("&")) {
             next();
-            e = new Expr.BinOp(e, BinaryOperator.BITAND, parseShift(), e.line(), e.col());
+            e = ended(new Expr.BinOp(e, BinaryOperator.BITAND, parseShift(), startLine(e), startCol(e)));
         }
         return e;
     }
@@ -372,7 +394,7 @@ public class Parser {
                 return e;
             }
             next();
-            e = new Expr.BinOp(e, op, parseArith(), e.line(), e.col());
+            e = ended(new Expr.BinOp(e, op, parseArith(), startLine(e), startCol(e)));
         }
     }
 
@@ -384,7 +406,7 @@ public class Parser {
                 return e;
             }
             next();
-            e = new Expr.BinOp(e, op, parseTerm(), e.line(), e.col());
+            e = ended(new Expr.BinOp(e, op, parseTerm(), startLine(e), startCol(e)));
         }
     }
 
@@ -407,7 +429,7 @@ public class Parser {
                 return e;
             }
             next();
-            e = new Expr.BinOp(e, op, parseFactor(), e.line(), e.col());
+            e = ended(new Expr.BinOp(e, op, parseFactor(), startLine(e), startCol(e)));
         }
     }
 
@@ -417,7 +439,7 @@ public class Parser {
                 : t.isOp("~") ? UnaryOperator.INVERT : null;
         if (op != null) {
             next();
-            return new Expr.UnaryOp(op, parseFactor(), t.line(), t.col());
+            return ended(new Expr.UnaryOp(op, parseFactor(), t.line(), t.col()));
         }
         return parsePower();
     }
@@ -427,13 +449,13 @@ public class Parser {
         Expr base = parsePrimary();
         if (atOp("**")) {
             next();
-            return new Expr.BinOp(base, BinaryOperator.POW, parseFactor(), base.line(), base.col());
+            return ended(new Expr.BinOp(base, BinaryOperator.POW, parseFactor(), startLine(base), startCol(base)));
         }
         return base;
     }
 
     private Expr parsePrimary() {
-        Expr e = parseAtom();
+        Expr e = ended(parseAtom());
         while (true) {
             Token t = peek();
             if (t.isOp("(")) {
@@ -443,7 +465,7 @@ public class Parser {
             } else if (t.isOp(".")) {
                 next();
                 String name = expectName();
-                e = new Expr.Attribute(e, name, e.line(), e.col());
+                e = ended(new Expr.Attribute(e, name, startLine(e), startCol(e)));
             } else {
                 return e;
             }
@@ -505,7 +527,7 @@ public class Parser {
             }
         }
         expectClose(")", last);
-        return new Expr.Call(func, args, keywords, func.line(), func.col());
+        return ended(new Expr.Call(func, args, keywords, startLine(func), startCol(func)));
     }
 
     private Expr parseSubscript(Expr value) {
@@ -525,7 +547,11 @@ public class Parser {
         expectClose("]", last);
         Expr index = items.size() == 1 && !comma ? items.get(0)
                 : new Expr.TupleExpr(items, open.line(), open.col() + 1);
-        return new Expr.Subscript(value, index, value.line(), value.col());
+        if (index != last) {
+            // an index tuple ends with its last item, as Python's (the bracket is not part of it)
+            source.recordEnd(index, source.endLine(last), source.endCol(last));
+        }
+        return ended(new Expr.Subscript(value, index, startLine(value), startCol(value)));
     }
 
     private Expr parseSliceItem() {
@@ -543,7 +569,7 @@ public class Parser {
         if (acceptOp(":")) {
             step = atOp(",") || atOp("]") ? null : parseExpression();
         }
-        return new Expr.Slice(lower, upper, step, t.line(), t.col());
+        return ended(new Expr.Slice(lower, upper, step, t.line(), t.col()));
     }
 
     private Expr parseAtom() {
@@ -601,6 +627,7 @@ public class Parser {
                 throw errorRange("SyntaxError", "cannot use starred expression here", first.line(), first.col(),
                         first.col() + 1);
             }
+            source.recordParen(first, open.line(), open.col());
             return first;
         }
         List<Expr> elts = new ArrayList<>();
@@ -745,7 +772,7 @@ public class Parser {
             }
             elts.add(parseTargetItem());
         }
-        return new Expr.TupleExpr(elts, start.line(), start.col());
+        return ended(new Expr.TupleExpr(elts, start.line(), start.col()));
     }
 
     private Expr parseTargetItem() {

@@ -12,6 +12,8 @@ public final class SourceText {
     private final int[] lineStarts;
     /** Added to every reported line: a notebook cell taken from line 40 of a file reports file lines. */
     private final int lineOffset;
+    /** Where each parsed expression ends (line << 32 | column, exclusive), for tracebacks' carets. */
+    private final java.util.IdentityHashMap<Object, Long> ends = new java.util.IdentityHashMap<>();
 
     public SourceText(String fileName, String text) {
         this(fileName, text, 0);
@@ -34,6 +36,41 @@ public final class SourceText {
             }
         }
         this.lineStarts = Arrays.copyOf(starts, n);
+    }
+
+    /** Where parenthesised expressions start, at their outermost opening parenthesis. */
+    private final java.util.IdentityHashMap<Object, Long> parens = new java.util.IdentityHashMap<>();
+
+    /** Records the opening parenthesis around {@code expr} (an outer one replaces an inner). */
+    void recordParen(Object expr, int line, int col) {
+        parens.put(expr, ((long) line << 32) | (col & 0xffffffffL));
+    }
+
+    /** The line of the outermost parenthesis around {@code expr}, or -1. */
+    int parenLine(Object expr) {
+        Long p = parens.get(expr);
+        return p == null ? -1 : (int) (p >>> 32);
+    }
+
+    int parenCol(Object expr) {
+        return (int) (long) parens.get(expr);
+    }
+
+    /** Records where {@code expr} ends, unless known already (the innermost parse that made it knows best). */
+    void recordEnd(Object expr, int line, int col) {
+        ends.putIfAbsent(expr, ((long) line << 32) | (col & 0xffffffffL));
+    }
+
+    /** The line where {@code expr} ends, or -1 when not recorded. */
+    public int endLine(Object expr) {
+        Long e = ends.get(expr);
+        return e == null ? -1 : (int) (e >>> 32);
+    }
+
+    /** The column (exclusive, 0-based) where {@code expr} ends, or -1 when not recorded. */
+    public int endCol(Object expr) {
+        Long e = ends.get(expr);
+        return e == null ? -1 : (int) (long) e;
     }
 
     public String fileName() {
