@@ -138,26 +138,8 @@ public final class Engine {
 
         /** Walks the graph once for each node's consumers, then back from the captured nodes. */
         void findNeeded(Node root) {
-            java.util.IdentityHashMap<Node, List<Node>> consumers = new java.util.IdentityHashMap<>();
+            java.util.IdentityHashMap<Node, List<Node>> consumers = consumers(root);
             ArrayDeque<Node> stack = new ArrayDeque<>();
-            consumers.put(root, new ArrayList<>());
-            stack.push(root);
-            while (!stack.isEmpty()) {
-                Node n = stack.pop();
-                for (int i = 0, k = n.numEdges(); i < k; i++) {
-                    Node f = n.nextFunction(i);
-                    if (f == null) {
-                        continue;
-                    }
-                    List<Node> c = consumers.get(f);
-                    if (c == null) {
-                        c = new ArrayList<>();
-                        consumers.put(f, c);
-                        stack.push(f);
-                    }
-                    c.add(n);
-                }
-            }
             for (Node n : slots.keySet()) {
                 if (consumers.containsKey(n) && needed.add(n)) {
                     stack.push(n);
@@ -182,6 +164,31 @@ public final class Engine {
                 }
             }
         }
+    }
+
+    /** Every node reachable from {@code root} (the root too), with the nodes that have an edge to it. */
+    static java.util.IdentityHashMap<Node, List<Node>> consumers(Node root) {
+        java.util.IdentityHashMap<Node, List<Node>> consumers = new java.util.IdentityHashMap<>();
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        consumers.put(root, new ArrayList<>());
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            for (int i = 0, k = n.numEdges(); i < k; i++) {
+                Node f = n.nextFunction(i);
+                if (f == null) {
+                    continue;
+                }
+                List<Node> c = consumers.get(f);
+                if (c == null) {
+                    c = new ArrayList<>();
+                    consumers.put(f, c);
+                    stack.push(f);
+                }
+                c.add(n);
+            }
+        }
+        return consumers;
     }
 
     /** A pass number: positive, never 0 (the passId of a node no pass has reached). */

@@ -114,28 +114,8 @@ final class SequencePass {
         if (sinkCount == 0) {
             return;
         }
-        IdentityHashMap<Node, List<Node>> consumers = new IdentityHashMap<>();
-        List<Node> functions = new ArrayList<>();
-        ArrayList<Node> stack = new ArrayList<>();
-        consumers.put(root, new ArrayList<>());
-        stack.add(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.remove(stack.size() - 1);
-            functions.add(n);
-            for (int i = 0, k = n.numEdges(); i < k; i++) {
-                Node f = n.nextFunction(i);
-                if (f == null) {
-                    continue;
-                }
-                List<Node> c = consumers.get(f);
-                if (c == null) {
-                    c = new ArrayList<>();
-                    consumers.put(f, c);
-                    stack.add(f);
-                }
-                c.add(n);
-            }
-        }
+        IdentityHashMap<Node, List<Node>> consumers = Engine.consumers(root);
+        List<Node> functions = new ArrayList<>(consumers.keySet());
         // latest first, so each node's consumers are decided before it (the root and sinks tie at
         // the largest number: the root comes first, and sinks are decided below)
         functions.removeIf(f -> f instanceof AccumulateGrad);

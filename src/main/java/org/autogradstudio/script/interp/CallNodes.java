@@ -134,7 +134,7 @@ final class CallNodes {
             try {
                 return Ops.call(callee, a, Py.NO_KWARGS);
             } catch (StackOverflowError | RuntimeException e) {
-                throw ErrorTranslator.translate(e).at(span);
+                throw failed(e);
             }
         }
     }
@@ -157,7 +157,7 @@ final class CallNodes {
             try {
                 return Ops.call(callee, pos, kw);
             } catch (StackOverflowError | RuntimeException e) {
-                throw ErrorTranslator.translate(e).at(span);
+                throw failed(e);
             }
         }
     }

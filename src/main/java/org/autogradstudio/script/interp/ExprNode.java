@@ -11,4 +11,9 @@ abstract class ExprNode {
     }
 
     abstract Object eval(Frame f);
+
+    /** {@code e} as the Python error of this expression, marked where it stands (for the traceback's carets). */
+    final org.autogradstudio.script.runtime.PyException failed(Throwable e) {
+        return ErrorTranslator.translate(e).at(span);
+    }
 }

@@ -59,7 +59,7 @@ final class OperatorNodes {
             try {
                 return Ops.binary(op, a, b);
             } catch (StackOverflowError | RuntimeException e) {
-                throw ErrorTranslator.translate(e).at(span);
+                throw failed(e);
             }
         }
     }
@@ -80,7 +80,7 @@ final class OperatorNodes {
             try {
                 return Ops.unary(op, v);
             } catch (StackOverflowError | RuntimeException e) {
-                throw ErrorTranslator.translate(e).at(span);
+                throw failed(e);
             }
         }
     }
@@ -200,7 +200,7 @@ final class OperatorNodes {
                 try {
                     result = compare(ops[i], a, b);
                 } catch (StackOverflowError | RuntimeException e) {
-                    throw ErrorTranslator.translate(e).at(span);
+                    throw failed(e);
                 }
                 if (i < ops.length - 1 && !Ops.truthy(result)) {
                     return result;
@@ -227,7 +227,7 @@ final class OperatorNodes {
             try {
                 return Ops.getAttr(o, name);
             } catch (StackOverflowError | RuntimeException e) {
-                throw ErrorTranslator.translate(e).at(span);
+                throw failed(e);
             }
         }
 
@@ -259,7 +259,7 @@ final class OperatorNodes {
             try {
                 return Ops.getItem(o, i);
             } catch (StackOverflowError | RuntimeException e) {
-                throw ErrorTranslator.translate(e).at(span);
+                throw failed(e);
             }
         }
 
@@ -270,7 +270,7 @@ final class OperatorNodes {
             try {
                 Ops.setItem(o, i, value);
             } catch (StackOverflowError | RuntimeException e) {
-                throw ErrorTranslator.translate(e).at(span);
+                throw failed(e);
             }
         }
 

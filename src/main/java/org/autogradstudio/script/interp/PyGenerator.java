@@ -29,6 +29,21 @@ public final class PyGenerator implements PyIterator.Resumable {
         Object save();
 
         void restore(Object saved);
+
+        /** The state {@code save} reads and {@code restore} sets. */
+        static ThreadState of(java.util.function.Supplier<Object> save, java.util.function.Consumer<Object> restore) {
+            return new ThreadState() {
+                @Override
+                public Object save() {
+                    return save.get();
+                }
+
+                @Override
+                public void restore(Object saved) {
+                    restore.accept(saved);
+                }
+            };
+        }
     }
 
     private static final List<ThreadState> CARRIED = new CopyOnWriteArrayList<>();

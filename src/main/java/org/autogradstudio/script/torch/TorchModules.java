@@ -14,28 +14,9 @@ public final class TorchModules {
     static {
         // grad mode and print options are per thread, as in PyTorch: a generator's body runs on a
         // thread of its own and must see (and leave behind) the caller's
-        PyGenerator.carry(new PyGenerator.ThreadState() {
-            @Override
-            public Object save() {
-                return GradMode.isEnabled();
-            }
-
-            @Override
-            public void restore(Object saved) {
-                GradMode.set((Boolean) saved);
-            }
-        });
-        PyGenerator.carry(new PyGenerator.ThreadState() {
-            @Override
-            public Object save() {
-                return TensorFormatter.options();
-            }
-
-            @Override
-            public void restore(Object saved) {
-                TensorFormatter.setOptions((TensorFormatter.Options) saved);
-            }
-        });
+        PyGenerator.carry(PyGenerator.ThreadState.of(GradMode::isEnabled, enabled -> GradMode.set((Boolean) enabled)));
+        PyGenerator.carry(PyGenerator.ThreadState.of(TensorFormatter::options,
+                options -> TensorFormatter.setOptions((TensorFormatter.Options) options)));
     }
 
     private TorchModules() {
