@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.autogradstudio.script.IPythonLines;
 
 /**
  * Reads a Jupyter {@code .ipynb}: code and markdown cells become a lesson; outputs are ignored and
@@ -83,12 +84,7 @@ public final class NotebookImport {
 
     /** IPython magics ({@code %matplotlib}, {@code !pip}) are not Python; keep them visible as comments. */
     private static String stripMagics(String code) {
-        StringBuilder out = new StringBuilder();
-        for (String line : code.split("\n", -1)) {
-            String t = line.stripLeading();
-            out.append(t.startsWith("%") || t.startsWith("!") ? "# " + line : line).append('\n');
-        }
-        return out.substring(0, Math.max(0, out.length() - 1));
+        return IPythonLines.transform(code, line -> "# " + line);
     }
 
     /**

@@ -30,6 +30,8 @@ public final class ScriptSession implements AutoCloseable {
     private final SessionState state;
     private Appendable out;
     private Appendable err;
+    /** Where warnings and notices go (the error sink unless set apart). */
+    private Appendable warnings;
     private boolean echoToOutput = true;
     private long timeoutMillis;
     private volatile boolean running;
@@ -38,6 +40,7 @@ public final class ScriptSession implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.state = new SessionState(registry, out);
+        this.warnings = err;
         state.setWarnings(err);
     }
 
@@ -50,12 +53,14 @@ public final class ScriptSession implements AutoCloseable {
     /** Where tracebacks go, and warnings too unless {@link #setWarnings} sets them apart. */
     public ScriptSession setErr(Appendable err) {
         this.err = err;
+        this.warnings = err;
         state.setWarnings(err);
         return this;
     }
 
     /** Where Python warnings ({@code UserWarning: ...}) go, as Python prints them to stderr. */
     public ScriptSession setWarnings(Appendable warnings) {
+        this.warnings = warnings;
         state.setWarnings(warnings);
         return this;
     }
@@ -97,7 +102,20 @@ public final class ScriptSession implements AutoCloseable {
      * standalone cell) so tracebacks show file lines.
      */
     public RunResult runCell(String source, String fileName, int firstLine) {
-        return execute(source, fileName, Math.max(0, firstLine - 1), true);
+        StringBuilder skipped = new StringBuilder();
+        String python = IPythonLines.transform(source, line -> {
+            skipped.append("Autograd Studio: skipped '").append(line.strip())
+                    .append("' (IPython magics and shell commands do not run here)\n");
+            return IPythonLines.asPass(line);
+        });
+        if (skipped.length() > 0) {
+            try {
+                warnings.append(skipped);
+            } catch (java.io.IOException e) {
+                // the notice is lost with its sink; the cell still runs
+            }
+        }
+        return execute(python, fileName, Math.max(0, firstLine - 1), true);
     }
 
     /** Splits a notebook file into cells ({@link Cells}) and runs them in order, stopping at the first error. */
