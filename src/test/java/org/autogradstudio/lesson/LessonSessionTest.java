@@ -36,6 +36,18 @@ class LessonSessionTest {
         }
     }
 
+    /** A pasted notebook's plt.plot(losses) feeds the Charts tab: the series under its label, else "plot N". */
+    @Test
+    void pyplotSeriesBecomeCharts() {
+        try (LessonSession s = new LessonSession()) {
+            CellResult r = s.run(code("import matplotlib.pyplot as plt\nimport torch\nlosses = [0.9, 0.5, 0.25]\n"
+                    + "plt.plot(losses, label='train')\nplt.plot(torch.tensor([3.0, 1.0]))\nplt.title('Loss')\nplt.show()"), t -> { });
+            assertTrue(r.ok(), String.valueOf(r.error()));
+            assertEquals(List.of(0.9, 0.5, 0.25), s.charts().get("train"));
+            assertEquals(List.of(3.0, 1.0), s.charts().get("plot 2"));
+        }
+    }
+
     /** The warning lesson 08 talks about shows in the cell's output, as a notebook shows stderr, but is not what the cell printed. */
     @Test
     void warningsShowInTheCellButAreNotItsPrintedOutput() {

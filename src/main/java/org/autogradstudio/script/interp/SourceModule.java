@@ -16,11 +16,8 @@ final class SourceModule extends PyModule {
     }
 
     @Override
-    public Object getAttr(String attr) {
-        if (attr.equals("__dict__")) {
-            return PyDict.ofStrings(globals.snapshot());
-        }
-        return globals.get(attr);
+    protected PyDict namespace() {
+        return PyDict.ofStrings(globals.snapshot());
     }
 
     @Override

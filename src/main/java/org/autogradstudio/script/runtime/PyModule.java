@@ -64,9 +64,22 @@ public class PyModule implements PyObject {
     @Override
     public Object getAttr(String attr) {
         if (attr.equals("__dict__")) {
-            return PyDict.ofStrings(attrs);
+            return namespace();
         }
-        return attrs.get(attr);
+        Object v = get(attr);
+        if (v == null && !attr.equals("__getattr__")) {
+            // PEP 562: a module's own __getattr__ answers for names it does not have
+            Object hook = get("__getattr__");
+            if (hook != null) {
+                return Ops.call(hook, new Object[] {attr}, Py.NO_KWARGS);
+            }
+        }
+        return v;
+    }
+
+    /** {@code module.__dict__}. */
+    protected PyDict namespace() {
+        return PyDict.ofStrings(attrs);
     }
 
     @Override

@@ -46,11 +46,26 @@ public final class TorchModules {
         interp.addSourceResolver(name -> name.equals("torch.utils.data")
                 ? java.util.Optional.of(new org.autogradstudio.script.interp.ModuleRegistry.ModuleSource("torch/utils/data.py",
                         DataModule.SOURCE)) : java.util.Optional.empty());
+        // pasted notebooks plot their losses: a stand-in pyplot charts them in the studio
+        interp.addSourceResolver(name -> name.equals("matplotlib") || name.equals("matplotlib.pyplot")
+                ? java.util.Optional.of(new org.autogradstudio.script.interp.ModuleRegistry.ModuleSource(
+                        name.replace('.', '/') + (name.equals("matplotlib") ? "/__init__.py" : ".py"), Matplotlib.of(name)))
+                : java.util.Optional.empty());
     }
 
     /** {@code torch.utils.data}'s Python source, loaded with this holder class. */
     private static final class DataModule {
         static final String SOURCE = source("data.py");
+    }
+
+    /** The stand-in matplotlib's Python sources, read on first import. */
+    private static final class Matplotlib {
+        static final String PACKAGE = source("matplotlib/__init__.py");
+        static final String PYPLOT = source("matplotlib/pyplot.py");
+
+        static String of(String module) {
+            return module.equals("matplotlib") ? PACKAGE : PYPLOT;
+        }
     }
 
     /** A module's Python source shipped beside these classes; missing is a broken build, so it fails loudly. */

@@ -1,0 +1,31 @@
+# matplotlib.pyplot in a pasted notebook: the calls run and return what matplotlib's print as (recorded with matplotlib 3.6.3)
+import matplotlib
+matplotlib.use('Agg')
+import matplotlib.pyplot as plt
+import torch
+losses = [1.0, 0.5, 0.25]
+r = plt.plot(losses)
+print(repr(r).split(' at ')[0], r[0].get_label())
+print(repr(plt.plot([0, 1, 2], torch.tensor([3.0, 2.0, 1.0]), 'r--', label='x')).split(' at ')[0])
+print(plt.title('Loss'), plt.xlabel('epoch'), plt.ylabel('loss'))
+print(plt.legend())
+print(plt.grid(True))
+print(plt.show())
+fig = plt.figure(figsize=(8, 4))
+print(fig)
+fig, ax = plt.subplots()
+print(fig, ax)
+print(len(ax.plot([1, 2])))
+print(ax.set_title('t'), ax.set_xlabel('x'))
+fig, axes = plt.subplots(1, 2, figsize=(10, 4))
+print(repr(plt.scatter([1, 2], [3, 4])).split(' at ')[0])
+print(plt.close('all'))
+print(matplotlib.__version__)
+print(plt.subplot(1, 2, 1))
+plt.figure()
+print(plt.subplot(221), plt.subplot(2, 2, 4))
+fig, axs = plt.subplots(2, 3)
+print(axs[1][2])
+print(plt.xlim(0, 10), plt.tight_layout())
+import matplotlib.pyplot as plt2
+print(plt2 is plt)
