@@ -59,6 +59,12 @@ class LessonSessionTest {
             assertTrue(shown.toString().startsWith("<cell>:4: UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor"
                     + " is being accessed."), shown.toString());
             assertTrue(shown.toString().endsWith("  print(y.grad)\nNone\n"), shown.toString());
+            // run again, the cell warns again, as a notebook's does; a warning from inside PyTorch shows once a session
+            StringBuilder again = new StringBuilder();
+            s.run(code("print(y.grad)\nc = torch.nn.MSELoss()\nc(torch.ones(2, 1), torch.ones(2))"), again::append);
+            s.run(code("print(y.grad)\nc = torch.nn.MSELoss()\nc(torch.ones(2, 1), torch.ones(2))"), again::append);
+            assertEquals(2, again.toString().split("is not a leaf Tensor", -1).length - 1, again.toString());
+            assertEquals(1, again.toString().split("nn/modules/loss.py:536: UserWarning", -1).length - 1, again.toString());
         }
     }
 

@@ -26,6 +26,11 @@ public final class CompiledCode {
     }
 
     /** Runs the code at module level; returns the echo expression's value (null when there is none). */
+    /** The source this was compiled from. */
+    org.autogradstudio.script.syntax.SourceText source() {
+        return info.source();
+    }
+
     public Object run(ExecContext ctx) {
         Frame f = new Frame(0, NO_CELLS, globals, info, ctx);
         f.line = body.line;

@@ -27,8 +27,15 @@ public final class ExecContext {
     int depth;
     /** The innermost running Python frame (module, function or generator body): where a warning points. */
     Frame current;
-    /** Warnings shown so far, by location and text: Python's default filter shows each once per place. */
-    private final java.util.Set<String> warned = new java.util.HashSet<>();
+    /**
+     * Warnings shown, by place and text: Python's default filter shows each once per place. Those
+     * from the code a run compiled count for that run (a notebook cell run again is new code, as
+     * in IPython); those from imported modules or PyTorch's sources, for the session.
+     */
+    private final java.util.Set<String> warnedThisRun = new java.util.HashSet<>();
+    private final java.util.Set<String> warnedInSession = new java.util.HashSet<>();
+    /** The source the current run compiled. */
+    private org.autogradstudio.script.syntax.SourceText runSource;
     /** The context whose code runs on this thread, for warnings raised by host code (see {@link Warnings}). */
     private static final ThreadLocal<ExecContext> RUNNING = new ThreadLocal<>();
 
@@ -68,7 +75,8 @@ public final class ExecContext {
         Frame f = current;
         if (f != null) {
             TracebackEntry e = f.code.entry(f.line);
-            warnAt(category, message, e.file(), e.line(), e.sourceLine());
+            show(f.code.source() == runSource ? warnedThisRun : warnedInSession, category, message, e.file(), e.line(),
+                    e.sourceLine());
         }
     }
 
@@ -77,7 +85,11 @@ public final class ExecContext {
      * Category: message}, then the source line indented; once per place and text.
      */
     void warnAt(String category, String message, String file, int line, String sourceLine) {
-        if (warnings == null || !warned.add(file + ':' + line + ':' + category + ':' + message)) {
+        show(warnedInSession, category, message, file, line, sourceLine);
+    }
+
+    private void show(java.util.Set<String> shown, String category, String message, String file, int line, String sourceLine) {
+        if (warnings == null || !shown.add(file + ':' + line + ':' + category + ':' + message)) {
             return;
         }
         StringBuilder sb = new StringBuilder().append(file).append(':').append(line).append(": ").append(category)
@@ -114,9 +126,11 @@ public final class ExecContext {
         }
     }
 
-    /** Resets per-run state (depth, handled exceptions) before a new run. */
-    void startRun() {
+    /** Resets per-run state (depth, handled exceptions, warnings shown) before a run of {@code source}. */
+    void startRun(org.autogradstudio.script.syntax.SourceText source) {
         depth = 1;
         handling.clear();
+        runSource = source;
+        warnedThisRun.clear();
     }
 }

@@ -63,7 +63,7 @@ public final class SessionState {
 
     /** Runs compiled code; returns the echo value or null. Never lets a Java exception escape. */
     public Object run(CompiledCode code) {
-        ctx.startRun();
+        ctx.startRun(code.source());
         ExecContext previous = ctx.bindThread();
         try {
             return code.run(ctx);
