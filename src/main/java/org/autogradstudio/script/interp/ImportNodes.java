@@ -68,8 +68,9 @@ final class ImportNodes {
                         if (!e.typeName().equals("ModuleNotFoundError")) {
                             throw e;
                         }
+                        String file = m instanceof PyModule pm ? pm.file() : null;
                         throw new PyException("ImportError", "cannot import name '" + names[i] + "' from '" + module
-                                + "' (unknown location)");
+                                + "' (" + (file == null ? "unknown location" : file) + ")");
                     }
                 }
                 targets[i].assign(f, v);

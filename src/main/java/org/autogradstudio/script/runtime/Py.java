@@ -179,6 +179,7 @@ public final class Py {
         } else {
             e = attributeError("'" + Ops.typeName(obj) + "' object has no attribute '" + name + "'");
         }
-        return e.missing(obj, name).withSuggestion(() -> Suggestions.nearest(Ops.dir(obj), name));
+        e.missing(obj, name);
+        return obj instanceof PyModule m && !m.suggestsNames() ? e : e.withSuggestion(() -> Suggestions.nearest(Ops.dir(obj), name));
     }
 }

@@ -13,6 +13,8 @@ public class PyModule implements PyObject {
     private final String name;
     private final String file;
     private final Map<String, Object> attrs;
+    /** Whether a missing name gets "Did you mean" (CPython offers none for a module of 750 names or more, as torch). */
+    private boolean suggestsNames = true;
 
     /** A host (built-in) module. */
     public PyModule(String name) {
@@ -29,6 +31,21 @@ public class PyModule implements PyObject {
 
     public String name() {
         return name;
+    }
+
+    /** The file the module was loaded from ({@code __file__}), or null for a built-in one. */
+    public String file() {
+        return file;
+    }
+
+    /** No "Did you mean" for names this module lacks: the real module has too many names for CPython to look. */
+    public PyModule withoutSuggestions() {
+        suggestsNames = false;
+        return this;
+    }
+
+    public boolean suggestsNames() {
+        return suggestsNames;
     }
 
     /** Adds or replaces an attribute; returns this for chaining. */

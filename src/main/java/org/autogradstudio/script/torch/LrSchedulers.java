@@ -27,7 +27,7 @@ final class LrSchedulers {
     }
 
     static PyModule create() {
-        PyModule m = new PyModule("torch.optim.lr_scheduler");
+        PyModule m = TorchModules.module("torch.optim.lr_scheduler", "optim/lr_scheduler.py");
         kind(m, "StepLR(optimizer, step_size, gamma=0.1, last_epoch=-1, verbose=False)", (s, a) -> {
             int stepSize = Args.integer(a[1]);
             double gamma = Args.number(a[2]);

@@ -118,7 +118,7 @@ final class NnModules {
     private static final PyBuiltin.Bodies ACTIVATION = name -> (a, k) -> activation(name, a, k);
 
     static PyModule functional() {
-        PyModule f = new PyModule("torch.nn.functional");
+        PyModule f = TorchModules.module("torch.nn.functional", "nn/functional.py");
         for (Loss loss : Loss.values()) {
             f.put(loss.function, lossFunction(loss));
         }
@@ -155,7 +155,7 @@ final class NnModules {
     }
 
     static PyModule nn(PyModule functional) {
-        PyModule nn = new PyModule("torch.nn");
+        PyModule nn = TorchModules.module("torch.nn", "nn/__init__.py");
         nn.put("functional", functional);
         for (Loss loss : Loss.values()) {
             nn.put(loss.module, lossType(loss));

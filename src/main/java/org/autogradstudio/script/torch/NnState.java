@@ -139,7 +139,7 @@ final class NnState {
     // ---- torch.nn.init ---------------------------------------------------------------------------
 
     static PyModule init() {
-        PyModule m = new PyModule("torch.nn.init");
+        PyModule m = TorchModules.module("torch.nn.init", "nn/init.py");
         m.put("calculate_gain", PyBuiltin.of("calculate_gain(nonlinearity, param=None)", a -> gain(Py.str(a[0]), a[1])));
         m.put("zeros_", PyBuiltin.of("zeros_(tensor)", a -> fill(a[0], "zeros_", t -> Creation.fill_(t, 0))));
         m.put("ones_", PyBuiltin.of("ones_(tensor)", a -> fill(a[0], "ones_", t -> Creation.fill_(t, 1))));

@@ -21,7 +21,7 @@ final class NnUtils {
     }
 
     static PyModule create() {
-        PyModule m = new PyModule("torch.nn.utils");
+        PyModule m = TorchModules.module("torch.nn.utils", "nn/utils/__init__.py");
         m.put("clip_grad_norm_", PyBuiltin.of("clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False)",
                 a -> clipGradNorm(grads(a[0]), Args.number(a[1]), Args.number(a[2]), Py.isTrue(a[3]))));
         m.put("clip_grad_value_", PyBuiltin.of("clip_grad_value_(parameters, clip_value)", a -> {

@@ -37,7 +37,7 @@ final class OptimModule {
     }
 
     static PyModule create() {
-        PyModule m = new PyModule("torch.optim");
+        PyModule m = TorchModules.module("torch.optim", "optim/__init__.py");
         optimizer(m, "SGD(params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=False)",
                 a -> ordered("lr", a[1], "momentum", a[2], "dampening", a[3], "weight_decay", a[4], "nesterov", a[5],
                         "maximize", false, "foreach", Py.NONE, "differentiable", false),

@@ -38,7 +38,7 @@ final class TorchModule {
     }
 
     static PyModule create() {
-        PyModule m = new PyModule("torch");
+        PyModule m = TorchModules.module("torch", "__init__.py").withoutSuggestions();
         m.put("Tensor", TensorObject.TYPE);
         m.put("float32", DTypeObject.of(DType.FLOAT32)).put("float", DTypeObject.of(DType.FLOAT32));
         m.put("float64", DTypeObject.of(DType.FLOAT64)).put("double", DTypeObject.of(DType.FLOAT64));
@@ -107,7 +107,7 @@ final class TorchModule {
         m.put("addmm", PyBuiltin.bound("addmm(input, mat1, mat2)", FUNCTIONS));
         m.put("autograd", autograd());
         m.put("device", PyBuiltin.of("device(type, index=None)", a -> DeviceObject.parse(a[0], a[1])));
-        PyModule cuda = new PyModule("torch.cuda");
+        PyModule cuda = TorchModules.module("torch.cuda", "cuda/__init__.py");
         cuda.put("is_available", PyBuiltin.of("is_available()", a -> false));
         cuda.put("device_count", PyBuiltin.of("device_count()", a -> 0L));
         // seeding CUDA is lazy in PyTorch: harmless without a GPU
@@ -119,7 +119,7 @@ final class TorchModule {
 
     /** {@code torch.autograd}: {@code grad} and {@code backward}. */
     private static PyModule autograd() {
-        PyModule a = new PyModule("torch.autograd");
+        PyModule a = TorchModules.module("torch.autograd", "autograd/__init__.py");
         a.put("Function", AutogradFunction.type());
         a.put("grad", PyBuiltin.bound("grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,"
                 + " only_inputs=True, allow_unused=False, is_grads_batched=False)", FUNCTIONS));

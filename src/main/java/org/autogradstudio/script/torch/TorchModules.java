@@ -22,6 +22,14 @@ public final class TorchModules {
     private TorchModules() {
     }
 
+    /**
+     * A torch module, with the file PyTorch 1.13's stands in on the reference machine: its repr and
+     * ImportError name it, as PyTorch's do.
+     */
+    static PyModule module(String name, String relativeFile) {
+        return new PyModule(name, NnModules.TORCH_SOURCES + relativeFile, new java.util.LinkedHashMap<>());
+    }
+
     /** An interpreter with torch installed; {@code folder} (may be null) is searched for {@code import x}. */
     public static Interpreter newInterpreter(Path folder) {
         Interpreter interp = new Interpreter();
@@ -85,7 +93,7 @@ public final class TorchModules {
      * DataLoader needs: the 63-bit seed PyTorch's RandomSampler draws from the default generator.
      */
     private static PyModule utils() {
-        PyModule utils = new PyModule("torch.utils");
+        PyModule utils = TorchModules.module("torch.utils", "utils/__init__.py");
         utils.put("_base_seed", PyBuiltin.of("_base_seed()", a ->
                 org.autogradstudio.engine.RandomSource.defaultGenerator().next64() & Long.MAX_VALUE));
         return utils;
