@@ -237,7 +237,11 @@ final class TensorMethods {
             // autograd
             case BACKWARD: return (s, a) -> {
                 Tensor gradient = Py.isNone(a[0]) ? null : Args.strictTensor(a[0], "backward", "gradient", 1);
-                s.tensor().backward(gradient, Py.isTrue(a[1]));
+                try {
+                    s.tensor().backward(gradient, Py.isTrue(a[1]));
+                } catch (TorchException e) {
+                    throw BackwardFrames.of(e, true);
+                }
                 return Py.NONE;
             };
             case DETACH: return (s, a) -> t(s.tensor().detach());

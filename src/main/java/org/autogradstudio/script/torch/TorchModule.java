@@ -191,7 +191,11 @@ final class TorchModule {
     private static Object autogradBackward(Object[] a) {
         Tensor[] tensors = tensorOrTensors(a[0], "tensors");
         Tensor[] grads = gradOutputs(a[1], tensors.length);
-        org.autogradstudio.engine.Engine.backward(tensors, grads, Py.isTrue(a[2]));
+        try {
+            org.autogradstudio.engine.Engine.backward(tensors, grads, Py.isTrue(a[2]));
+        } catch (TorchException e) {
+            throw BackwardFrames.of(e, false);
+        }
         return Py.NONE;
     }
 
