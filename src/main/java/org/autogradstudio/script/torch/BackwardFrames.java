@@ -2,7 +2,6 @@ package org.autogradstudio.script.torch;
 
 import org.autogradstudio.engine.TorchException;
 import org.autogradstudio.script.runtime.PyException;
-import org.autogradstudio.script.runtime.TracebackEntry;
 
 /**
  * The frames PyTorch 1.13's Python adds to the traceback of an error from a backward call (the
@@ -12,7 +11,7 @@ import org.autogradstudio.script.runtime.TracebackEntry;
  * Their lines and carets are what CPython printed for PyTorch's files on the reference machine.
  */
 final class BackwardFrames {
-    private static final String AUTOGRAD = NnModules.TORCH_SOURCES + "autograd/__init__.py";
+    private static final String AUTOGRAD = "autograd/__init__.py";
     private static final String MAKE_GRADS_CALL = "grad_tensors_ = _make_grads(tensors, grad_tensors_, is_grads_batched=False)";
 
     private BackwardFrames() {
@@ -24,18 +23,17 @@ final class BackwardFrames {
         String message = e.getMessage();
         boolean implicit = message.startsWith("grad can be implicitly created only for scalar outputs");
         if (implicit || message.startsWith("Mismatch in shape: grad_output[")) {
-            p.addTraceback(new TracebackEntry(AUTOGRAD, implicit ? 85 : 68, "_make_grads", implicit
+            p.addTraceback(TorchFrames.frame(AUTOGRAD, implicit ? 85 : 68, "_make_grads", implicit
                     ? "raise RuntimeError(\"grad can be implicitly created only for scalar outputs\")"
-                    : "raise RuntimeError(\"Mismatch in shape: grad_output[\""));
-            int call = MAKE_GRADS_CALL.indexOf("_make_grads");
-            p.addTraceback(new TracebackEntry(AUTOGRAD, 190, "backward", MAKE_GRADS_CALL,
-                    " ".repeat(4 + call) + "^".repeat(MAKE_GRADS_CALL.length() - call)));
+                    : "raise RuntimeError(\"Mismatch in shape: grad_output[\"", null, false));
+            p.addTraceback(TorchFrames.frame(AUTOGRAD, 190, "backward", MAKE_GRADS_CALL,
+                    MAKE_GRADS_CALL.substring(MAKE_GRADS_CALL.indexOf("_make_grads")), false));
         } else {
-            p.addTraceback(new TracebackEntry(AUTOGRAD, 197, "backward",
-                    "Variable._execution_engine.run_backward(  # Calls into the C++ engine to run the backward pass"));
+            p.addTraceback(TorchFrames.frame(AUTOGRAD, 197, "backward",
+                    "Variable._execution_engine.run_backward(  # Calls into the C++ engine to run the backward pass", null, false));
         }
         if (fromTensor) {
-            p.addTraceback(new TracebackEntry(NnModules.TORCH_SOURCES + "_tensor.py", 488, "backward", "torch.autograd.backward("));
+            p.addTraceback(TorchFrames.frame("_tensor.py", 488, "backward", "torch.autograd.backward(", null, false));
         }
         return p;
     }

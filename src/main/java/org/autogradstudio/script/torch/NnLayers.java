@@ -12,6 +12,7 @@ import org.autogradstudio.engine.LinearAlgebra;
 import org.autogradstudio.engine.ElementwiseExtras;
 import org.autogradstudio.engine.Tensor;
 import org.autogradstudio.engine.TorchException;
+import org.autogradstudio.script.interp.ErrorTranslator;
 import org.autogradstudio.script.runtime.BuiltinMethod;
 import org.autogradstudio.script.runtime.Ops;
 import org.autogradstudio.script.runtime.Py;
@@ -235,10 +236,20 @@ final class NnLayers {
             }
             throw Py.attributeError("'" + m.typeName() + "' object has no attribute '" + name + "'");
         });
-        d.put("__call__", new BuiltinMethod("__call__", (s, args, kwargs) -> Ops.callMethod(s, "forward", args, kwargs)));
+        d.put("__call__", new BuiltinMethod("__call__", (s, args, kwargs) -> {
+            try {
+                return Ops.callMethod(s, "forward", args, kwargs);
+            } catch (RuntimeException e) {
+                throw TorchFrames.callImpl(ErrorTranslator.translate(e));
+            }
+        }));
         d.put("forward", new BuiltinMethod("forward", (s, args, kwargs) -> {
-            throw new PyException("NotImplementedError",
+            PyException e = new PyException("NotImplementedError",
                     "Module [" + Ops.typeName(s) + "] is missing the required \"forward\" function");
+            e.addTraceback(TorchFrames.frame("nn/modules/module.py", 246, "_forward_unimplemented",
+                    "raise NotImplementedError(f\"Module [{type(self).__name__}] is missing the required \\\"forward\\\" function\")",
+                    null, false));
+            throw e;
         }));
         method(d, "extra_repr()", (s, a) -> "");
         method(d, "_get_name()", (s, a) -> Ops.typeName(s));
@@ -533,7 +544,11 @@ final class NnLayers {
         });
         method(d, "forward(input)", (s, a) -> {
             PyInstance m = self(s, "forward");
-            return linear(a[0], Ops.getAttr(m, "weight"), Ops.getAttr(m, "bias"));
+            try {
+                return linear(a[0], Ops.getAttr(m, "weight"), Ops.getAttr(m, "bias"));
+            } catch (RuntimeException e) {
+                throw TorchFrames.linearForward(ErrorTranslator.translate(e));
+            }
         });
         method(d, "extra_repr()", (s, a) -> {
             PyInstance m = self(s, "extra_repr");
@@ -585,7 +600,11 @@ final class NnLayers {
         method(d, "forward(input)", (s, a) -> {
             Object x = a[0];
             for (Map.Entry<String, PyInstance> c : children(self(s, "forward"))) {
-                x = Ops.call(c.getValue(), new Object[] {x}, Py.NO_KWARGS);
+                try {
+                    x = Ops.call(c.getValue(), new Object[] {x}, Py.NO_KWARGS);
+                } catch (RuntimeException e) {
+                    throw TorchFrames.sequentialForward(ErrorTranslator.translate(e));
+                }
             }
             return x;
         });

@@ -11,6 +11,7 @@ import org.autogradstudio.script.interp.Warnings;
 import org.autogradstudio.script.runtime.HostType;
 import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyBuiltin;
+import org.autogradstudio.script.runtime.PyException;
 import org.autogradstudio.script.runtime.PyModule;
 import org.autogradstudio.script.runtime.PyObject;
 import org.autogradstudio.script.runtime.PyType;
@@ -41,6 +42,20 @@ final class NnModules {
             this.function = function;
             this.module = module;
             this.classParameters = classParameters;
+        }
+
+        /** The loss module's forward frame in PyTorch's loss.py (its line there, and its call of the functional form). */
+        PyException forwardFrame(PyException e) {
+            switch (this) {
+                case MSE: return TorchFrames.lossForward(e, 536, "return F.mse_loss(input, target, reduction=self.reduction)", false);
+                case L1: return TorchFrames.lossForward(e, 101, "return F.l1_loss(input, target, reduction=self.reduction)", false);
+                case BCE: return TorchFrames.lossForward(e, 619,
+                        "return F.binary_cross_entropy(input, target, weight=self.weight, reduction=self.reduction)", false);
+                case BCE_WITH_LOGITS: return TorchFrames.lossForward(e, 720, "return F.binary_cross_entropy_with_logits(input, target,", true);
+                case NLL: return TorchFrames.lossForward(e, 216, "return F.nll_loss(input, target, weight=self.weight, "
+                        + "ignore_index=self.ignore_index, reduction=self.reduction)", false);
+                default: return TorchFrames.lossForward(e, 1174, "return F.cross_entropy(input, target, weight=self.weight,", true);
+            }
         }
 
         /** The parameters after (input, target) or of the module's constructor, as PyTorch 1.13 declares them. */
@@ -179,7 +194,20 @@ final class NnModules {
         try {
             return new TensorObject(loss.apply(x, y, options));
         } catch (TorchException e) {
-            throw TorchModule.toPython(e);
+            PyException p = TorchModule.toPython(e);
+            if ((loss == Loss.MSE || loss == Loss.L1) && e.getMessage().startsWith("The size of tensor a")) {
+                TorchFrames.broadcastLoss(p, loss.function, loss == Loss.MSE ? 3291 : 3260);
+            } else if (loss == Loss.BCE) {
+                p.addTraceback(TorchFrames.frame("nn/functional.py", 3095, "binary_cross_entropy",
+                        "return torch._C._nn.binary_cross_entropy(input, target, weight, reduction_enum)",
+                        "torch._C._nn.binary_cross_entropy(input, target, weight, reduction_enum)", false));
+            } else if (loss == Loss.CROSS_ENTROPY) {
+                p.addTraceback(TorchFrames.frame("nn/functional.py", 3026, "cross_entropy", "return torch._C._nn.cross_entropy_loss("
+                        + "input, target, weight, _Reduction.get_enum(reduction), ignore_index, label_smoothing)",
+                        "torch._C._nn.cross_entropy_loss(input, target, weight, _Reduction.get_enum(reduction), ignore_index, label_smoothing)",
+                        false));
+            }
+            throw p;
         }
     }
 
@@ -240,7 +268,11 @@ final class NnModules {
         @Override
         public Object call(Object[] args, Map<String, Object> kwargs) {
             Object[] a = CALL.bind(args, kwargs);
-            return apply(loss, a[0], a[1], options, true);
+            try {
+                return apply(loss, a[0], a[1], options, true);
+            } catch (PyException e) {
+                throw TorchFrames.callImpl(loss.forwardFrame(e));
+            }
         }
 
         @Override

@@ -1,0 +1,68 @@
+package org.autogradstudio.script.torch;
+
+import org.autogradstudio.script.runtime.PyException;
+import org.autogradstudio.script.runtime.TracebackEntry;
+
+/**
+ * Frames of PyTorch 1.13's own Python that an error passes through in PyTorch: a module's
+ * {@code _call_impl}, a layer's or a loss's {@code forward}, a functional loss, a backward call.
+ * This runtime has none of that Python, so it adds the frames PyTorch's traceback would show, with
+ * the lines of PyTorch's files on the reference machine and CPython 3.11's carets under the call on
+ * each line, so that the learner sees PyTorch's traceback.
+ */
+final class TorchFrames {
+    private TorchFrames() {
+    }
+
+    /**
+     * A frame at {@code file:line} (under torch's sources) in {@code function}, whose statement
+     * {@code source} failed in {@code call}; the carets underline it unless it is the whole line,
+     * and run to the end of the line when the call goes on to the next ({@code multiLine}).
+     */
+    static TracebackEntry frame(String file, int line, String function, String source, String call, boolean multiLine) {
+        String carets = null;
+        int at = call == null ? -1 : source.indexOf(call);
+        if (at >= 0) {
+            int width = multiLine ? source.length() - at : call.length();
+            if (width < source.length()) {
+                carets = " ".repeat(4 + at) + "^".repeat(width);
+            }
+        }
+        return new TracebackEntry(NnModules.TORCH_SOURCES + file, line, function, source, carets);
+    }
+
+    /** Module.__call__'s frame, between the caller's and the module's forward. */
+    static PyException callImpl(PyException e) {
+        e.addTraceback(frame("nn/modules/module.py", 1194, "_call_impl", "return forward_call(*input, **kwargs)",
+                "forward_call(*input, **kwargs)", false));
+        return e;
+    }
+
+    /** nn.Linear's forward. */
+    static PyException linearForward(PyException e) {
+        e.addTraceback(frame("nn/modules/linear.py", 114, "forward", "return F.linear(input, self.weight, self.bias)",
+                "F.linear(input, self.weight, self.bias)", false));
+        return e;
+    }
+
+    /** nn.Sequential's forward, calling its child. */
+    static PyException sequentialForward(PyException e) {
+        e.addTraceback(frame("nn/modules/container.py", 204, "forward", "input = module(input)", "module(input)", false));
+        return e;
+    }
+
+    /** mse_loss's or l1_loss's broadcast of input and target (where their sizes fail to match). */
+    static PyException broadcastLoss(PyException e, String function, int line) {
+        e.addTraceback(frame("functional.py", 74, "broadcast_tensors", "return _VF.broadcast_tensors(tensors)  # type: ignore[attr-defined]",
+                "_VF.broadcast_tensors(tensors)", false));
+        e.addTraceback(frame("nn/functional.py", line, function, "expanded_input, expanded_target = torch.broadcast_tensors(input, target)",
+                "torch.broadcast_tensors(input, target)", false));
+        return e;
+    }
+
+    /** A loss module's forward calling its functional form, at PyTorch's line in loss.py. */
+    static PyException lossForward(PyException e, int line, String source, boolean multiLine) {
+        e.addTraceback(frame("nn/modules/loss.py", line, "forward", source, source.substring("return ".length()), multiLine));
+        return e;
+    }
+}
