@@ -47,7 +47,7 @@ final class ExprCompiler {
             return nameTarget(n.id(), n.line());
         }
         if (e instanceof Expr.Attribute a) {
-            return new OperatorNodes.Attribute(a.line(), expr(a.value()), a.attr());
+            return spanned(new OperatorNodes.Attribute(a.line(), expr(a.value()), a.attr()), a);
         }
         if (e instanceof Expr.Subscript s) {
             return spanned(new OperatorNodes.Subscript(s.line(), expr(s.value()), expr(s.index())), s);

@@ -233,7 +233,12 @@ final class OperatorNodes {
 
         @Override
         public void assign(Frame f, Object value) {
-            Ops.setAttr(obj.eval(f), name, value);
+            Object o = obj.eval(f);
+            try {
+                Ops.setAttr(o, name, value);
+            } catch (StackOverflowError | RuntimeException e) {
+                throw failed(e);
+            }
         }
 
         @Override

@@ -38,7 +38,7 @@ final class OptimModule {
 
     static PyModule create() {
         PyModule m = TorchModules.module("torch.optim", "optim/__init__.py");
-        optimizer(m, "SGD(params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=False)",
+        optimizer(m, "SGD(params, lr=None, momentum=0, dampening=0, weight_decay=0, nesterov=False)",
                 a -> ordered("lr", a[1], "momentum", a[2], "dampening", a[3], "weight_decay", a[4], "nesterov", a[5],
                         "maximize", false, "foreach", Py.NONE, "differentiable", false),
                 (a, ps) -> new SGD(ps, Args.number(a[1]), Args.number(a[2]), Args.number(a[3]), Args.number(a[4]), Py.isTrue(a[5])));
@@ -88,8 +88,19 @@ final class OptimModule {
         HostType[] type = new HostType[1];
         type[0] = new HostType(name, o -> o instanceof OptimizerObject p && p.name.equals(name), new PyBuiltin(name, (args, kw) -> {
             Object[] a = sig.bind(args, kw);
-            List<TensorObject> ps = params(a[0]);
-            return create(name, type[0], ps, options.of(a), () -> maker.make(a, tensors(ps)));
+            try {
+                List<TensorObject> ps = params(a[0], name);
+                if (Py.isNone(a[1])) {
+                    // SGD's lr is PyTorch's `required`: the param group it makes lacks one
+                    throw TorchFrames.optimizerInit(name, Py.valueError(
+                            "parameter group didn't specify a value of required optimization parameter lr"), 66, 330,
+                            "raise ValueError(\"parameter group didn't specify a value of required optimization parameter \" +");
+                }
+                return create(name, type[0], ps, options.of(a), () -> maker.make(a, tensors(ps)));
+            } catch (NonLeafParam e) {
+                throw TorchFrames.optimizerInit(name, Py.valueError("can't optimize a non-leaf Tensor"), 66, 326,
+                        "raise ValueError(\"can't optimize a non-leaf Tensor\")");
+            }
         }));
         m.put(name, type[0]);
     }
@@ -127,9 +138,21 @@ final class OptimModule {
         return out;
     }
 
+    /** A parameter that is not a leaf: PyTorch's ValueError, raised where the optimizer's name is known. */
+    private static final class NonLeafParam extends RuntimeException {
+        NonLeafParam() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The params argument, read once (it may be a generator such as {@code model.parameters()}). */
-    private static List<TensorObject> params(Object o) {
+    private static List<TensorObject> params(Object o, String optimizer) {
         List<TensorObject> out = new ArrayList<>();
+        if (o instanceof TensorObject t) {
+            throw TorchFrames.optimizerInit(optimizer, Py.typeError("params argument given to the optimizer should be an iterable "
+                    + "of Tensors or dicts, but got torch." + TensorMethods.typeString(t.tensor().dtype())), 52, 0,
+                    "raise TypeError(\"params argument given to the optimizer should be \"");
+        }
         java.util.Iterator<Object> it = o instanceof PyObject p ? p.iter() : null;
         if (it == null) {
             throw Py.typeError("params argument given to the optimizer should be an iterable of Tensors or dicts, but got "
@@ -141,7 +164,7 @@ final class OptimModule {
                 throw Py.typeError("optimizer can only optimize Tensors, but one of the params is " + Py.typeName(x));
             }
             if (!t.tensor().isLeaf()) {
-                throw Py.valueError("can't optimize a non-leaf Tensor");
+                throw new NonLeafParam();
             }
             out.add(t);
         }

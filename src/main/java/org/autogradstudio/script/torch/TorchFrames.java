@@ -60,6 +60,27 @@ final class TorchFrames {
         return e;
     }
 
+    /**
+     * An optimizer's constructor failing in {@code Optimizer.__init__} (optimizer.py): at
+     * {@code initLine} itself when {@code groupLine} is 0, else in {@code add_param_group} at
+     * {@code groupLine}; under SGD's and Adam's own {@code __init__} (other optimizers' lines are not
+     * recorded; their frame is left out).
+     */
+    static PyException optimizerInit(String optimizer, PyException e, int initLine, int groupLine, String raise) {
+        String optim = "optim/optimizer.py";
+        if (groupLine > 0) {
+            e.addTraceback(frame(optim, groupLine, "add_param_group", raise, null, false));
+            e.addTraceback(frame(optim, initLine, "__init__", "self.add_param_group(param_group)", null, false));
+        } else {
+            e.addTraceback(frame(optim, initLine, "__init__", raise, null, false));
+        }
+        if ("SGD".equals(optimizer) || "Adam".equals(optimizer)) {
+            e.addTraceback(frame("optim/" + optimizer.toLowerCase(java.util.Locale.ROOT) + ".py", optimizer.equals("SGD") ? 109 : 137,
+                    "__init__", "super(" + optimizer + ", self).__init__(params, defaults)", null, false));
+        }
+        return e;
+    }
+
     /** A loss module's forward calling its functional form, at PyTorch's line in loss.py. */
     static PyException lossForward(PyException e, int line, String source, boolean multiLine) {
         e.addTraceback(frame("nn/modules/loss.py", line, "forward", source, source.substring("return ".length()), multiLine));
