@@ -244,13 +244,15 @@ final class NnModules {
 
     /** {@code nn.MSELoss()} and friends: callable objects that remember their reduction. */
     static final class LossModule implements PyObject {
-        private static final Signature CALL = Signature.parse("forward(input, target)");
         private final Loss loss;
+        /** {@code MSELoss.forward(input, target)}: its name is in the TypeError of a wrong call. */
+        private final Signature call;
         private final LossOptions options;
         private final PyType type;
 
         LossModule(Loss loss, LossOptions options, PyType type) {
             this.loss = loss;
+            this.call = Signature.parse(loss.module + ".forward(input, target)");
             this.options = options;
             this.type = type;
         }
@@ -267,7 +269,7 @@ final class NnModules {
 
         @Override
         public Object call(Object[] args, Map<String, Object> kwargs) {
-            Object[] a = CALL.bind(args, kwargs);
+            Object[] a = call.bind(args, kwargs);
             try {
                 return apply(loss, a[0], a[1], options, true);
             } catch (PyException e) {

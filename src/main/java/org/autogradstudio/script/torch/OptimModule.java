@@ -12,6 +12,7 @@ import org.autogradstudio.engine.optim.RMSprop;
 import org.autogradstudio.engine.optim.Optimizer;
 import org.autogradstudio.engine.optim.SGD;
 import org.autogradstudio.script.runtime.HostType;
+import org.autogradstudio.script.runtime.Ops;
 import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyBuiltin;
 import org.autogradstudio.script.runtime.PyDict;
@@ -174,6 +175,7 @@ final class OptimModule {
     /** An optimizer object; {@code param_groups[0]['lr']} is live, so schedules written by hand work. */
     static final class OptimizerObject implements PyObject {
         private static final Signature ZERO_GRAD = Signature.parse("zero_grad(set_to_none=False)");
+        private static final Signature STEP = Signature.parse("step(closure=None)");
         private final String name;
         private final PyType type;
         private final Optimizer optimizer;
@@ -209,10 +211,22 @@ final class OptimModule {
         public Object callMethod(String method, Object[] args, Map<String, Object> kwargs) {
             try {
                 switch (method) {
-                    case "step":
+                    case "step": {
+                        // step(closure): the closure re-evaluates the loss, with grad enabled, and step returns it
+                        Object closure = STEP.bind(args, kwargs)[0];
+                        Object loss = Py.NONE;
+                        if (!Py.isNone(closure)) {
+                            boolean previous = org.autogradstudio.engine.GradMode.set(true);
+                            try {
+                                loss = Ops.call(closure, Py.NO_ARGS, Py.NO_KWARGS);
+                            } finally {
+                                org.autogradstudio.engine.GradMode.set(previous);
+                            }
+                        }
                         optimizer.setLr(Args.number(group.get("lr")));
                         optimizer.step();
-                        return Py.NONE;
+                        return loss;
+                    }
                     case "zero_grad":
                         optimizer.zeroGrad(Py.isTrue(ZERO_GRAD.bind(args, kwargs)[0]));
                         return Py.NONE;
