@@ -19,34 +19,15 @@ record CodeInfo(String name, SourceText source, java.util.List<String> varnames)
 
     /**
      * The frame's entry for an exception marked at {@code span} (or, unmarked, at the statement's
-     * {@code line}): at the span's line, with the carets CPython 3.11 draws under the failing part
-     * unless it is the whole line. Its rules, including their quirks: columns count from the
-     * stripped line less any trailing blanks, and a span over several lines is underlined to the
-     * end of its first.
+     * {@code line}): at the span's line, with the carets CPython 3.11 draws under the failing part.
      */
     TracebackEntry entry(int line, SourceSpan span) {
         if (span == null) {
             return entry(line);
         }
         String raw = source.line(span.line());
-        String stripped = raw.strip();
         boolean newline = span.line() < source.lineCount() || source.text().endsWith("\n");
-        int strippedChars = raw.length() + (newline ? 1 : 0) - stripped.length();
-        int start = span.col() + 1;
-        int end = span.endLine() == span.line() ? span.endCol() + 1 : strippedChars + stripped.length();
-        boolean anchors = span.endLine() == span.line() && span.anchorStart() >= 0;
-        String carets = null;
-        if (end - start < stripped.length() || (anchors && span.anchorEnd() - span.anchorStart() > 0)) {
-            StringBuilder sb = new StringBuilder("    ").append(" ".repeat(Math.max(0, start - strippedChars)));
-            if (anchors) {
-                sb.append("~".repeat(Math.max(0, span.anchorStart())))
-                        .append("^".repeat(Math.max(0, span.anchorEnd() - span.anchorStart())))
-                        .append("~".repeat(Math.max(0, end - start - span.anchorEnd())));
-            } else {
-                sb.append("^".repeat(Math.max(0, end - start)));
-            }
-            carets = sb.toString();
-        }
-        return new TracebackEntry(source.fileName(), span.line() + source.lineOffset(), name, raw, carets);
+        return new TracebackEntry(source.fileName(), span.line() + source.lineOffset(), name, raw,
+                TracebackEntry.carets(raw, newline, span));
     }
 }

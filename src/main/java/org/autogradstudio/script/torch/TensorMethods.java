@@ -240,7 +240,7 @@ final class TensorMethods {
                 try {
                     s.tensor().backward(gradient, Py.isTrue(a[1]));
                 } catch (TorchException e) {
-                    throw BackwardFrames.of(e, true);
+                    throw TorchFrames.backward(e, true);
                 }
                 return Py.NONE;
             };

@@ -1,11 +1,14 @@
 package org.autogradstudio.script.torch;
 
+import org.autogradstudio.engine.TorchException;
 import org.autogradstudio.script.runtime.PyException;
+import org.autogradstudio.script.runtime.SourceSpan;
 import org.autogradstudio.script.runtime.TracebackEntry;
 
 /**
  * Frames of PyTorch 1.13's own Python that an error passes through in PyTorch: a module's
- * {@code _call_impl}, a layer's or a loss's {@code forward}, a functional loss, a backward call.
+ * {@code _call_impl}, a layer's or a loss's {@code forward}, a functional loss, a backward call,
+ * an optimizer's constructor.
  * This runtime has none of that Python, so it adds the frames PyTorch's traceback would show, with
  * the lines of PyTorch's files on the reference machine and CPython 3.11's carets under the call on
  * each line, so that the learner sees PyTorch's traceback.
@@ -16,18 +19,13 @@ final class TorchFrames {
 
     /**
      * A frame at {@code file:line} (under torch's sources) in {@code function}, whose statement
-     * {@code source} failed in {@code call}; the carets underline it unless it is the whole line,
-     * and run to the end of the line when the call goes on to the next ({@code multiLine}).
+     * {@code source} (a line of its own, stripped) failed in {@code call} (null: the whole
+     * statement), which goes on to the next line when {@code multiLine}; carets as CPython draws them.
      */
     static TracebackEntry frame(String file, int line, String function, String source, String call, boolean multiLine) {
-        String carets = null;
         int at = call == null ? -1 : source.indexOf(call);
-        if (at >= 0) {
-            int width = multiLine ? source.length() - at : call.length();
-            if (width < source.length()) {
-                carets = " ".repeat(4 + at) + "^".repeat(width);
-            }
-        }
+        String carets = at < 0 ? null
+                : TracebackEntry.carets(source, true, new SourceSpan(1, at, multiLine ? 2 : 1, at + call.length(), -1, -1));
         return new TracebackEntry(NnModules.TORCH_SOURCES + file, line, function, source, carets);
     }
 
@@ -79,6 +77,33 @@ final class TorchFrames {
                     "__init__", "super(" + optimizer + ", self).__init__(params, defaults)", null, false));
         }
         return e;
+    }
+
+    /**
+     * {@code e} raised by a backward pass, as the Python error with PyTorch's frames:
+     * {@code torch.autograd.backward}, which fails either checking the gradients in
+     * {@code _make_grads} or in the C++ engine it calls, and {@code Tensor.backward} in _tensor.py
+     * when called as {@code t.backward()} ({@code fromTensor}).
+     */
+    static PyException backward(TorchException e, boolean fromTensor) {
+        PyException p = TorchModule.toPython(e);
+        String message = e.getMessage();
+        String autograd = "autograd/__init__.py";
+        boolean implicit = message.startsWith("grad can be implicitly created only for scalar outputs");
+        if (implicit || message.startsWith("Mismatch in shape: grad_output[")) {
+            p.addTraceback(frame(autograd, implicit ? 85 : 68, "_make_grads", implicit
+                    ? "raise RuntimeError(\"grad can be implicitly created only for scalar outputs\")"
+                    : "raise RuntimeError(\"Mismatch in shape: grad_output[\"", null, false));
+            p.addTraceback(frame(autograd, 190, "backward", "grad_tensors_ = _make_grads(tensors, grad_tensors_, is_grads_batched=False)",
+                    "_make_grads(tensors, grad_tensors_, is_grads_batched=False)", false));
+        } else {
+            p.addTraceback(frame(autograd, 197, "backward",
+                    "Variable._execution_engine.run_backward(  # Calls into the C++ engine to run the backward pass", null, false));
+        }
+        if (fromTensor) {
+            p.addTraceback(frame("_tensor.py", 488, "backward", "torch.autograd.backward(", null, false));
+        }
+        return p;
     }
 
     /** A loss module's forward calling its functional form, at PyTorch's line in loss.py. */

@@ -194,7 +194,7 @@ final class TorchModule {
         try {
             org.autogradstudio.engine.Engine.backward(tensors, grads, Py.isTrue(a[2]));
         } catch (TorchException e) {
-            throw BackwardFrames.of(e, false);
+            throw TorchFrames.backward(e, false);
         }
         return Py.NONE;
     }
