@@ -28,34 +28,36 @@ final class NnModules {
 
     /** The engine's losses, each with the parameters of its functional form after (input, target). */
     enum Loss {
-        MSE("mse_loss", "MSELoss", ""), L1("l1_loss", "L1Loss", ""), BCE("binary_cross_entropy", "BCELoss", ""),
-        BCE_WITH_LOGITS("binary_cross_entropy_with_logits", "BCEWithLogitsLoss", ""),
-        NLL("nll_loss", "NLLLoss", "ignore_index=-100, "),
-        CROSS_ENTROPY("cross_entropy", "CrossEntropyLoss", "ignore_index=-100, ");
+        MSE("mse_loss", "MSELoss", "", 536, "return F.mse_loss(input, target, reduction=self.reduction)"),
+        L1("l1_loss", "L1Loss", "", 101, "return F.l1_loss(input, target, reduction=self.reduction)"),
+        BCE("binary_cross_entropy", "BCELoss", "", 619,
+                "return F.binary_cross_entropy(input, target, weight=self.weight, reduction=self.reduction)"),
+        BCE_WITH_LOGITS("binary_cross_entropy_with_logits", "BCEWithLogitsLoss", "", 720,
+                "return F.binary_cross_entropy_with_logits(input, target,"),
+        NLL("nll_loss", "NLLLoss", "ignore_index=-100, ", 216,
+                "return F.nll_loss(input, target, weight=self.weight, ignore_index=self.ignore_index, reduction=self.reduction)"),
+        CROSS_ENTROPY("cross_entropy", "CrossEntropyLoss", "ignore_index=-100, ", 1174,
+                "return F.cross_entropy(input, target, weight=self.weight,");
 
         final String function;
         final String module;
         /** {@code ignore_index=-100, } for the class-index losses, else empty. */
         private final String classParameters;
+        /** The line of the module's forward in PyTorch's loss.py, and its statement there (calling the functional form). */
+        final int forwardLine;
+        final String forwardSource;
 
-        Loss(String function, String module, String classParameters) {
+        Loss(String function, String module, String classParameters, int forwardLine, String forwardSource) {
             this.function = function;
             this.module = module;
             this.classParameters = classParameters;
+            this.forwardLine = forwardLine;
+            this.forwardSource = forwardSource;
         }
 
-        /** The loss module's forward frame in PyTorch's loss.py (its line there, and its call of the functional form). */
+        /** The loss module's forward frame in PyTorch's loss.py (a statement without its closing parenthesis goes on to the next line). */
         PyException forwardFrame(PyException e) {
-            switch (this) {
-                case MSE: return TorchFrames.lossForward(e, 536, "return F.mse_loss(input, target, reduction=self.reduction)", false);
-                case L1: return TorchFrames.lossForward(e, 101, "return F.l1_loss(input, target, reduction=self.reduction)", false);
-                case BCE: return TorchFrames.lossForward(e, 619,
-                        "return F.binary_cross_entropy(input, target, weight=self.weight, reduction=self.reduction)", false);
-                case BCE_WITH_LOGITS: return TorchFrames.lossForward(e, 720, "return F.binary_cross_entropy_with_logits(input, target,", true);
-                case NLL: return TorchFrames.lossForward(e, 216, "return F.nll_loss(input, target, weight=self.weight, "
-                        + "ignore_index=self.ignore_index, reduction=self.reduction)", false);
-                default: return TorchFrames.lossForward(e, 1174, "return F.cross_entropy(input, target, weight=self.weight,", true);
-            }
+            return TorchFrames.lossForward(e, forwardLine, forwardSource, !forwardSource.endsWith(")"));
         }
 
         /** The parameters after (input, target) or of the module's constructor, as PyTorch 1.13 declares them. */
@@ -221,8 +223,7 @@ final class NnModules {
                 + Shape.torchSize(x.shape()) + "). This will likely lead to incorrect results due to broadcasting. "
                 + "Please ensure they have the same size.";
         if (fromModule) {
-            Warnings.warnAt("UserWarning", message, TORCH_SOURCES + "nn/modules/loss.py", loss == Loss.MSE ? 536 : 101,
-                    "return F." + loss.function + "(input, target, reduction=self.reduction)");
+            Warnings.warnAt("UserWarning", message, TORCH_SOURCES + "nn/modules/loss.py", loss.forwardLine, loss.forwardSource);
         } else {
             Warnings.warn("UserWarning", message);
         }

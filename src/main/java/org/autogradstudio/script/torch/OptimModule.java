@@ -89,19 +89,14 @@ final class OptimModule {
         HostType[] type = new HostType[1];
         type[0] = new HostType(name, o -> o instanceof OptimizerObject p && p.name.equals(name), new PyBuiltin(name, (args, kw) -> {
             Object[] a = sig.bind(args, kw);
-            try {
-                List<TensorObject> ps = params(a[0], name);
-                if (Py.isNone(a[1])) {
-                    // SGD's lr is PyTorch's `required`: the param group it makes lacks one
-                    throw TorchFrames.optimizerInit(name, Py.valueError(
-                            "parameter group didn't specify a value of required optimization parameter lr"), 66, 330,
-                            "raise ValueError(\"parameter group didn't specify a value of required optimization parameter \" +");
-                }
-                return create(name, type[0], ps, options.of(a), () -> maker.make(a, tensors(ps)));
-            } catch (NonLeafParam e) {
-                throw TorchFrames.optimizerInit(name, Py.valueError("can't optimize a non-leaf Tensor"), 66, 326,
-                        "raise ValueError(\"can't optimize a non-leaf Tensor\")");
+            List<TensorObject> ps = params(a[0], name);
+            if (Py.isNone(a[1])) {
+                // SGD's lr is PyTorch's `required`: the param group it makes lacks one
+                throw TorchFrames.optimizerInit(name, Py.valueError(
+                        "parameter group didn't specify a value of required optimization parameter lr"), 66, 330,
+                        "raise ValueError(\"parameter group didn't specify a value of required optimization parameter \" +");
             }
+            return create(name, type[0], ps, options.of(a), () -> maker.make(a, tensors(ps)));
         }));
         m.put(name, type[0]);
     }
@@ -139,14 +134,7 @@ final class OptimModule {
         return out;
     }
 
-    /** A parameter that is not a leaf: PyTorch's ValueError, raised where the optimizer's name is known. */
-    private static final class NonLeafParam extends RuntimeException {
-        NonLeafParam() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** The params argument, read once (it may be a generator such as {@code model.parameters()}). */
+    /** The params argument of {@code optimizer}, read once (it may be a generator such as {@code model.parameters()}). */
     private static List<TensorObject> params(Object o, String optimizer) {
         List<TensorObject> out = new ArrayList<>();
         if (o instanceof TensorObject t) {
@@ -165,7 +153,8 @@ final class OptimModule {
                 throw Py.typeError("optimizer can only optimize Tensors, but one of the params is " + Py.typeName(x));
             }
             if (!t.tensor().isLeaf()) {
-                throw new NonLeafParam();
+                throw TorchFrames.optimizerInit(optimizer, Py.valueError("can't optimize a non-leaf Tensor"), 66, 326,
+                        "raise ValueError(\"can't optimize a non-leaf Tensor\")");
             }
             out.add(t);
         }
