@@ -30,8 +30,6 @@ public final class ScriptSession implements AutoCloseable {
     private final SessionState state;
     private Appendable out;
     private Appendable err;
-    /** Where warnings and notices go (the error sink unless set apart). */
-    private Appendable warnings;
     private boolean echoToOutput = true;
     private long timeoutMillis;
     private volatile boolean running;
@@ -40,7 +38,6 @@ public final class ScriptSession implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.state = new SessionState(registry, out);
-        this.warnings = err;
         state.setWarnings(err);
     }
 
@@ -53,14 +50,12 @@ public final class ScriptSession implements AutoCloseable {
     /** Where tracebacks go, and warnings too unless {@link #setWarnings} sets them apart. */
     public ScriptSession setErr(Appendable err) {
         this.err = err;
-        this.warnings = err;
         state.setWarnings(err);
         return this;
     }
 
     /** Where Python warnings ({@code UserWarning: ...}) go, as Python prints them to stderr. */
     public ScriptSession setWarnings(Appendable warnings) {
-        this.warnings = warnings;
         state.setWarnings(warnings);
         return this;
     }
@@ -109,11 +104,7 @@ public final class ScriptSession implements AutoCloseable {
             return IPythonLines.asPass(line);
         });
         if (skipped.length() > 0) {
-            try {
-                warnings.append(skipped);
-            } catch (java.io.IOException e) {
-                // the notice is lost with its sink; the cell still runs
-            }
+            state.notice(skipped);
         }
         return execute(python, fileName, Math.max(0, firstLine - 1), true);
     }

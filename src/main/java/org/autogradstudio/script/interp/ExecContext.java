@@ -97,10 +97,18 @@ public final class ExecContext {
         if (sourceLine != null && !sourceLine.isBlank()) {
             sb.append("  ").append(sourceLine.strip()).append('\n');
         }
+        notice(sb);
+    }
+
+    /** Writes {@code text} to the warnings sink (a warning, or the runtime's notice about a skipped line). */
+    void notice(CharSequence text) {
+        if (warnings == null) {
+            return;
+        }
         try {
-            warnings.append(sb);
+            warnings.append(text);
         } catch (IOException e) {
-            // a warning that cannot be written is dropped, as Python drops it when stderr is gone
+            // lost with its sink, as Python drops a warning when stderr is gone; the script goes on
         }
     }
 

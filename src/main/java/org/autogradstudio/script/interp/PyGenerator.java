@@ -265,8 +265,6 @@ public final class PyGenerator implements PyIterator.Resumable {
                 returnValue = r == StmtNode.RETURN ? frame.returnValue : Py.NONE;
             } catch (Dropped d) {
                 return;
-            } catch (PyException e) {
-                error = e;
             } catch (StackOverflowError | RuntimeException e) {
                 error = ErrorTranslator.translate(e);
             } catch (Throwable t) {

@@ -40,6 +40,11 @@ public final class SessionState {
         ctx.setWarnings(warnings);
     }
 
+    /** Writes {@code text} where warnings go. */
+    public void notice(CharSequence text) {
+        ctx.notice(text);
+    }
+
     public Globals globals() {
         return globals;
     }

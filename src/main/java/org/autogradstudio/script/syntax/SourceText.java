@@ -12,8 +12,10 @@ public final class SourceText {
     private final int[] lineStarts;
     /** Added to every reported line: a notebook cell taken from line 40 of a file reports file lines. */
     private final int lineOffset;
-    /** Where each parsed expression ends (line << 32 | column, exclusive), for tracebacks' carets. */
+    /** Where each parsed expression ends (see {@link #pack}; the column exclusive), for tracebacks' carets. */
     private final java.util.IdentityHashMap<Object, Long> ends = new java.util.IdentityHashMap<>();
+    /** Where parenthesised expressions start, at their outermost opening parenthesis. */
+    private final java.util.IdentityHashMap<Object, Long> parens = new java.util.IdentityHashMap<>();
 
     public SourceText(String fileName, String text) {
         this(fileName, text, 0);
@@ -38,12 +40,14 @@ public final class SourceText {
         this.lineStarts = Arrays.copyOf(starts, n);
     }
 
-    /** Where parenthesised expressions start, at their outermost opening parenthesis. */
-    private final java.util.IdentityHashMap<Object, Long> parens = new java.util.IdentityHashMap<>();
+    /** A (line, column) as one long: line << 32 | column. */
+    private static long pack(int line, int col) {
+        return ((long) line << 32) | (col & 0xffffffffL);
+    }
 
     /** Records the opening parenthesis around {@code expr} (an outer one replaces an inner). */
     void recordParen(Object expr, int line, int col) {
-        parens.put(expr, ((long) line << 32) | (col & 0xffffffffL));
+        parens.put(expr, pack(line, col));
     }
 
     /** The line of the outermost parenthesis around {@code expr}, or -1. */
@@ -58,7 +62,7 @@ public final class SourceText {
 
     /** Records where {@code expr} ends, unless known already (the innermost parse that made it knows best). */
     void recordEnd(Object expr, int line, int col) {
-        ends.putIfAbsent(expr, ((long) line << 32) | (col & 0xffffffffL));
+        ends.putIfAbsent(expr, pack(line, col));
     }
 
     /** The line where {@code expr} ends, or -1 when not recorded. */
