@@ -142,10 +142,7 @@ public final class EngineBench {
             long bytes0 = allocatedBytes();
             long gc0 = gcMillis();
             long t0 = System.nanoTime();
-            Tensor y = x;
-            for (int i = 0; i < steps; i++) {
-                y = y.add(y.sin().mul(Tensor.wrappedNumber(0.001, true)));
-            }
+            Tensor y = buildChain(x, steps);
             long t1 = System.nanoTime();
             allocated = allocatedBytes() - bytes0;
             long bytes1 = allocatedBytes();
@@ -167,11 +164,16 @@ public final class EngineBench {
         if (collectFirst) {
             System.gc();
         }
-        Tensor y = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
+        buildChain(Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true), steps).backward();
+    }
+
+    /** The benchmark's graph: {@code y = y + 0.001 * torch.sin(y)}, {@code steps} times from {@code x}. */
+    private static Tensor buildChain(Tensor x, int steps) {
+        Tensor y = x;
         for (int i = 0; i < steps; i++) {
             y = y.add(y.sin().mul(Tensor.wrappedNumber(0.001, true)));
         }
-        y.backward();
+        return y;
     }
 
     /** How many collections all collectors have run so far. */
@@ -191,11 +193,7 @@ public final class EngineBench {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long before = rt.totalMemory() - rt.freeMemory();
-        Tensor x = Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true);
-        Tensor y = x;
-        for (int i = 0; i < steps; i++) {
-            y = y.add(y.sin().mul(Tensor.wrappedNumber(0.001, true)));
-        }
+        Tensor y = buildChain(Tensor.scalar(0.5, DType.FLOAT32).requiresGrad_(true), steps);
         System.gc();
         long after = rt.totalMemory() - rt.freeMemory();
         y.backward();
