@@ -254,13 +254,7 @@ final class ScopeAnalyzer {
             if (s.kind != Scope.Kind.FUNCTION) {
                 throw error("'yield' outside function", y.line(), y.col(), y.endCol());
             }
-            String inside = switch (s.name) {
-                case "<listcomp>" -> "list comprehension";
-                case "<setcomp>" -> "set comprehension";
-                case "<dictcomp>" -> "dict comprehension";
-                case "<genexpr>" -> "generator expression";
-                default -> null;
-            };
+            String inside = comprehension(s);
             if (inside != null) {
                 throw error("'yield' inside " + inside, y.line(), y.col(), y.endCol());
             }
@@ -334,9 +328,17 @@ final class ScopeAnalyzer {
     }
 
     private static boolean isComprehension(Scope s) {
-        return s.kind == Scope.Kind.FUNCTION && switch (s.name) {
-            case "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>" -> true;
-            default -> false;
+        return comprehension(s) != null;
+    }
+
+    /** What comprehension {@code s} is the scope of, as Python's errors name it ("list comprehension" ...), or null. */
+    private static String comprehension(Scope s) {
+        return s.kind != Scope.Kind.FUNCTION ? null : switch (s.name) {
+            case "<listcomp>" -> "list comprehension";
+            case "<setcomp>" -> "set comprehension";
+            case "<dictcomp>" -> "dict comprehension";
+            case "<genexpr>" -> "generator expression";
+            default -> null;
         };
     }
 
