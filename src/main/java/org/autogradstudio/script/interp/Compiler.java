@@ -47,6 +47,8 @@ final class Compiler {
             echo = c.exprs.expr(last.value());
         }
         StmtNode block = c.block(stmts, body.isEmpty() ? 1 : body.get(0).line());
+        // the nodes hold their spans now; the source stays for tracebacks and need not keep the syntax tree
+        source.forgetPositions();
         return new CompiledCode(block, echo, c.info, globals);
     }
 

@@ -40,6 +40,12 @@ public final class SourceText {
         this.lineStarts = Arrays.copyOf(starts, n);
     }
 
+    /** Drops the recorded expression positions (and with them the syntax tree they key) once compiled. */
+    public void forgetPositions() {
+        ends.clear();
+        parens.clear();
+    }
+
     /** A (line, column) as one long: line << 32 | column. */
     private static long pack(int line, int col) {
         return ((long) line << 32) | (col & 0xffffffffL);
