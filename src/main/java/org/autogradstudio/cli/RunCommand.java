@@ -38,14 +38,14 @@ final class RunCommand implements Callable<Integer> {
             loadRuntime();
         }
         long start = System.nanoTime();
-        boolean ok;
+        int status;
         try (ScriptSession session = TorchModules.newInterpreter(folder).newSession(out, err)) {
             if (cells) {
                 session.setEchoToOutput(true);
                 List<RunResult> results = session.runCells(source, file.toAbsolutePath().toString());
-                ok = results.isEmpty() || results.get(results.size() - 1).ok();
+                status = results.isEmpty() ? 0 : results.get(results.size() - 1).exitStatus();
             } else {
-                ok = session.runScript(source, file.toAbsolutePath().toString()).ok();
+                status = session.runScript(source, file.toAbsolutePath().toString()).exitStatus();
             }
         }
         out.flush();
@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
             err.printf("script time: %.3f s%n", (System.nanoTime() - start) / 1e9);
         }
         err.flush();
-        return ok ? 0 : 1;
+        return status;
     }
 
     /**

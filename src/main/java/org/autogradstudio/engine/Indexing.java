@@ -336,6 +336,11 @@ public final class Indexing {
 
     /** {@code t[items] = value}: writes through to {@code t}'s storage; recorded as CopySlices when t requires grad. */
     public static void set(Tensor t, List<Index> items, Tensor value) {
+        if (isBasic(items) && !(items.size() == 1 && items.get(0) == Index.ELLIPSIS) && t.requiresGrad()
+                && t.gradFn() == null && GradMode.isEnabled()) {
+            // PyTorch copies into the view t[items] (t itself for a lone "..."), so that view is what it refuses
+            throw TorchException.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+        }
         t.checkInplace();
         int[] pos = positions(t, items);
         int[] targetShape = apply(t, items).shape;

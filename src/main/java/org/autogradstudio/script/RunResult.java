@@ -1,5 +1,7 @@
 package org.autogradstudio.script;
 
+import org.autogradstudio.script.runtime.Ops;
+import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyException;
 import org.autogradstudio.script.runtime.TracebackEntry;
 
@@ -51,6 +53,40 @@ public record RunResult(Object echoValue, String echo, PyException error, String
             }
         }
         return error.traceback().isEmpty() ? 0 : error.traceback().get(0).line();
+    }
+
+    /**
+     * The status {@code python3} would exit with: 0 on success, 1 after an error, and for
+     * {@code raise SystemExit(code)} the code: 0 for None, the number, else 1.
+     */
+    public int exitStatus() {
+        if (error == null) {
+            return 0;
+        }
+        if (!isSystemExit(error)) {
+            return 1;
+        }
+        Object code = exitCode(error);
+        if (code == Py.NONE) {
+            return 0;
+        }
+        return code instanceof Long n ? n.intValue() : code instanceof Boolean b ? (b ? 1 : 0) : 1;
+    }
+
+    static boolean isSystemExit(PyException e) {
+        return e.typeName().equals("SystemExit");
+    }
+
+    /** What Python prints for an uncaught SystemExit: nothing for None or a number, else the code's str. */
+    static String exitMessage(PyException e) {
+        Object code = exitCode(e);
+        return code == Py.NONE || code instanceof Long || code instanceof Boolean ? "" : Ops.str(code) + "\n";
+    }
+
+    /** SystemExit's code: None without arguments, the argument, or the tuple of several. */
+    private static Object exitCode(PyException e) {
+        Object[] args = e.value().args();
+        return args.length == 0 ? Py.NONE : args.length == 1 ? args[0] : Py.tuple(args);
     }
 
     /** The innermost traceback frame, or null. */

@@ -214,7 +214,7 @@ public final class ScriptSession implements AutoCloseable {
             }
             return new RunResult(value, echoText, null, null, false);
         } catch (PyException e) {
-            return failure(e);
+            return failure(e, echo);
         } catch (Throwable t) {
             PyException e;
             try {
@@ -222,14 +222,18 @@ public final class ScriptSession implements AutoCloseable {
             } catch (Throwable again) {
                 e = new PyException("SystemError", "internal error: " + t.getClass().getSimpleName());
             }
-            return failure(e);
+            return failure(e, echo);
         }
     }
 
-    private RunResult failure(PyException e) {
+    /**
+     * An uncaught error, its traceback written to the error sink; in a script, a SystemExit ends it
+     * as it ends {@code python3}: silently, or printing a code that is not a number.
+     */
+    private RunResult failure(PyException e, boolean cell) {
         String tb;
         try {
-            tb = e.formatTraceback();
+            tb = !cell && RunResult.isSystemExit(e) ? RunResult.exitMessage(e) : e.formatTraceback();
         } catch (RuntimeException | StackOverflowError inner) {
             tb = e.typeName() + "\n";
         }

@@ -36,6 +36,11 @@ class SafetyTest {
     }
 
     @Test
+    void cancelStopsASleep() throws Exception {
+        assertCancelled("import time\ntime.sleep(60)\n");
+    }
+
+    @Test
     void cancelStopsWhileTrue() throws Exception {
         assertCancelled("while True:\n    pass\n");
     }

@@ -28,6 +28,37 @@ class SessionTest {
     }
 
     @Test
+    void aSemicolonAfterACellsLastExpressionKeepsItQuiet() {
+        ScriptSession s = new Interpreter().newSession(new StringBuilder(), new StringBuilder());
+        RunResult quiet = s.runCell("xs = []\nxs.append(1) or len(xs);", "c.py", 1);
+        assertTrue(quiet.ok());
+        assertNull(quiet.echo(), "IPython shows nothing for a cell ending in ';'");
+        assertEquals("1", s.runCell("len(xs)", "c.py", 1).echo(), "the quiet expression still ran");
+        assertNull(s.runCell("len(xs);  # a comment after it", "c.py", 1).echo());
+        assertEquals("1", s.runCell("len(xs)  # ; in a comment", "c.py", 1).echo());
+        assertEquals("';'", s.runCell("';'", "c.py", 1).echo());
+    }
+
+    @Test
+    void systemExitEndsAScriptAsPython3Does() {
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        ScriptSession s = new Interpreter().newSession(out, err);
+        RunResult r = s.runScript("print('before')\nraise SystemExit(3)\nprint('after')\n", "x.py");
+        assertEquals("before\n", out.toString());
+        assertEquals("", err.toString(), "no traceback");
+        assertEquals(3, r.exitStatus());
+        assertEquals(0, s.runScript("raise SystemExit\n", "x.py").exitStatus());
+        assertEquals(0, s.runScript("raise SystemExit(None)\n", "x.py").exitStatus());
+        assertEquals(1, s.runScript("raise SystemExit('bye')\n", "x.py").exitStatus());
+        assertEquals("bye\n", err.toString(), "a message is printed instead of a code");
+        assertEquals(1, s.runScript("1/0\n", "x.py").exitStatus());
+        assertEquals(0, s.runScript("try:\n    raise SystemExit(2)\nexcept SystemExit as e:\n    print(e.code if hasattr(e, 'code') else e)\n", "x.py").exitStatus());
+        assertTrue(s.runCell("raise SystemExit(4)", "c.py", 1).traceback().endsWith("SystemExit: 4\n"),
+                "a notebook cell shows the exception");
+    }
+
+    @Test
     void cellsShareANamespaceAndEchoTheLastExpression() {
         String nb = "# %% [markdown]\n# Title\n\n# %%\nx = 3\nx\n\n# %%\n# only a comment\n\n# %%\ny = x * 2\n"
                 + "print('y is', y)\ny + 1\n\n# %%\nNone\n\n# %%\n[x, 'a']\n";

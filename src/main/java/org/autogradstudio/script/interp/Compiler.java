@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.autogradstudio.script.runtime.BinaryOp;
 import org.autogradstudio.script.syntax.Expr;
+import org.autogradstudio.script.syntax.Lexer;
 import org.autogradstudio.script.syntax.Parser;
 import org.autogradstudio.script.syntax.PySyntaxError;
 import org.autogradstudio.script.syntax.SourceText;
@@ -35,14 +36,29 @@ final class Compiler {
         this.exprs = new ExprCompiler(this);
     }
 
-    /** Parses and compiles a module; with {@code echoLast}, a trailing bare expression is compiled for echoing. */
+    /**
+     * Parses and compiles a module; with {@code echoLast}, a trailing bare expression is compiled
+     * for echoing, unless a ';' ends it (IPython's way to run it quietly).
+     */
     static CompiledCode compile(SourceText source, Globals globals, ExecContext ctx, boolean echoLast) {
-        List<Stmt> body = Parser.parseModule(source);
+        List<Stmt> body;
+        try {
+            body = Parser.parseModule(source);
+        } finally {
+            // shown as CPython shows them, while compiling: before the code runs or its SyntaxError
+            for (var w : source.syntaxWarnings()) {
+                if (ctx != null) {
+                    ctx.warnAt("SyntaxWarning", w.getValue(), source.fileName(), w.getKey() + source.lineOffset(),
+                            source.line(w.getKey()));
+                }
+            }
+        }
         ScopeAnalyzer analyzer = ScopeAnalyzer.analyze(source, body);
         Compiler c = new Compiler(source, globals, ctx, analyzer, analyzer.scopeOf(body));
         List<Stmt> stmts = body;
         ExprNode echo = null;
-        if (echoLast && !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.ExprStmt last) {
+        if (echoLast && !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.ExprStmt last
+                && !Lexer.endsWithSemicolon(source.text())) {
             stmts = body.subList(0, body.size() - 1);
             echo = c.exprs.expr(last.value());
         }

@@ -8,6 +8,7 @@ import org.autogradstudio.script.runtime.PyObject;
 import org.autogradstudio.script.runtime.PyRange;
 import org.autogradstudio.script.runtime.PyTuple;
 import org.autogradstudio.script.runtime.PyType;
+import org.autogradstudio.script.runtime.TracebackEntry;
 
 /** Compound statements: if, while, for, try, with. Loops check for cancellation every iteration. */
 final class ControlStatements {
@@ -157,7 +158,13 @@ final class ControlStatements {
                 r = execExcept(f);
             } catch (StackOverflowError | RuntimeException e) {
                 PyException p = ErrorTranslator.translate(e);
-                int fr = finalBody.exec(f);
+                p.caughtIn(f.code.entry(f.line, p.span()));
+                int fr;
+                try {
+                    fr = finalBody.exec(f);
+                } catch (StackOverflowError | RuntimeException x) {
+                    throw raisedWhileHandling(x, p);
+                }
                 if (fr != NORMAL && !p.isCancellation()) {
                     return fr;
                 }
@@ -196,13 +203,15 @@ final class ControlStatements {
                 throw e;
             }
             // raised again from here, it is shown where it is raised again
-            e.takeSpan();
+            org.autogradstudio.script.runtime.SourceSpan span = e.takeSpan();
             int errorLine = f.line;
+            TracebackEntry caught = f.code.entry(errorLine, span);
             for (Handler h : handlers) {
                 f.line = h.line();
                 if (h.type() != null && !matches(e, h.type().eval(f))) {
                     continue;
                 }
+                e.caughtIn(caught);
                 if (h.name() != null) {
                     h.name().assign(f, e.value());
                 }
@@ -210,6 +219,10 @@ final class ControlStatements {
                 ctx.handling.push(e);
                 try {
                     return h.body().exec(f);
+                } catch (PyException | StackOverflowError x) {
+                    throw raisedWhileHandling(x, e);
+                } catch (RuntimeException x) {
+                    throw raisedWhileHandling(x, e);
                 } finally {
                     ctx.handling.pop();
                     if (h.name() != null) {
@@ -224,6 +237,13 @@ final class ControlStatements {
             // no clause matched: the traceback must still point at the line that raised
             f.line = errorLine;
             throw e;
+        }
+
+        /** An error escaping an except or finally block: it records the one being handled, as Python prints both. */
+        private static PyException raisedWhileHandling(Throwable raised, PyException handled) {
+            PyException p = ErrorTranslator.translate(raised);
+            p.setContextIfAbsent(handled);
+            return p;
         }
 
         static boolean matches(PyException e, Object type) {

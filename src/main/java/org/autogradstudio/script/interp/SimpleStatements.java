@@ -234,14 +234,23 @@ final class SimpleStatements {
                 throw current;
             }
             Object v = exc.eval(f);
-            if (cause != null) {
-                Object c = cause.eval(f);
-                if (c != Py.NONE && !(c instanceof PyExceptionObject) && !(c instanceof PyClass pc
-                        && pc.isExceptionClass())) {
-                    throw Py.typeError("exception causes must derive from BaseException");
-                }
+            if (cause == null) {
+                throw toException(v);
             }
-            throw toException(v);
+            Object c = cause.eval(f);
+            if (c != Py.NONE && !(c instanceof PyExceptionObject) && !(c instanceof PyClass pc
+                    && pc.isExceptionClass())) {
+                throw Py.typeError("exception causes must derive from BaseException");
+            }
+            PyException e = toException(v);
+            e.setCause(c == Py.NONE ? null : causeOf(c));
+            throw e;
+        }
+
+        /** The exception {@code raise ... from c} names: as it was raised (with its traceback), or new. */
+        private static PyException causeOf(Object c) {
+            PyException raised = c instanceof PyExceptionObject o ? o.raisedException() : null;
+            return raised != null ? raised : toException(c);
         }
 
         static PyException toException(Object v) {

@@ -41,6 +41,15 @@ public final class Cancellation {
         }
     }
 
+    /** As {@link #check}, looking at the deadline every time: for code that waits rather than loops. */
+    public void checkNow() {
+        long d = deadline;
+        if (requested || (d != 0 && System.nanoTime() - d > 0)) {
+            requested = true;
+            throw interrupted();
+        }
+    }
+
     private static PyException interrupted() {
         return new PyException("KeyboardInterrupt", "").markCancellation();
     }

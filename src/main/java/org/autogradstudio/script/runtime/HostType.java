@@ -19,6 +19,9 @@ public final class HostType extends PyType {
         }
     };
 
+    /** The types of host objects whose {@link PyObject#typeName} is not their Java class's name, by class and name. */
+    private static final Map<String, HostType> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String name;
     private final Predicate<Object> instanceCheck;
     private final PyObject constructor;
@@ -42,7 +45,13 @@ public final class HostType extends PyType {
     /** The default type of a host object's Java class. */
     public static HostType of(PyObject obj) {
         HostType t = DEFAULTS.get(obj.getClass());
-        return t.name.equals(obj.typeName()) ? t : new HostType(obj.typeName(), obj.getClass()::isInstance, null);
+        String name = obj.typeName(), module = obj.typeModule();
+        if (t.name.equals(name) && module == null) {
+            return t;
+        }
+        // one type per name, so that type(a) is type(b) for two of a kind
+        return NAMED.computeIfAbsent(obj.getClass().getName() + ' ' + module + '.' + name,
+                k -> new HostType(name, obj.getClass()::isInstance, null).inModule(module));
     }
 
     /** Names the module the type is defined in, so its repr reads {@code <class 'module.Name'>}. */

@@ -323,7 +323,7 @@ public final class Ops {
     public static Object getAttr(Object o, String name) {
         Object v = getAttrOrNull(o, name);
         if (v == null && name.startsWith("__")) {
-            v = ContainerDunders.bind(o, name);
+            v = name.equals("__class__") ? type(o) : ContainerDunders.bind(o, name);
         }
         if (v == null) {
             throw Py.noAttribute(o, name);

@@ -19,6 +19,14 @@ public class PyException extends RuntimeException {
     private final String message;
     private final List<TracebackEntry> traceback = new ArrayList<>();
     private boolean cancellation;
+    /** PEP 3134: what this was raised from ({@code raise X from Y}) and what was being handled when it was raised. */
+    private PyException cause;
+    private PyException context;
+    /** {@code raise X from ...}: the context is not printed (for {@code from None}, nothing is). */
+    private boolean suppressContext;
+    /** Where an except clause caught it, and how many frames its traceback had then (see {@link #caughtIn}). */
+    private TracebackEntry caughtIn;
+    private int framesWhenCaught;
     /** Where in the innermost frame not yet in the traceback it was raised (null: not known). */
     private SourceSpan span;
     /** The object and name of a failed attribute lookup ({@link Py#noAttribute}), else null. */
@@ -36,6 +44,7 @@ public class PyException extends RuntimeException {
     public PyException(PyExceptionObject value) {
         super(null, null, false, false);
         this.value = value;
+        value.raisedAs(this);
         this.typeName = value.pyClass().name();
         this.message = null;
     }
@@ -52,8 +61,44 @@ public class PyException extends RuntimeException {
         if (value == null) {
             Object[] args = message.isEmpty() ? new Object[0] : new Object[] {message};
             value = ExceptionTypes.get(typeName).instantiate(args);
+            value.raisedAs(this);
         }
         return value;
+    }
+
+    /** {@code raise ... from cause}: the cause (null for {@code from None}) is printed before this one, the context not at all. */
+    public void setCause(PyException cause) {
+        this.cause = cause;
+        this.suppressContext = true;
+    }
+
+    /**
+     * Records the exception that was being handled when this one was raised, unless one is
+     * recorded already, it is this exception raised again, or it would close a loop of contexts.
+     */
+    public void setContextIfAbsent(PyException handled) {
+        if (context != null || cancellation || handled == null || handled == this
+                || (value != null && handled.value == value)) {
+            return;
+        }
+        for (PyException c = handled; c != null; c = c.context) {
+            if (c == this) {
+                return;
+            }
+        }
+        context = handled;
+    }
+
+    public PyException cause() {
+        return cause;
+    }
+
+    public PyException context() {
+        return context;
+    }
+
+    public boolean suppressesContext() {
+        return suppressContext;
     }
 
     /** The exception's class name, e.g. "ZeroDivisionError". */
@@ -71,7 +116,6 @@ public class PyException extends RuntimeException {
         return value().pyClass().isSubclassOf(cls);
     }
 
-    /** "Type: message" (or just "Type"), the last line of a traceback. */
     /**
      * Marks where in the running frame this was raised, unless an expression inside it already has:
      * the innermost failing expression of a frame is the one CPython's carets point at.
@@ -81,6 +125,11 @@ public class PyException extends RuntimeException {
             span = where;
         }
         return this;
+    }
+
+    /** The span marked in the running frame, left in place (null: none). */
+    public SourceSpan span() {
+        return span;
     }
 
     /** The span marked in the frame now adding its traceback entry, cleared for the frame that called it. */
@@ -121,6 +170,7 @@ public class PyException extends RuntimeException {
         return near == null ? summary() : summary() + ". Did you mean: '" + near + "'?";
     }
 
+    /** "Type: message" (or just "Type"), the last line of a traceback. */
     public String summary() {
         String m = pyMessage();
         return m.isEmpty() ? typeName() : typeName() + ": " + m;
@@ -160,22 +210,61 @@ public class PyException extends RuntimeException {
         return this;
     }
 
-    /** The full text Python prints for this exception when it is not caught. */
+    /**
+     * The full text Python prints for this exception when it is not caught: first the exceptions
+     * it was raised from or while handling, each with the sentence that links it to the next.
+     */
     public String formatTraceback() {
+        StringBuilder sb = new StringBuilder();
+        appendChain(sb, Collections.newSetFromMap(new java.util.IdentityHashMap<>()), false);
+        return sb.toString();
+    }
+
+    private void appendChain(StringBuilder sb, java.util.Set<PyException> shown, boolean chained) {
+        shown.add(this);
+        if (cause != null && !shown.contains(cause)) {
+            cause.appendChain(sb, shown, true);
+            sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (context != null && !suppressContext && !shown.contains(context)) {
+            context.appendChain(sb, shown, true);
+            sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        sb.append(formatOwnTraceback(chained));
+    }
+
+    /**
+     * An except clause caught this in {@code frame} (the entry for the line that raised it): the
+     * last frame its traceback shows when printed before an exception raised while handling it.
+     */
+    public void caughtIn(TracebackEntry frame) {
+        caughtIn = frame;
+        framesWhenCaught = traceback.size();
+    }
+
+    /**
+     * This exception's traceback and last line alone; {@code chained}: printed before the one raised
+     * while handling it, so down to the frame that caught it.
+     */
+    private String formatOwnTraceback(boolean chained) {
+        List<TracebackEntry> frames = traceback;
+        if (chained && caughtIn != null && traceback.size() == framesWhenCaught) {
+            frames = new ArrayList<>(traceback);
+            frames.add(caughtIn);
+        }
         if (syntaxErrorText != null) {
             StringBuilder sb = new StringBuilder();
-            if (!traceback.isEmpty()) {
-                appendFrames(sb);
+            if (!frames.isEmpty()) {
+                appendFrames(sb, frames);
             }
             return sb.append(syntaxErrorText).toString();
         }
         StringBuilder sb = new StringBuilder();
-        appendFrames(sb);
+        appendFrames(sb, frames);
         sb.append(summaryWithSuggestion()).append('\n');
         return sb.toString();
     }
 
-    private void appendFrames(StringBuilder sb) {
+    private static void appendFrames(StringBuilder sb, List<TracebackEntry> traceback) {
         if (traceback.isEmpty()) {
             return;
         }

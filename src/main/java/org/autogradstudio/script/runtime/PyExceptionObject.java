@@ -3,10 +3,20 @@ package org.autogradstudio.script.runtime;
 /** An exception instance: {@code e} in {@code except ValueError as e}, holding {@code e.args}. */
 public class PyExceptionObject extends PyInstance {
     private Object[] args;
+    private PyException raised;
 
     public PyExceptionObject(PyClass cls, Object[] args) {
         super(cls);
         this.args = args.clone();
+    }
+
+    /** The exception it was last raised as, which holds its traceback and chain (null: never raised). */
+    public PyException raisedException() {
+        return raised;
+    }
+
+    void raisedAs(PyException e) {
+        raised = e;
     }
 
     public Object[] args() {
@@ -22,6 +32,16 @@ public class PyExceptionObject extends PyInstance {
     public Object getAttr(String name) {
         if (name.equals("args")) {
             return new PyTuple(args.clone());
+        }
+        switch (name) {
+            case "__cause__": return raised == null || raised.cause() == null ? Py.NONE : raised.cause().value();
+            case "__context__": return raised == null || raised.context() == null ? Py.NONE : raised.context().value();
+            case "__suppress_context__": return raised != null && raised.suppressesContext();
+            default: break;
+        }
+        if (name.equals("code") && pyClass().isSubclassOf(ExceptionTypes.get("SystemExit")) && super.getAttr(name) == null) {
+            // SystemExit.code: what the exit status is made from
+            return args.length == 0 ? Py.NONE : args.length == 1 ? args[0] : new PyTuple(args.clone());
         }
         return super.getAttr(name);
     }

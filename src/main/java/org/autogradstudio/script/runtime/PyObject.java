@@ -25,6 +25,11 @@ public interface PyObject {
         return getClass().getSimpleName();
     }
 
+    /** The module whose name {@code type(x)} shows before the type's ({@code torch} for {@code torch.Size}), or null for none. */
+    default String typeModule() {
+        return null;
+    }
+
     /** The object's type for {@code type(x)} and {@code isinstance}; hosts usually return a shared {@link HostType}. */
     default PyType type() {
         return HostType.of(this);

@@ -35,6 +35,10 @@ final class StrMethods extends MethodTable {
             Object max = args.length > 1 ? args[1] : kwargs.getOrDefault("maxsplit", -1L);
             return split(s, sep, Numbers.indexValue(max), name.equals("rsplit"));
         }
+        if (name.equals("expandtabs")) {
+            arity("str", name, args, 0, 1);
+            return expandTabs(s, Py.toInt(args.length > 0 ? args[0] : kwargs.getOrDefault("tabsize", 8L)));
+        }
         if (!kwargs.isEmpty()) {
             throw Py.typeError("str." + name + "() takes no keyword arguments");
         }
@@ -156,8 +160,8 @@ final class StrMethods extends MethodTable {
             case "islower":
                 return s.chars().anyMatch(Character::isLowerCase) && s.chars().noneMatch(Character::isUpperCase);
             case "isidentifier":
-                return !s.isEmpty() && Character.isJavaIdentifierStart(s.charAt(0)) && s.charAt(0) != '$'
-                        && s.chars().allMatch(c -> Character.isJavaIdentifierPart(c) && c != '$');
+                return !s.isEmpty() && org.autogradstudio.script.syntax.Lexer.isNameStart(s.charAt(0))
+                        && s.chars().allMatch(c -> org.autogradstudio.script.syntax.Lexer.isNamePart((char) c));
             case "isprintable": return s.codePoints().allMatch(Strings::isPrintable);
             case "istitle": return s.equals(title(s)) && s.chars().anyMatch(Character::isLetter);
             case "title": return title(s);
@@ -193,11 +197,27 @@ final class StrMethods extends MethodTable {
             case "format_map":
                 arity("str", name, args, 1, 1);
                 return StringFormatting.formatMap(s, args[0]);
-            case "expandtabs":
-                return s.replace("\t", "        ");
             default:
                 throw Py.attributeError("'str' object has no attribute '" + name + "' in Autograd Studio");
         }
+    }
+
+    /** Each tab becomes spaces up to the next multiple of {@code size} columns, counted from the last line break. */
+    private static String expandTabs(String s, int size) {
+        StringBuilder sb = new StringBuilder(s.length());
+        int column = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t') {
+                int spaces = size > 0 ? size - column % size : 0;
+                sb.append(" ".repeat(spaces));
+                column += spaces;
+            } else {
+                sb.append(c);
+                column = c == '\n' || c == '\r' ? 0 : column + 1;
+            }
+        }
+        return sb.toString();
     }
 
     private static int bound(Object o, int len) {

@@ -33,6 +33,10 @@ public final class Lexer {
     private final Deque<int[]> brackets = new ArrayDeque<>(); // {char, offset}
     private int[] indents = new int[8];
     private int depth;
+    /** Whether the error being raised is a bracket left open at the end of input. */
+    private boolean unclosed;
+    /** Whether the error being raised is one CPython's tokenizer leaves to the parser (see {@link #quietError}). */
+    private boolean quiet;
 
     private Lexer(SourceText source, int start, int end, boolean exprMode) {
         this.source = source;
@@ -42,11 +46,40 @@ public final class Lexer {
         this.exprMode = exprMode;
     }
 
-    /** Tokens of a whole file (or notebook cell), ending with NEWLINE, DEDENTs and END. */
+    /**
+     * Tokens of a whole file (or notebook cell), ending with NEWLINE, DEDENTs and END; or, where
+     * the text cannot be tokenized, the tokens before that point and an ERROR token. CPython's
+     * tokenizer runs as its parser asks for tokens, so an error the parser finds first (an
+     * unexpected indent) is the one reported: the parser raises the tokenizer's error only when
+     * it reaches it, or in place of its own as {@link Parser#parseModule} says.
+     */
     public static List<Token> tokenize(SourceText source) {
         Lexer lx = new Lexer(source, 0, source.text().length(), false);
-        lx.run();
+        try {
+            lx.run();
+        } catch (PySyntaxError e) {
+            int unclosedLine = lx.unclosed ? source.lineOf(lx.brackets.peek()[1]) + source.lineOffset() : -1;
+            int at = Math.min(lx.pos, lx.end);
+            int line = source.lineOf(at);
+            int col = at - source.lineStart(line);
+            lx.out.add(new Token(Kind.ERROR, "", new Token.LexError(e, unclosedLine, lx.quiet), line, col, line, col));
+        }
         return lx.out;
+    }
+
+    /**
+     * Whether the last token of {@code text} (comments and line ends aside) is a ';': IPython's
+     * sign that a cell's last expression is not to be shown.
+     */
+    public static boolean endsWithSemicolon(String text) {
+        List<Token> tokens = tokenize(new SourceText("<cell>", text));
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            if (t.kind() != Kind.NEWLINE && t.kind() != Kind.DEDENT && t.kind() != Kind.END) {
+                return t.isOp(";");
+            }
+        }
+        return false;
     }
 
     /** Tokens of an f-string replacement field's expression, read from {@code [start, end)} of the source. */
@@ -84,7 +117,7 @@ public final class Lexer {
                 }
             } else if (isDigit(c) || (c == '.' && pos + 1 < end && isDigit(text.charAt(pos + 1)))) {
                 number();
-            } else if (Character.isJavaIdentifierStart(c) && c != '$') {
+            } else if (isNameStart(c)) {
                 nameOrString();
             } else if (c == '"' || c == '\'') {
                 string(pos, pos);
@@ -143,7 +176,7 @@ public final class Lexer {
                 }
                 if (indents[depth] != col) {
                     int lineEnd = source.lineStart(source.lineOf(p)) + source.line(source.lineOf(p)).length();
-                    throw error("IndentationError", "unindent does not match any outer indentation level",
+                    throw quietError("IndentationError", "unindent does not match any outer indentation level",
                             lineEnd, lineEnd + 1, true);
                 }
             }
@@ -157,6 +190,7 @@ public final class Lexer {
             if (exprMode) {
                 throw error("SyntaxError", "f-string: expecting '}'", open[1], open[1] + 1, true);
             }
+            unclosed = true;
             throw error("SyntaxError", "'" + (char) open[0] + "' was never closed", open[1], open[1] + 1, true);
         }
         if (!exprMode) {
@@ -187,74 +221,191 @@ public final class Lexer {
             return;
         }
         if (p >= end) {
-            throw error("SyntaxError", "unexpected EOF while parsing", pos, pos + 1, true);
+            throw quietError("SyntaxError", "unexpected EOF while parsing", pos, pos + 1, true);
         }
-        throw error("SyntaxError", "unexpected character after line continuation character", pos, pos + 1, true);
+        throw quietError("SyntaxError", "unexpected character after line continuation character", pos, pos + 1, true);
     }
 
+    /**
+     * A number literal, read as CPython 3.11's tokenizer reads it, so that a malformed one fails with
+     * its message at its column: the caret goes under the character before the one the tokenizer
+     * stopped at ({@link #errorBefore}).
+     */
     private void number() {
         int start = pos;
         char c = text.charAt(pos);
-        if (c == '0' && pos + 1 < end && "xXoObB".indexOf(text.charAt(pos + 1)) >= 0) {
-            char kind = Character.toLowerCase(text.charAt(pos + 1));
-            int radix = kind == 'x' ? 16 : kind == 'o' ? 8 : 2;
-            pos += 2;
-            int digitsStart = pos;
-            while (pos < end && (Character.digit(text.charAt(pos), radix) >= 0 || text.charAt(pos) == '_')) {
-                pos++;
-            }
-            String digits = text.substring(digitsStart, pos).replace("_", "");
-            if (digits.isEmpty() || (pos < end && Character.isLetterOrDigit(text.charAt(pos)))) {
-                String what = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary";
-                throw error("SyntaxError", "invalid " + what + " literal", start, pos + 1, true);
-            }
-            addNumber(start, new BigInteger(digits, radix));
+        if (c == '0' && "xXoObB".indexOf(at(pos + 1)) >= 0) {
+            radixNumber(start);
             return;
         }
         boolean isFloat = false;
-        digits();
-        if (pos < end && text.charAt(pos) == '.') {
+        char ch;
+        if (c == '.') {
+            pos++;
+            ch = fraction();
             isFloat = true;
+        } else if (c == '0') {
+            // zeros, maybe with underscores, then digits: an old-style octal, refused
             pos++;
-            digits();
-        }
-        if (pos < end && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
-            int save = pos;
-            pos++;
-            if (pos < end && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+            ch = at(pos);
+            while (true) {
+                if (ch == '_') {
+                    pos++;
+                    ch = at(pos);
+                    if (!isDigit(ch)) {
+                        throw errorBefore("invalid decimal literal", pos);
+                    }
+                }
+                if (ch != '0') {
+                    break;
+                }
                 pos++;
+                ch = at(pos);
             }
-            if (pos < end && isDigit(text.charAt(pos))) {
+            int zerosEnd = pos; // the tokenizer has read one past the zeros
+            boolean nonzero = isDigit(ch);
+            if (nonzero) {
+                ch = decimalTail();
+            }
+            if (ch == '.') {
+                pos++;
+                ch = fraction();
                 isFloat = true;
-                digits();
-            } else {
-                pos = save;
+            } else if (ch != 'e' && ch != 'E' && ch != 'j' && ch != 'J' && nonzero) {
+                throw error("SyntaxError", "leading zeros in decimal integer literals are not permitted; "
+                        + "use an 0o prefix for octal integers", start, zerosEnd, true);
+            }
+        } else {
+            ch = decimalTail();
+            if (ch == '.') {
+                pos++;
+                ch = fraction();
+                isFloat = true;
             }
         }
-        if (pos < end && (text.charAt(pos) == 'j' || text.charAt(pos) == 'J')) {
+        if (ch == 'e' || ch == 'E') {
+            int e = pos;
+            pos++;
+            ch = at(pos);
+            if (ch == '+' || ch == '-') {
+                pos++;
+                if (!isDigit(at(pos))) {
+                    throw errorBefore("invalid decimal literal", pos);
+                }
+                ch = decimalTail();
+                isFloat = true;
+            } else if (isDigit(ch)) {
+                ch = decimalTail();
+                isFloat = true;
+            } else {
+                // "1else": the number ends before the e; "1e" or "1ex" is no number
+                pos = e;
+                ch = 'e';
+            }
+        }
+        if (ch == 'j' || ch == 'J') {
             throw error("SyntaxError", "complex numbers are not supported in Autograd Studio", start, pos + 1, true);
         }
-        if (pos < end && Character.isJavaIdentifierPart(text.charAt(pos)) && !followedByKeyword()) {
-            throw error("SyntaxError", "invalid decimal literal", start, pos + 1, true);
-        }
+        checkEndOfNumber("decimal");
         String lit = text.substring(start, pos).replace("_", "");
         if (isFloat) {
             add(Kind.NUMBER, text.substring(start, pos), Double.parseDouble(lit), start, pos);
-            return;
+        } else {
+            addNumber(start, new BigInteger(lit));
         }
-        if (lit.length() > 1 && lit.charAt(0) == '0' && !lit.chars().allMatch(ch -> ch == '0')) {
-            throw error("SyntaxError", "leading zeros in decimal integer literals are not permitted; "
-                    + "use an 0o prefix for octal integers", start, pos, true);
-        }
-        addNumber(start, new BigInteger(lit));
     }
 
-    private boolean followedByKeyword() {
-        int p = pos;
-        while (p < end && Character.isJavaIdentifierPart(text.charAt(p))) {
-            p++;
+    /** A {@code 0x}, {@code 0o} or {@code 0b} literal: digits of its radix, single underscores between them. */
+    private void radixNumber(int start) {
+        char kind = Character.toLowerCase(text.charAt(pos + 1));
+        int radix = kind == 'x' ? 16 : kind == 'o' ? 8 : 2;
+        String what = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary";
+        pos += 2;
+        char ch = at(pos);
+        do {
+            if (ch == '_') {
+                pos++;
+                ch = at(pos);
+            }
+            if (Character.digit(ch, radix) < 0 || ch > 'f') {
+                if (radix < 16 && isDigit(ch)) {
+                    throw errorBefore("invalid digit '" + ch + "' in " + what + " literal", pos + 1);
+                }
+                throw errorBefore("invalid " + what + " literal", pos);
+            }
+            while (Character.digit(at(pos), radix) >= 0 && at(pos) <= 'f') {
+                pos++;
+            }
+            ch = at(pos);
+        } while (ch == '_');
+        if (radix < 16 && isDigit(ch)) {
+            throw errorBefore("invalid digit '" + ch + "' in " + what + " literal", pos + 1);
         }
-        return KEYWORDS.contains(text.substring(pos, p));
+        checkEndOfNumber(what);
+        addNumber(start, new BigInteger(text.substring(start + 2, pos).replace("_", ""), radix));
+    }
+
+    /** Digits after a number's '.', if any; returns the character after them. */
+    private char fraction() {
+        return isDigit(at(pos)) ? decimalTail() : at(pos);
+    }
+
+    /** Digits with single underscores between them (CPython's tok_decimal_tail); returns the character after them. */
+    private char decimalTail() {
+        while (true) {
+            while (isDigit(at(pos))) {
+                pos++;
+            }
+            if (at(pos) != '_') {
+                return at(pos);
+            }
+            pos++;
+            if (!isDigit(at(pos))) {
+                throw errorBefore("invalid decimal literal", pos);
+            }
+        }
+    }
+
+    /**
+     * A number may not run into a name ("1abc"), except the start of a keyword that can follow a
+     * number in valid code ("1if x else 2"; CPython warns about it, and reads on).
+     */
+    private void checkEndOfNumber(String kind) {
+        char c = at(pos);
+        boolean keyword = switch (c) {
+            case 'a' -> keywordRest("nd");
+            case 'e' -> keywordRest("lse");
+            case 'f' -> keywordRest("or");
+            case 'i' -> "fns".indexOf(at(pos + 1)) >= 0; // CPython looks no further here
+            case 'o' -> keywordRest("r");
+            case 'n' -> keywordRest("ot");
+            default -> false;
+        };
+        if (keyword) {
+            source.warn(source.lineOf(pos), "invalid " + kind + " literal");
+        } else if (mayContinueName(c)) {
+            throw errorBefore("invalid " + kind + " literal", pos);
+        }
+    }
+
+    /** Whether the keyword whose first letter is at {@code pos} goes on with {@code rest} and ends there. */
+    private boolean keywordRest(String rest) {
+        return text.startsWith(rest, pos + 1) && !mayContinueName(at(pos + 1 + rest.length()));
+    }
+
+    /** CPython's is_potential_identifier_char: ASCII letters, digits, '_' and anything beyond ASCII. */
+    private static boolean mayContinueName(char c) {
+        return c == '_' || c >= 128 || (c < 128 && Character.isLetterOrDigit(c));
+    }
+
+    /** The character at {@code p}, or 0 past the end. */
+    private char at(int p) {
+        return p < end ? text.charAt(p) : 0;
+    }
+
+    /** CPython's tokenizer error when it stopped reading at {@code stop}: one caret, under the character before. */
+    private PySyntaxError errorBefore(String msg, int stop) {
+        return error("SyntaxError", msg, stop - 1, stop, true);
     }
 
     private void addNumber(int start, BigInteger value) {
@@ -262,11 +413,13 @@ public final class Lexer {
         add(Kind.NUMBER, text.substring(start, pos), v, start, pos);
     }
 
-    private void digits() {
-        while (pos < end && (isDigit(text.charAt(pos)) || (text.charAt(pos) == '_' && pos + 1 < end
-                && isDigit(text.charAt(pos + 1))))) {
-            pos++;
-        }
+    /** Python's identifier characters (Unicode's, and '_'); Java's would also take '$', '\u20ac' and other currency signs. */
+    public static boolean isNameStart(char c) {
+        return c == '_' || Character.isUnicodeIdentifierStart(c);
+    }
+
+    public static boolean isNamePart(char c) {
+        return Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
     }
 
     private static boolean isDigit(char c) {
@@ -275,7 +428,7 @@ public final class Lexer {
 
     private void nameOrString() {
         int start = pos;
-        while (pos < end && Character.isJavaIdentifierPart(text.charAt(pos)) && text.charAt(pos) != '$') {
+        while (pos < end && isNamePart(text.charAt(pos))) {
             pos++;
         }
         String word = text.substring(start, pos);
@@ -455,7 +608,7 @@ public final class Lexer {
         }
         if (OPS1.indexOf(c) < 0) {
             if (c == '!' || c == '$' || c == '?' || c == '`') {
-                throw error("SyntaxError", "invalid syntax", start, start + 1, true);
+                throw quietError("SyntaxError", "invalid syntax", start, start + 1, true);
             }
             int cp = text.codePointAt(pos);
             throw error("SyntaxError", String.format("invalid character '%s' (U+%04X)", new String(Character.toChars(cp)),
@@ -490,6 +643,15 @@ public final class Lexer {
         int endLine = source.lineOf(Math.max(from, to));
         int endCol = to - source.lineStart(endLine);
         out.add(new Token(kind, tokText, value, line, col, endLine, endCol));
+    }
+
+    /**
+     * An error CPython's tokenizer reports as a bare error token, leaving the message to the parser:
+     * found after the parser's own error, it does not replace it.
+     */
+    private PySyntaxError quietError(String type, String msg, int from, int to, boolean caret) {
+        quiet = true;
+        return error(type, msg, from, to, caret);
     }
 
     private PySyntaxError error(String type, String msg, int from, int to, boolean caret) {

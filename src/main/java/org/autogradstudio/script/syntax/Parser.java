@@ -26,9 +26,24 @@ public class Parser {
         this.toks = toks;
     }
 
-    /** Parses a whole file or cell. */
+    /**
+     * Parses a whole file or cell. A tokenizer error is raised when the parser reaches it; when the
+     * parser fails first, CPython 3.11 still tokenizes the rest of the file, and an error found
+     * there replaces the parser's, except after an unexpected indent (reported straight from the
+     * INDENT token); see {@link Token.LexError#replaces}.
+     */
     public static List<Stmt> parseModule(SourceText source) {
-        return new StatementParser(source, Lexer.tokenize(source)).parseModule();
+        List<Token> tokens = Lexer.tokenize(source);
+        try {
+            return new StatementParser(source, tokens).parseModule();
+        } catch (PySyntaxError e) {
+            Token last = tokens.get(tokens.size() - 1);
+            if (last.kind() != Kind.ERROR || e.msg().equals("unexpected indent")) {
+                throw e;
+            }
+            Token.LexError lexed = (Token.LexError) last.value();
+            throw lexed.replaces(e) ? lexed.error() : e;
+        }
     }
 
     /** Parses a single expression (used for f-string fields and by tests). */
@@ -66,11 +81,19 @@ public class Parser {
     // ---------------------------------------------------------------- token cursor
 
     final Token peek() {
-        return toks.get(p);
+        return reached(toks.get(p));
     }
 
     final Token peek(int k) {
-        return toks.get(Math.min(p + k, toks.size() - 1));
+        return reached(toks.get(Math.min(p + k, toks.size() - 1)));
+    }
+
+    /** {@code t}, unless it is where the tokenizer failed: then the parser has reached that error. */
+    private static Token reached(Token t) {
+        if (t.kind() == Kind.ERROR) {
+            throw ((Token.LexError) t.value()).error();
+        }
+        return t;
     }
 
     final Token prev() {
@@ -78,7 +101,7 @@ public class Parser {
     }
 
     final Token next() {
-        Token t = toks.get(p);
+        Token t = reached(toks.get(p));
         if (t.kind() != Kind.END) {
             p++;
         }

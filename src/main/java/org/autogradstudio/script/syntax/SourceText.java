@@ -17,6 +17,9 @@ public final class SourceText {
     /** Where parenthesised expressions start, at their outermost opening parenthesis. */
     private final java.util.IdentityHashMap<Object, Long> parens = new java.util.IdentityHashMap<>();
 
+    /** The tokenizer's SyntaxWarnings, as (local line, message), for the compiler to show. */
+    private final java.util.List<java.util.Map.Entry<Integer, String>> warnings = new java.util.ArrayList<>();
+
     public SourceText(String fileName, String text) {
         this(fileName, text, 0);
     }
@@ -44,6 +47,16 @@ public final class SourceText {
     public void forgetPositions() {
         ends.clear();
         parens.clear();
+    }
+
+    /** Records a SyntaxWarning the tokenizer raised at a 1-based local line. */
+    void warn(int line, String message) {
+        warnings.add(java.util.Map.entry(line, message));
+    }
+
+    /** The SyntaxWarnings raised while this text was tokenized, as (local line, message), in order. */
+    public java.util.List<java.util.Map.Entry<Integer, String>> syntaxWarnings() {
+        return java.util.Collections.unmodifiableList(warnings);
     }
 
     /** A (line, column) as one long: line << 32 | column. */

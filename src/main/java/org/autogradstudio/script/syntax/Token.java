@@ -7,7 +7,11 @@ package org.autogradstudio.script.syntax;
  */
 public record Token(Kind kind, String text, Object value, int line, int col, int endLine, int endCol) {
 
-    public enum Kind { NAME, NUMBER, STRING, OP, NEWLINE, INDENT, DEDENT, END }
+    /**
+     * ERROR: where the tokenizer failed, with the {@link LexError} as value; it ends the list, and
+     * the parser raises its error when it reaches it (see {@link Lexer#tokenize}).
+     */
+    public enum Kind { NAME, NUMBER, STRING, OP, NEWLINE, INDENT, DEDENT, END, ERROR }
 
     public boolean isOp(String op) {
         return kind == Kind.OP && text.equals(op);
@@ -15,6 +19,18 @@ public record Token(Kind kind, String text, Object value, int line, int col, int
 
     public boolean isName(String name) {
         return kind == Kind.NAME && text.equals(name);
+    }
+
+    /**
+     * A tokenizer error; for a bracket still open at the end of input, the line (with the source's
+     * line offset) of that bracket, else -1; {@code quiet}: one that CPython's tokenizer leaves to
+     * the parser to report, so that it never replaces an error the parser found first.
+     */
+    public record LexError(PySyntaxError error, int unclosedLine, boolean quiet) {
+        /** Whether this error is reported instead of the parser's {@code other}, found before it (see {@link Parser#parseModule}). */
+        boolean replaces(PySyntaxError other) {
+            return error != other && !quiet && (unclosedLine < 0 || other.line() > unclosedLine);
+        }
     }
 
     /** A string literal: decoded text for plain strings, body offsets for f-strings. */

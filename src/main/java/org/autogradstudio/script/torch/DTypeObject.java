@@ -35,6 +35,11 @@ final class DTypeObject implements PyObject {
     }
 
     @Override
+    public String typeModule() {
+        return "torch";
+    }
+
+    @Override
     public Object getAttr(String name) {
         if (name.equals("is_floating_point")) {
             return dtype.isFloatingPoint();

@@ -63,6 +63,11 @@ final class DeviceObject implements PyObject {
     }
 
     @Override
+    public String typeModule() {
+        return "torch";
+    }
+
+    @Override
     public Object getAttr(String name) {
         switch (name) {
             case "type": return type;

@@ -40,6 +40,11 @@ final class GeneratorObject implements PyObject {
     }
 
     @Override
+    public String typeModule() {
+        return "torch._C";
+    }
+
+    @Override
     public Object getAttr(String name) {
         switch (name) {
             case "manual_seed":

@@ -28,6 +28,11 @@ final class GradModeContext implements PyObject {
     }
 
     @Override
+    public String typeModule() {
+        return "torch.autograd.grad_mode";
+    }
+
+    @Override
     public Object enter() {
         boolean before = GradMode.set(enabled);
         if (depth == 0) {

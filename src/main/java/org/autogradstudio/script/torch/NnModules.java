@@ -239,7 +239,7 @@ final class NnModules {
         type[0] = new HostType(name, o -> o instanceof LossModule l && l.loss == loss, new PyBuiltin(name, (args, kwargs) -> {
             Object[] a = ctor.bind(args, kwargs);
             return new LossModule(loss, loss.options(a, 0), type[0]);
-        }));
+        })).inModule("torch.nn.modules.loss");
         return type[0];
     }
 

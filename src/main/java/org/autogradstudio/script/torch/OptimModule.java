@@ -97,7 +97,7 @@ final class OptimModule {
                         "raise ValueError(\"parameter group didn't specify a value of required optimization parameter \" +");
             }
             return create(name, type[0], ps, options.of(a), () -> maker.make(a, tensors(ps)));
-        }));
+        })).inModule("torch.optim." + name.toLowerCase(java.util.Locale.ROOT)); // torch.optim.sgd.SGD
         m.put(name, type[0]);
     }
 

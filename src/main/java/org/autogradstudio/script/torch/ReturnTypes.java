@@ -24,6 +24,11 @@ final class ReturnTypes implements PyObject {
     }
 
     @Override
+    public String typeModule() {
+        return "torch.return_types";
+    }
+
+    @Override
     public Object getAttr(String attr) {
         switch (attr) {
             case "values": return values;

@@ -32,6 +32,11 @@ final class SizeObject implements PyObject {
     }
 
     @Override
+    public String typeModule() {
+        return "torch";
+    }
+
+    @Override
     public Object getItem(Object key) {
         Object r = dims.getItem(key);
         if (r instanceof PyTuple t) {
