@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Map;
 import org.autogradstudio.script.runtime.Cancellation;
+import org.autogradstudio.script.runtime.ExceptionTypes;
+import org.autogradstudio.script.runtime.PyClass;
 import org.autogradstudio.script.runtime.PyException;
 import org.autogradstudio.script.runtime.TracebackEntry;
 
@@ -34,6 +36,8 @@ public final class ExecContext {
      */
     private final java.util.Set<String> warnedThisRun = new java.util.HashSet<>();
     private final java.util.Set<String> warnedInSession = new java.util.HashSet<>();
+    /** The session's {@code warnings} filters. */
+    final WarningFilters warningFilters = new WarningFilters();
     /** The source the current run compiled. */
     private org.autogradstudio.script.syntax.SourceText runSource;
     /** The context whose code runs on this thread, for warnings raised by host code (see {@link Warnings}). */
@@ -72,6 +76,11 @@ public final class ExecContext {
 
     /** {@code warnings.warn(message, category)} from the running line of Python code. */
     void warn(String category, String message) {
+        warn(ExceptionTypes.get(category), message);
+    }
+
+    /** {@code warnings.warn(message, category)} for a category class (also a script's own). */
+    void warn(PyClass category, String message) {
         Frame f = current;
         if (f != null) {
             TracebackEntry e = f.code.entry(f.line);
@@ -85,14 +94,42 @@ public final class ExecContext {
      * Category: message}, then the source line indented; once per place and text.
      */
     void warnAt(String category, String message, String file, int line, String sourceLine) {
-        show(warnedInSession, category, message, file, line, sourceLine);
+        show(warnedInSession, ExceptionTypes.get(category), message, file, line, sourceLine);
     }
 
-    private void show(java.util.Set<String> shown, String category, String message, String file, int line, String sourceLine) {
-        if (warnings == null || !shown.add(file + ':' + line + ':' + category + ':' + message)) {
+    /** Shows a warning unless the session's filters say otherwise (see {@link WarningFilters}). */
+    private void show(java.util.Set<String> shown, PyClass category, String message, String file, int line, String sourceLine) {
+        String kind = category.name() + ':' + message;
+        switch (warningFilters.action(category, message, line)) {
+            case "ignore":
+                return;
+            case "error":
+                throw new PyException(category.instantiate(new Object[] {message}));
+            case "once":
+                if (!warningFilters.firstTime(category, message)) {
+                    return;
+                }
+                break;
+            case "module":
+                if (!shown.add(file + "::" + kind)) {
+                    return;
+                }
+                break;
+            case "always":
+                break;
+            default:
+                if (!shown.add(file + ':' + line + ':' + kind)) {
+                    return;
+                }
+        }
+        if (warningFilters.recording() != null) {
+            warningFilters.recording().append(new WarningsModule.WarningMessage(category, message, file, line));
             return;
         }
-        StringBuilder sb = new StringBuilder().append(file).append(':').append(line).append(": ").append(category)
+        if (warnings == null) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder().append(file).append(':').append(line).append(": ").append(category.name())
                 .append(": ").append(message).append('\n');
         if (sourceLine != null && !sourceLine.isBlank()) {
             sb.append("  ").append(sourceLine.strip()).append('\n');
