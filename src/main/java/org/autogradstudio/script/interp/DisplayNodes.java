@@ -69,15 +69,24 @@ final class DisplayNodes {
         final ExprNode[] elts;
         final boolean[] starred;
 
+        /** Three or more constants, which CPython builds from a frozenset constant (see {@link PySet#ofConstants}). */
+        final boolean constants;
+
         SetNode(int line, ExprNode[] elts, boolean[] starred) {
             super(line);
             this.elts = elts;
             this.starred = starred;
+            boolean allConst = elts.length > 2;
+            for (int i = 0; i < elts.length && allConst; i++) {
+                allConst = elts[i] instanceof OperatorNodes.Const && (starred == null || !starred[i]);
+            }
+            this.constants = allConst;
         }
 
         @Override
         Object eval(Frame f) {
-            return new PySet(items(elts, starred, f));
+            List<Object> items = items(elts, starred, f);
+            return constants ? PySet.ofConstants(items) : new PySet(items);
         }
     }
 

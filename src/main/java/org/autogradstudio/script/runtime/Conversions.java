@@ -203,8 +203,7 @@ final class Conversions {
         if (args.length > 0) {
             checkSize(args[0]);
         }
-        return args.length == 0 ? new PySet() : PySet.toSet(args[0]) == args[0]
-                ? new PySet(((PySet) args[0]).values()) : PySet.toSet(args[0]);
+        return args.length == 0 ? new PySet() : args[0] instanceof PySet s ? PySet.copyOf(s) : PySet.toSet(args[0]);
     }
 
     static Object range(Object[] args, Map<String, Object> kwargs) {

@@ -48,6 +48,66 @@ public final class Keys {
             long h = b.abs().mod(BigInteger.valueOf((1L << 61) - 1)).longValue();
             return b.signum() < 0 ? (h == 1 ? -2 : -h) : h;
         }
+        if (k instanceof Double d) {
+            return floatHash(d);
+        }
+        if (k instanceof PyTuple t) {
+            return tupleHash(t);
+        }
         return k.hashCode();
+    }
+
+    private static final long MODULUS = (1L << 61) - 1;
+
+    /** CPython's hash of a float that is not an integer: its value modulo 2**61 - 1, 28 bits at a time. */
+    private static long floatHash(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? 314159 : -314159;
+        }
+        if (Double.isNaN(v)) {
+            return 0;
+        }
+        if (v == 0) {
+            return 0;
+        }
+        double a = Math.abs(v);
+        // frexp: a = m * 2**e with 0.5 <= m < 1 (a subnormal scaled up first to find its exponent)
+        int e = a < Double.MIN_NORMAL ? Math.getExponent(a * 0x1p64) + 1 - 64 : Math.getExponent(a) + 1;
+        double m = Math.scalb(a, -e);
+        long x = 0;
+        while (m != 0) {
+            x = ((x << 28) & MODULUS) | x >>> (61 - 28);
+            m *= 268435456.0;
+            e -= 28;
+            long y = (long) m;
+            m -= y;
+            x += y;
+            if (Long.compareUnsigned(x, MODULUS) >= 0) {
+                x -= MODULUS;
+            }
+        }
+        e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+        x = ((x << e) & MODULUS) | x >>> (61 - e);
+        if (v < 0) {
+            x = -x;
+        }
+        return x == -1 ? -2 : x;
+    }
+
+    /** CPython 3.11's tuple hash (xxHash's mixing over the items' hashes). */
+    private static long tupleHash(PyTuple t) {
+        final long prime1 = 0x9E3779B185EBCA87L;
+        final long prime2 = 0xC2B2AE3D27D4EB4FL;
+        final long prime5 = 0x27D4EB2F165667C5L;
+        long acc = prime5;
+        java.util.List<Object> items = t.items();
+        for (Object item : items) {
+            long lane = hash(item);
+            acc += lane * prime2;
+            acc = Long.rotateLeft(acc, 31);
+            acc *= prime1;
+        }
+        acc += items.size() ^ (prime5 ^ 3527539L);
+        return acc == -1 ? 1546275796 : acc;
     }
 }

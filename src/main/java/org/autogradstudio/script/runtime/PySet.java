@@ -7,9 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Python's set (insertion ordered here; CPython's order is by hash and may differ). */
+/**
+ * Python's set: members by normalised key (see {@link Keys}), iterated in CPython 3.11's order,
+ * which {@link SetTable} reproduces from the members' hashes and the set's history.
+ */
 public final class PySet implements PyObject {
     final LinkedHashMap<Object, Object> map = new LinkedHashMap<>();
+    private final SetTable table = new SetTable();
 
     public PySet() {
     }
@@ -21,7 +25,61 @@ public final class PySet implements PyObject {
     }
 
     public void add(Object v) {
-        map.putIfAbsent(Keys.normalize(v), v);
+        Object k = Keys.normalize(v);
+        if (!map.containsKey(k)) {
+            map.put(k, v);
+            table.add(k, Keys.hash(k));
+        }
+    }
+
+    /**
+     * A display of three or more constants ({@code {1, 2, 3}}): CPython compiles it to a frozenset
+     * constant, which the compiler rebuilds from its own iteration order when it merges constants,
+     * and a new set is updated from that.
+     */
+    public static PySet ofConstants(List<Object> items) {
+        return copyOf(new PySet(new PySet(items).values()));
+    }
+
+    /** A copy laid out as CPython copies a set (set_merge into an empty set). */
+    static PySet copyOf(PySet other) {
+        PySet r = new PySet();
+        r.update(other);
+        return r;
+    }
+
+    /** {@code self |= other}: a set's members merged in its slot order, any other iterable's added one by one. */
+    void update(Object other) {
+        if (other instanceof PySet o) {
+            table.merge(o.table, map::containsKey);
+            for (Map.Entry<Object, Object> e : o.map.entrySet()) {
+                map.putIfAbsent(e.getKey(), e.getValue());
+            }
+            return;
+        }
+        Iterator<Object> it = Ops.iter(other);
+        while (it.hasNext()) {
+            add(it.next());
+        }
+    }
+
+    /** Removes a member by normalised key; whether it was there. */
+    private boolean removeKey(Object k) {
+        if (map.remove(k) == null) {
+            return false;
+        }
+        table.remove(k, Keys.hash(k));
+        return true;
+    }
+
+    /** The members in iteration order. */
+    private List<Object> ordered() {
+        List<Object> keys = table.keysInOrder();
+        List<Object> out = new ArrayList<>(keys.size());
+        for (Object k : keys) {
+            out.add(map.get(k));
+        }
+        return out;
     }
 
     public boolean has(Object v) {
@@ -29,7 +87,7 @@ public final class PySet implements PyObject {
     }
 
     public List<Object> values() {
-        return new ArrayList<>(map.values());
+        return ordered();
     }
 
     public int size() {
@@ -53,7 +111,23 @@ public final class PySet implements PyObject {
 
     @Override
     public Iterator<Object> iter() {
-        return map.values().iterator();
+        Iterator<Object> members = ordered().iterator();
+        int size = map.size();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                if (map.size() != size) {
+                    throw Py.runtimeError("Set changed size during iteration");
+                }
+                return members.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                hasNext();
+                return members.next();
+            }
+        };
     }
 
     @Override
@@ -79,41 +153,56 @@ public final class PySet implements PyObject {
     }
 
     PySet union(Object other) {
-        PySet r = new PySet(map.values());
-        for (Object v : toSet(other).map.values()) {
-            r.add(v);
-        }
+        PySet r = copyOf(this);
+        r.update(other);
         return r;
     }
 
+    /** As CPython: the smaller set's members in its order, those the larger also has. */
     PySet intersection(Object other) {
-        PySet o = toSet(other);
+        PySet small = toSet(other);
+        PySet large = this;
+        if (small.size() > large.size()) {
+            PySet t = small;
+            small = large;
+            large = t;
+        }
         PySet r = new PySet();
-        for (Map.Entry<Object, Object> e : map.entrySet()) {
-            if (o.map.containsKey(e.getKey())) {
-                r.map.put(e.getKey(), e.getValue());
+        for (Object v : small.ordered()) {
+            if (large.has(v)) {
+                r.add(v);
             }
         }
         return r;
     }
 
+    /** As CPython: a copy with the other's members discarded when this is much larger, else this set's members the other lacks. */
     PySet difference(Object other) {
         PySet o = toSet(other);
+        if (size() >> 2 > o.size()) {
+            PySet r = copyOf(this);
+            for (Object k : o.map.keySet()) {
+                r.removeKey(k);
+            }
+            r.table.dropDummiesIfMany();
+            return r;
+        }
         PySet r = new PySet();
-        for (Map.Entry<Object, Object> e : map.entrySet()) {
-            if (!o.map.containsKey(e.getKey())) {
-                r.map.put(e.getKey(), e.getValue());
+        for (Object v : ordered()) {
+            if (!o.has(v)) {
+                r.add(v);
             }
         }
         return r;
     }
 
+    /** As CPython: a set of the other's members, then each of this set's members toggled in its order. */
     PySet symmetricDifference(Object other) {
-        PySet o = toSet(other);
-        PySet r = difference(o);
-        for (Map.Entry<Object, Object> e : o.map.entrySet()) {
-            if (!map.containsKey(e.getKey())) {
-                r.map.put(e.getKey(), e.getValue());
+        PySet r = other instanceof PySet o ? copyOf(o) : toSet(other);
+        for (Object v : ordered()) {
+            Object k = Keys.normalize(v);
+            if (!r.removeKey(k)) {
+                r.add(v);
             }
         }
         return r;
@@ -139,13 +228,37 @@ public final class PySet implements PyObject {
 
     @Override
     public Object inPlaceOp(BinaryOp op, Object other) {
-        Object r = binaryOp(op, other);
-        if (r instanceof PySet s) {
-            map.clear();
-            map.putAll(s.map);
-            return this;
+        if (!(other instanceof PySet o)) {
+            return Py.NOT_IMPLEMENTED;
         }
-        return r;
+        // as CPython's in-place updates, which change this set's own table
+        switch (op) {
+            case OR:
+                update(o);
+                return this;
+            case SUB:
+                for (Object k : o.ordered()) {
+                    removeKey(Keys.normalize(k));
+                }
+                table.dropDummiesIfMany();
+                return this;
+            case XOR:
+                for (Object v : o.ordered()) {
+                    if (!removeKey(Keys.normalize(v))) {
+                        add(v);
+                    }
+                }
+                return this;
+            case AND: {
+                PySet r = intersection(o);
+                map.clear();
+                map.putAll(r.map);
+                table.become(r.table);
+                return this;
+            }
+            default:
+                return Py.NOT_IMPLEMENTED;
+        }
     }
 
     @Override
@@ -208,29 +321,29 @@ public final class PySet implements PyObject {
                     return Py.NONE;
                 case "remove":
                     arity("set", name, args, 1, 1);
-                    if (self.map.remove(Keys.normalize(args[0])) == null) {
+                    if (!self.removeKey(Keys.normalize(args[0]))) {
                         throw Py.keyError(args[0]);
                     }
                     return Py.NONE;
                 case "discard":
                     arity("set", name, args, 1, 1);
-                    self.map.remove(Keys.normalize(args[0]));
+                    self.removeKey(Keys.normalize(args[0]));
                     return Py.NONE;
                 case "pop": {
                     arity("set", name, args, 0, 0);
                     if (self.map.isEmpty()) {
                         throw Py.keyError("pop from an empty set");
                     }
-                    Object k = self.map.keySet().iterator().next();
-                    return self.map.remove(k);
+                    return self.map.remove(self.table.pop());
                 }
                 case "clear":
                     self.map.clear();
+                    self.table.clear();
                     return Py.NONE;
                 case "copy":
-                    return new PySet(self.map.values());
+                    return copyOf(self);
                 case "union": {
-                    PySet r = new PySet(self.map.values());
+                    PySet r = copyOf(self);
                     for (Object a : args) {
                         r = r.union(a);
                     }
@@ -241,10 +354,10 @@ public final class PySet implements PyObject {
                     for (Object a : args) {
                         r = r.intersection(a);
                     }
-                    return r == self ? new PySet(self.map.values()) : r;
+                    return r == self ? copyOf(self) : r;
                 }
                 case "difference": {
-                    PySet r = new PySet(self.map.values());
+                    PySet r = copyOf(self);
                     for (Object a : args) {
                         r = r.difference(a);
                     }
@@ -255,9 +368,7 @@ public final class PySet implements PyObject {
                     return self.symmetricDifference(args[0]);
                 case "update":
                     for (Object a : args) {
-                        for (Object v : toSet(a).map.values()) {
-                            self.add(v);
-                        }
+                        self.update(a);
                     }
                     return Py.NONE;
                 case "issubset":
