@@ -8,7 +8,7 @@ import org.autogradstudio.engine.Node;
 /**
  * The rules of the engine's newer ops, found by grad_fn name and recorded attributes (kept apart
  * from {@link Rules} so each stays small): group reductions, cumsum, the named elementwise
- * functions, maximum/minimum, masked_fill, the ops that pick elements by recorded positions, and
+ * functions, maximum/minimum, masked_fill and tril/triu, the ops that pick elements by recorded positions, and
  * the script's own autograd Functions (which stay unsupported, with a message saying why).
  */
 final class ExtraRules {
@@ -47,6 +47,12 @@ final class ExtraRules {
                     return new MaskedFillRule(name, filled, Rules.number(attrs, "value"));
                 }
                 return new UnsupportedRule(name, "its mask was not recorded");
+            case "TrilBackward0":
+            case "TriuBackward0":
+                if (attrs.get("filled") instanceof int[] zeroed) {
+                    return new MaskedFillRule(name, zeroed, 0, name.startsWith("Tril") ? "tril" : "triu");
+                }
+                return new UnsupportedRule(name, "its triangle was not recorded");
             default:
                 break;
         }

@@ -5,16 +5,24 @@ import java.util.List;
 /**
  * {@code masked_fill(mask, value)}: the filled positions hold a constant, so their derivative is
  * 0 and the others pass the gradient through (factor 1). The engine records the filled positions
- * (the mask broadcast to the input) and the value, which are not inputs of the node.
+ * (the mask broadcast to the input) and the value, which are not inputs of the node. tril and
+ * triu are the same rule: the positions outside the triangle are filled with 0.
  */
 final class MaskedFillRule extends PointwiseRule {
     private final int[] filled;
     private final double value;
+    /** The op the forward expression names: masked_fill, or tril/triu (which fill the other triangle with 0). */
+    private final String op;
 
     MaskedFillRule(String name, int[] filled, double value) {
+        this(name, filled, value, "masked_fill");
+    }
+
+    MaskedFillRule(String name, int[] filled, double value, String op) {
         super(name);
         this.filled = filled.clone();
         this.value = value;
+        this.op = op;
     }
 
     private double[] kept(int n) {
@@ -60,6 +68,6 @@ final class MaskedFillRule extends PointwiseRule {
 
     @Override
     public Expr forwardExpr(List<Expr> in, boolean tensorLevel) {
-        return new Expr.Apply(TensorFn.ELEMENTWISE, "masked_fill", List.of(in.get(0), Expr.num(value)));
+        return new Expr.Apply(TensorFn.ELEMENTWISE, op, List.of(in.get(0), Expr.num(value)));
     }
 }

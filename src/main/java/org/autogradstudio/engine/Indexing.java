@@ -323,6 +323,46 @@ public final class Indexing {
         return Tensor.wrap(out, shape, g.dtype());
     }
 
+    /** {@code torch.nonzero(t)}: the int64 index (one row of coordinates) of every nonzero element, in row-major order. */
+    public static Tensor nonzero(Tensor t) {
+        double[] v = t.values();
+        int dims = t.dim();
+        int count = 0;
+        for (double x : v) {
+            if (x != 0) {
+                count++;
+            }
+        }
+        double[] out = new double[count * dims];
+        int row = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0) {
+                for (int d = dims - 1, rest = i; d >= 0; d--) {
+                    out[row * dims + d] = rest % t.shape[d];
+                    rest /= t.shape[d];
+                }
+                row++;
+            }
+        }
+        return Tensor.wrap(out, new int[] {count, dims}, DType.INT64);
+    }
+
+    /** {@code torch.where(condition)} and {@code nonzero(as_tuple=True)}: one int64 tensor of indices per dimension. */
+    public static Tensor[] nonzeroPerDimension(Tensor t) {
+        Tensor rows = nonzero(t);
+        int n = rows.shape[0], dims = Math.max(1, t.dim());
+        double[] all = rows.values();
+        Tensor[] out = new Tensor[dims];
+        for (int d = 0; d < dims; d++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) {
+                col[i] = t.dim() == 0 ? 0 : all[i * t.dim() + d];
+            }
+            out[d] = Tensor.wrap(col, new int[] {n}, DType.INT64);
+        }
+        return out;
+    }
+
     /** {@code t.select(dim, i)} (also used by batched matmul). */
     public static Tensor select(Tensor t, int dim, int i) {
         int d = Shape.wrapDim(dim, t.dim());

@@ -201,6 +201,25 @@ public final class ShapeOps {
         return out;
     }
 
+    /** {@code torch.hstack}: 1-D tensors joined end to end, others along their second dimension (zero-dimensional ones made 1-D). */
+    public static Tensor hstack(Tensor[] parts) {
+        Tensor[] ready = new Tensor[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            ready[i] = parts[i].dim() == 0 ? reshape(parts[i], new int[] {1}) : parts[i];
+        }
+        return cat(ready, ready.length > 0 && ready[0].dim() == 1 ? 0 : 1);
+    }
+
+    /** {@code torch.vstack}: rows stacked, a 1-D tensor (or a number) becoming one row. */
+    public static Tensor vstack(Tensor[] parts) {
+        Tensor[] rows = new Tensor[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Tensor t = parts[i];
+            rows[i] = t.dim() == 0 ? reshape(t, new int[] {1, 1}) : t.dim() == 1 ? unsqueeze(t, 0) : t;
+        }
+        return cat(rows, 0);
+    }
+
     /** {@code torch.cat(tensors, dim)}. */
     public static Tensor cat(Tensor[] parts, int dim) {
         if (parts.length == 0) {

@@ -23,7 +23,7 @@ import org.autogradstudio.engine.Tensor;
 
 /**
  * The rules of softmax, log_softmax, nll_loss / cross_entropy, the group reductions, cumsum, the
- * named elementwise functions, maximum/minimum, masked_fill and the picking ops, checked as
+ * named elementwise functions, maximum/minimum, masked_fill, tril/triu and the picking ops, checked as
  * {@link ChainRulePropertiesTest} checks the others: on random float64 inputs, each op's output
  * weighted by a random constant and summed (so the upstream gradient differs per element), the
  * chain rule worked from the recorded graph equals the engine's {@code .grad}, the replayed
@@ -107,6 +107,8 @@ class OpRulesPropertiesTest {
             new Case("clamp_min, clamp_max", V, false, x -> ElementwiseExtras.clampMin(x, -0.5).add(ElementwiseExtras.clampMax(x, 1.5))),
             new Case("masked_fill", M, true, x -> ElementwiseExtras.maskedFill(x,
                     Tensor.of(new double[] {1, 0, 0}, new int[] {3}, DType.BOOL), 7.5)),
+            new Case("tril, triu", M, true, x -> org.autogradstudio.engine.Triangular.tril(x, 0)
+                    .add(org.autogradstudio.engine.Triangular.triu(x.mul(x), 1))),
             new Case("maximum with a constant", M, false, x -> PairwiseOps.maximum(x, doubles(new int[] {3}, 0.1, -0.2, 0.3))),
             new Case("minimum of two paths", V, false, x -> PairwiseOps.minimum(x, Selections.flip(x, new int[] {0}).mul(0.5))),
             new Case("gather", M, true, x -> Selections.gather(x, 1, longs(new int[] {4, 2}, 0, 2, 1, 1, 2, 0, 0, 0))),

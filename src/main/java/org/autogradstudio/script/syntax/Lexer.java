@@ -451,6 +451,10 @@ public final class Lexer {
 
     private void string(int start, int quoteAt) {
         String prefix = text.substring(start, quoteAt).toLowerCase();
+        if (prefix.indexOf('b') >= 0) {
+            // refused rather than read as a str, which would print and index differently
+            throw error("SyntaxError", "bytes literals are not supported in Autograd Studio", start, quoteAt + 1, true);
+        }
         boolean raw = prefix.indexOf('r') >= 0;
         boolean fstr = prefix.indexOf('f') >= 0;
         char q = text.charAt(quoteAt);

@@ -94,6 +94,9 @@ final class TensorMethods {
         ERF("erf()"),
         LEAKY_RELU("leaky_relu(negative_slope=0.01)"),
         MASKED_FILL("masked_fill(mask, value)"),
+        TRIL("tril(diagonal=0)"),
+        TRIU("triu(diagonal=0)"),
+        NONZERO("nonzero(as_tuple=False)"),
         CLAMP("clamp(min=None, max=None)"),
         CLAMP_("clamp_(min=None, max=None)"),
         CLAMP_MIN("clamp_min(min)"),
@@ -220,6 +223,16 @@ final class TensorMethods {
         }
     }
 
+    /** {@code nonzero(as_tuple=True)} and {@code torch.where(condition)}: a tuple of index tensors, one per dimension. */
+    static Object nonzeroTuple(Tensor t) {
+        Tensor[] per = org.autogradstudio.engine.Indexing.nonzeroPerDimension(t);
+        Object[] items = new Object[per.length];
+        for (int i = 0; i < per.length; i++) {
+            items[i] = new TensorObject(per[i]);
+        }
+        return new PyTuple(items);
+    }
+
     private static Object t(Tensor t) {
         return new TensorObject(t);
     }
@@ -236,6 +249,7 @@ final class TensorMethods {
         switch (m) {
             // autograd
             case BACKWARD: return (s, a) -> {
+                TorchModule.refuseUnsupportedBackward("Tensor.backward", a[2], a[3]);
                 Tensor gradient = Py.isNone(a[0]) ? null : Args.strictTensor(a[0], "backward", "gradient", 1);
                 try {
                     s.tensor().backward(gradient, Py.isTrue(a[1]));
@@ -343,6 +357,10 @@ final class TensorMethods {
                 return (s, a) -> t(ElementwiseExtras.apply(fn, s.tensor()));
             }
             case LEAKY_RELU: return (s, a) -> t(ElementwiseExtras.leakyRelu(s.tensor(), Args.number(a[0])));
+            case TRIL: return (s, a) -> t(org.autogradstudio.engine.Triangular.tril(s.tensor(), Args.integer(a[0])));
+            case TRIU: return (s, a) -> t(org.autogradstudio.engine.Triangular.triu(s.tensor(), Args.integer(a[0])));
+            case NONZERO: return (s, a) -> Py.isTrue(a[0]) ? nonzeroTuple(s.tensor())
+                    : t(org.autogradstudio.engine.Indexing.nonzero(s.tensor()));
             case MASKED_FILL: return (s, a) -> t(ElementwiseExtras.maskedFill(s.tensor(),
                     Args.strictTensor(a[0], "masked_fill", "mask", 1), Args.number(a[1] instanceof TensorObject v ? v.item() : a[1])));
             case CLAMP_: return (s, a) -> {

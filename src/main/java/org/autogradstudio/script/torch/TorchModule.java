@@ -28,7 +28,7 @@ final class TorchModule {
             "le", "gt", "ge", "clone", "var", "std", "softmax", "log_softmax", "round", "floor", "ceil", "trunc", "sign",
             "frac", "log1p", "expm1", "atan", "asin", "acos", "sinh", "cosh", "erf", "prod", "cumsum", "masked_fill", "logsumexp",
             "amax", "amin", "gather", "index_select", "flip", "narrow", "sort", "argsort", "topk", "median", "chunk", "split",
-            "clamp_min", "clamp_max", "isfinite", "isnan", "isinf");
+            "clamp_min", "clamp_max", "isfinite", "isnan", "isinf", "tril", "triu", "nonzero");
 
     private TorchModule() {
     }
@@ -87,7 +87,9 @@ final class TorchModule {
         m.put("Size", PyBuiltin.bound("Size(sizes=())", FUNCTIONS));
         m.put("cat", PyBuiltin.bound("cat(tensors, dim=0)", FUNCTIONS));
         m.put("stack", PyBuiltin.bound("stack(tensors, dim=0)", FUNCTIONS));
-        m.put("where", PyBuiltin.bound("where(condition, input, other)", FUNCTIONS));
+        m.put("where", PyBuiltin.bound("where(condition, input=None, other=None)", FUNCTIONS));
+        m.put("hstack", PyBuiltin.bound("hstack(tensors)", FUNCTIONS));
+        m.put("vstack", PyBuiltin.bound("vstack(tensors)", FUNCTIONS));
         m.put("maximum", PyBuiltin.bound("maximum(input, other)", FUNCTIONS));
         m.put("minimum", PyBuiltin.bound("minimum(input, other)", FUNCTIONS));
         m.put("outer", PyBuiltin.bound("outer(input, vec2)", FUNCTIONS));
@@ -168,11 +170,23 @@ final class TorchModule {
         return out;
     }
 
-    private static Object autogradGrad(Object[] a) {
-        if (Py.isTrue(a[4])) {
-            throw Py.runtimeError("torch.autograd.grad(create_graph=True) is not supported in Autograd Studio:"
+    /**
+     * Refuses what a backward call cannot do here, rather than ignoring it and giving other
+     * gradients than PyTorch's: {@code create_graph=True} (higher derivatives) and {@code inputs=}.
+     */
+    static void refuseUnsupportedBackward(String call, Object createGraph, Object inputs) {
+        if (Py.isTrue(createGraph)) {
+            throw Py.runtimeError(call + "(create_graph=True) is not supported in Autograd Studio:"
                     + " gradients are computed without recording a graph, so they cannot be differentiated again");
         }
+        if (inputs != null && !Py.isNone(inputs)) {
+            throw Py.runtimeError(call + "(inputs=...) is not supported in Autograd Studio:"
+                    + " use torch.autograd.grad(outputs, inputs) for the gradients of some inputs only");
+        }
+    }
+
+    private static Object autogradGrad(Object[] a) {
+        refuseUnsupportedBackward("torch.autograd.grad", a[4], null);
         if (Py.isTrue(a[7])) {
             throw Py.runtimeError("torch.autograd.grad(is_grads_batched=True) is not supported in Autograd Studio");
         }
@@ -189,6 +203,7 @@ final class TorchModule {
     }
 
     private static Object autogradBackward(Object[] a) {
+        refuseUnsupportedBackward("torch.autograd.backward", a[3], a[5]);
         Tensor[] tensors = tensorOrTensors(a[0], "tensors");
         Tensor[] grads = gradOutputs(a[1], tensors.length);
         try {
@@ -345,7 +360,11 @@ final class TorchModule {
             case "Size": return (a, k) -> new SizeObject(Args.shape(new Object[] {a[0]}));
             case "cat": return (a, k) -> new TensorObject(ShapeOps.cat(tensors(a[0], "cat"), Args.integer(a[1])));
             case "stack": return (a, k) -> new TensorObject(ShapeOps.stack(tensors(a[0], "stack"), Args.integer(a[1])));
-            case "where": return (a, k) -> new TensorObject(Pointwise.where(
+            case "hstack": return (a, k) -> new TensorObject(ShapeOps.hstack(tensors(a[0], "hstack")));
+            case "vstack": return (a, k) -> new TensorObject(ShapeOps.vstack(tensors(a[0], "vstack")));
+            case "where": return (a, k) -> Py.isNone(a[1]) && Py.isNone(a[2])
+                    ? TensorMethods.nonzeroTuple(Args.strictTensor(a[0], "where", "condition", 1))
+                    : new TensorObject(Pointwise.where(
                     Args.strictTensor(a[0], "where", "condition", 1), Args.tensor(a[1], "where"), Args.tensor(a[2], "where")));
             case "maximum": return (a, k) -> call(() -> new TensorObject(org.autogradstudio.engine.PairwiseOps.maximum(
                     Args.strictTensor(a[0], name, "input", 1), Args.strictTensor(a[1], name, "other", 2))));
