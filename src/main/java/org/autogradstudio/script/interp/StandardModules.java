@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Registers the modules implemented by the interpreter itself: {@code math}, {@code random},
- * {@code time} and {@code warnings} in Java; {@code collections}, {@code functools}, {@code itertools} and {@code typing} in its own
+ * {@code time}, {@code warnings} and {@code copy} in Java; {@code collections}, {@code functools}, {@code itertools} and {@code typing} in its own
  * Python (resources beside this class, each read on its first import, once per JVM).
  */
 public final class StandardModules {
@@ -20,6 +20,7 @@ public final class StandardModules {
         registry.register("random", RandomModule::create);
         registry.register("time", TimeModule::create);
         registry.register("warnings", WarningsModule::create);
+        registry.register("copy", CopyModule::create);
         registry.addSourceResolver(name -> PYTHON_MODULES.contains(name)
                 ? Optional.of(new ModuleRegistry.ModuleSource(name + ".py", Sources.of(name))) : Optional.empty());
     }

@@ -30,6 +30,14 @@ public interface PyObject {
         return null;
     }
 
+    /**
+     * {@code copy.deepcopy(obj)} of a host object: a copy whose members are copied with
+     * {@code copyMember} (which keeps shared members shared), or null when it cannot be copied.
+     */
+    default Object deepCopy(java.util.function.UnaryOperator<Object> copyMember) {
+        return null;
+    }
+
     /** The object's type for {@code type(x)} and {@code isinstance}; hosts usually return a shared {@link HostType}. */
     default PyType type() {
         return HostType.of(this);

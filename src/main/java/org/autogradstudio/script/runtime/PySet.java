@@ -42,7 +42,7 @@ public final class PySet implements PyObject {
     }
 
     /** A copy laid out as CPython copies a set (set_merge into an empty set). */
-    static PySet copyOf(PySet other) {
+    public static PySet copyOf(PySet other) {
         PySet r = new PySet();
         r.update(other);
         return r;

@@ -258,6 +258,12 @@ final class NnModules {
             this.type = type;
         }
 
+        /** A loss holds only its options, which cannot change: a deep copy may be the loss itself. */
+        @Override
+        public Object deepCopy(java.util.function.UnaryOperator<Object> copyMember) {
+            return this;
+        }
+
         @Override
         public String typeName() {
             return loss.module;

@@ -66,6 +66,25 @@ public final class TensorObject implements PyObject {
         return new TensorObject(d, true);
     }
 
+    /**
+     * PyTorch's {@code Tensor.__deepcopy__}: a leaf with a copy of the values, the same
+     * requires_grad and a copy of its grad; Parameters stay Parameters. Results of operations refuse.
+     */
+    @Override
+    public Object deepCopy(java.util.function.UnaryOperator<Object> copyMember) {
+        if (!tensor.isLeaf()) {
+            throw Py.runtimeError("Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the moment");
+        }
+        Tensor copy = Tensor.of(tensor.toArray(), tensor.shape(), tensor.dtype());
+        if (tensor.requiresGrad()) {
+            copy.requiresGrad_(true);
+        }
+        if (tensor.grad() != null) {
+            copy.setGrad(((TensorObject) copyMember.apply(new TensorObject(tensor.grad()))).tensor());
+        }
+        return new TensorObject(copy, parameter);
+    }
+
     /** The engine tensor behind this script value. */
     public Tensor tensor() {
         return tensor;
