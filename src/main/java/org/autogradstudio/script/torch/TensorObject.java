@@ -31,7 +31,8 @@ import org.autogradstudio.script.runtime.UnaryOp;
  * {@link TensorMethods}. The wrapper is thin: all semantics live in the engine's {@link Tensor}.
  */
 public final class TensorObject implements PyObject {
-    static final HostType TYPE = new HostType("Tensor", o -> o instanceof TensorObject, null).inModule("torch");
+    static final HostType TYPE = new HostType("Tensor", o -> o instanceof TensorObject,
+            LegacyConstructors.tensorConstructor()).inModule("torch");
     /** {@code torch.nn.Parameter}: a tensor a module registers; what any op on it gives is a plain Tensor. */
     static final HostType PARAMETER_TYPE = new HostType("Parameter", o -> o instanceof TensorObject t && t.parameter,
             PyBuiltin.of("Parameter(data=None, requires_grad=True)", a -> parameter(a[0], a[1])), TYPE)

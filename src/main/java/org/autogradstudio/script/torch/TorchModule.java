@@ -39,7 +39,7 @@ final class TorchModule {
 
     static PyModule create() {
         PyModule m = TorchModules.module("torch", "__init__.py").withoutSuggestions();
-        m.put("Tensor", TensorObject.TYPE);
+        LegacyConstructors.register(m);
         m.put("float32", DTypeObject.of(DType.FLOAT32)).put("float", DTypeObject.of(DType.FLOAT32));
         m.put("float64", DTypeObject.of(DType.FLOAT64)).put("double", DTypeObject.of(DType.FLOAT64));
         m.put("int64", DTypeObject.of(DType.INT64)).put("long", DTypeObject.of(DType.INT64));
