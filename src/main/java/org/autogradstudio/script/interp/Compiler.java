@@ -109,10 +109,13 @@ final class Compiler {
             return augAssign(a);
         }
         if (s instanceof Stmt.AnnAssign a) {
-            if (a.value() == null) {
-                return new SimpleStatements.Flow(line, StmtNode.NORMAL);
+            StmtNode assign = a.value() == null ? null
+                    : new SimpleStatements.Assign(line, new Target[] {exprs.target(a.target())}, exprs.expr(a.value()));
+            if (!inFunction && a.target() instanceof Expr.Name n) {
+                // a module's or class body's annotation is evaluated and kept in its __annotations__ (dataclasses read it)
+                return new SimpleStatements.Annotate(line, n.id(), exprs.expr(a.annotation()), assign);
             }
-            return new SimpleStatements.Assign(line, new Target[] {exprs.target(a.target())}, exprs.expr(a.value()));
+            return assign == null ? new SimpleStatements.Flow(line, StmtNode.NORMAL) : assign;
         }
         if (s instanceof Stmt.If i) {
             return new ControlStatements.If(line, exprs.expr(i.test()), block(i.body(), line), optionalBlock(i.orElse()));

@@ -214,6 +214,42 @@ final class SimpleStatements {
         }
     }
 
+    /**
+     * {@code name: annotation [= value]} in a module or class body: the value is assigned, then the
+     * annotation evaluated into the namespace's {@code __annotations__} dict, made on first use.
+     */
+    static final class Annotate extends StmtNode {
+        final String name;
+        final ExprNode annotation;
+        final StmtNode assign;
+
+        Annotate(int line, String name, ExprNode annotation, StmtNode assign) {
+            super(line);
+            this.name = name;
+            this.annotation = annotation;
+            this.assign = assign;
+        }
+
+        @Override
+        int exec(Frame f) {
+            if (assign != null) {
+                assign.exec(f);
+            }
+            Object type = annotation.eval(f);
+            Object table = f.classNamespace != null ? f.classNamespace.get("__annotations__") : f.globals.get("__annotations__");
+            if (!(table instanceof org.autogradstudio.script.runtime.PyDict)) {
+                table = new org.autogradstudio.script.runtime.PyDict();
+                if (f.classNamespace != null) {
+                    f.classNamespace.put("__annotations__", table);
+                } else {
+                    f.globals.put("__annotations__", table);
+                }
+            }
+            ((org.autogradstudio.script.runtime.PyDict) table).put(name, type);
+            return NORMAL;
+        }
+    }
+
     static final class Raise extends StmtNode {
         final ExprNode exc;
         final ExprNode cause;

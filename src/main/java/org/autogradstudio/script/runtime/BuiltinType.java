@@ -54,6 +54,17 @@ public final class BuiltinType extends PyType {
                 return d;
             });
         }
+        if (name.equals("object") && method.equals("__setattr__")) {
+            // object.__setattr__(self, name, value): the plain store a class's own __setattr__ falls back to
+            return PyBuiltin.of("__setattr__(self, name, value, /)", a -> {
+                if (a[0] instanceof PyInstance pi) {
+                    pi.setAttrDirect(Py.str(a[1]), a[2]);
+                } else {
+                    Ops.setAttr(a[0], Py.str(a[1]), a[2]);
+                }
+                return Py.NONE;
+            });
+        }
         if (Types.hasMethod(name, method)) {
             return new PyBuiltin(name + "." + method, (args, kwargs) -> {
                 if (args.length == 0) {
