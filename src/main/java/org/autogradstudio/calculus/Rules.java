@@ -56,6 +56,7 @@ final class Rules {
                 return new ExtremeRule(name, name.startsWith("Max"), ((Number) attrs.get("dim")).intValue(),
                         Boolean.TRUE.equals(attrs.get("keepdim")));
             case "NormBackward1":
+            case "LinalgVectorNormBackward0":
                 if (attrs.containsKey("dim") && !"None".equals(String.valueOf(attrs.get("dim")))) {
                     return GroupReductionRule.norm(name, number(attrs.get("p")), dims(attrs), keepdim(attrs));
                 }

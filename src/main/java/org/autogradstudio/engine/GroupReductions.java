@@ -13,6 +13,15 @@ public final class GroupReductions {
 
     /** {@code norm(p, dim, keepdim)}; p may be infinite (the largest magnitude). */
     public static Tensor norm(Tensor a, double p, int[] dims, boolean keepdim) {
+        return norm(a, p, dims, keepdim, "NormBackward1");
+    }
+
+    /** {@code torch.linalg.vector_norm}: the same norm, recorded under its own grad_fn name. */
+    public static Tensor vectorNorm(Tensor a, double p, int[] dims, boolean keepdim) {
+        return norm(a, p, dims, keepdim, "LinalgVectorNormBackward0");
+    }
+
+    private static Tensor norm(Tensor a, double p, int[] dims, boolean keepdim, String gradFn) {
         Groups groups = Groups.of(a.shape, dims, keepdim);
         double[] v = a.values();
         double[] norms = new double[groups.count];
@@ -27,7 +36,7 @@ public final class GroupReductions {
         }
         Tensor result = Tensor.wrap(norms, groups.resultShape, type);
         if (Autograd.needed(a)) {
-            Autograd.record(result, "NormBackward1", new Tensor[] {a}, new Tensor[] {a}, null,
+            Autograd.record(result, gradFn, new Tensor[] {a}, new Tensor[] {a}, null,
                     dims == null && !keepdim ? Map.of("p", p)
                             : Map.of("p", p, "dim", dims == null ? "None" : java.util.Arrays.toString(dims), "keepdim", keepdim),
                     (node, g) -> {

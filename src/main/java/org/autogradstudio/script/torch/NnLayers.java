@@ -183,6 +183,11 @@ final class NnLayers {
 
     /** {@code named_parameters()}: each module's own parameters in its tree's order, a shared one once. */
     private static List<Map.Entry<String, TensorObject>> namedParameters(PyInstance m, String prefix, boolean recurse) {
+        return namedTensors(m, prefix, recurse, PARAMETERS);
+    }
+
+    /** The tensors of one registry (parameters or buffers) of the module and, with {@code recurse}, its submodules; each once. */
+    private static List<Map.Entry<String, TensorObject>> namedTensors(PyInstance m, String prefix, boolean recurse, String registry) {
         List<Map.Entry<String, PyInstance>> mods = new ArrayList<>();
         if (recurse) {
             namedModules(m, prefix, new IdentityHashMap<>(), mods);
@@ -192,7 +197,7 @@ final class NnLayers {
         IdentityHashMap<TensorObject, Boolean> memo = new IdentityHashMap<>();
         List<Map.Entry<String, TensorObject>> out = new ArrayList<>();
         for (Map.Entry<String, PyInstance> e : mods) {
-            PyDict params = registry(e.getValue(), PARAMETERS);
+            PyDict params = registry(e.getValue(), registry);
             if (params == null) {
                 continue;
             }
@@ -264,6 +269,17 @@ final class NnLayers {
             namedParameters(self(s, "named_parameters"), Py.str(a[0]), Py.isTrue(a[1]))
                     .forEach(e -> out.add(pair(e.getKey(), e.getValue())));
             return generator(out, "Module.named_parameters");
+        });
+        method(d, "buffers(recurse=True)", (s, a) -> {
+            List<Object> out = new ArrayList<>();
+            namedTensors(self(s, "buffers"), "", Py.isTrue(a[0]), BUFFERS).forEach(e -> out.add(e.getValue()));
+            return generator(out, "Module.buffers");
+        });
+        method(d, "named_buffers(prefix='', recurse=True)", (s, a) -> {
+            List<Object> out = new ArrayList<>();
+            namedTensors(self(s, "named_buffers"), Py.str(a[0]), Py.isTrue(a[1]), BUFFERS)
+                    .forEach(e -> out.add(pair(e.getKey(), e.getValue())));
+            return generator(out, "Module.named_buffers");
         });
         method(d, "children()", (s, a) -> {
             List<Object> out = new ArrayList<>();
@@ -353,6 +369,36 @@ final class NnLayers {
                         + "' (torch.nn.Parameter or None required)");
             }
             params.put(name, a[1]);
+            return Py.NONE;
+        });
+        method(d, "register_buffer(name, tensor, persistent=True)", (s, a) -> {
+            PyInstance m = self(s, "register_buffer");
+            PyDict buffers = registry(m, BUFFERS);
+            if (buffers == null) {
+                throw Py.attributeError("cannot assign buffer before Module.__init__() call");
+            }
+            if (!(a[0] instanceof String name)) {
+                throw Py.typeError("buffer name should be a string. Got " + typename(a[0]));
+            }
+            if (name.contains(".")) {
+                throw Py.keyError("buffer name can't contain \".\"");
+            }
+            if (name.isEmpty()) {
+                throw Py.keyError("buffer name can't be empty string \"\"");
+            }
+            if (!buffers.containsKey(name) && (m.attributes().containsKey(name)
+                    || containsKey(registry(m, PARAMETERS), name) || containsKey(registry(m, MODULES), name))) {
+                throw Py.keyError("attribute '" + name + "' already exists");
+            }
+            if (!Py.isNone(a[1]) && !(a[1] instanceof TensorObject)) {
+                throw Py.typeError("cannot assign '" + typename(a[1]) + "' object to buffer '" + name
+                        + "' (torch Tensor or None required)");
+            }
+            buffers.put(name, a[1]);
+            if (!Py.isTrue(a[2])) {
+                // kept out of state_dict, as PyTorch's non-persistent buffers
+                NnState.nonPersistent(m).add(name);
+            }
             return Py.NONE;
         });
         method(d, "apply(fn)", (s, a) -> {
@@ -717,15 +763,29 @@ final class NnLayers {
         });
         method(d, "extra_repr()", (s, a) -> "p=" + Ops.repr(Ops.getAttr(s, "p")) + ", inplace="
                 + Ops.repr(Ops.getAttr(s, "inplace")));
-        method(d, "forward(input)", (s, a) -> {
-            tensorArg(a[0], "dropout");
-            if (Py.isTrue(Ops.getAttr(s, "training")) && Args.number(Ops.getAttr(s, "p")) > 0) {
-                throw Py.runtimeError("nn.Dropout in training mode is not supported in Autograd Studio: its random mask"
-                        + " would not be PyTorch's; call model.eval() (or use p=0) to run it as the identity");
-            }
-            return a[0];
-        });
+        method(d, "forward(input)", (s, a) -> dropout(a[0], Ops.getAttr(s, "p"), Py.isTrue(Ops.getAttr(s, "training")), "nn.Dropout"));
         return d;
+    }
+
+    /**
+     * Dropout ({@code nn.Dropout}, {@code F.dropout}, {@code torch.dropout}) outside training, or
+     * with p=0: the input itself. In training its random mask would not be PyTorch's, so it is refused.
+     */
+    static Object dropout(Object input, Object p, boolean training, String what) {
+        tensorArg(input, "dropout");
+        double prob = Args.number(p);
+        if (prob < 0 || prob > 1) {
+            throw Py.valueError("dropout probability has to be between 0 and 1, but got " + Ops.repr(p));
+        }
+        if (training && prob > 0) {
+            throw Py.runtimeError(what + " in training mode is not supported in Autograd Studio: its random mask"
+                    + " would not be PyTorch's; call model.eval() (or use p=0) to run it as the identity");
+        }
+        return input;
+    }
+
+    private static boolean containsKey(PyDict registry, String name) {
+        return registry != null && registry.containsKey(name);
     }
 
     private static Object tensorArg(Object o, String fn) {

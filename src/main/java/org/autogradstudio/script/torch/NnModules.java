@@ -165,6 +165,8 @@ final class NnModules {
         f.put("softmax", PyBuiltin.bound("softmax(input, dim=None, _stacklevel=3, dtype=None)", ACTIVATION));
         f.put("log_softmax", PyBuiltin.bound("log_softmax(input, dim=None, _stacklevel=3, dtype=None)", ACTIVATION));
         f.put("relu", PyBuiltin.bound("relu(input)", ACTIVATION));
+        f.put("dropout", PyBuiltin.of("dropout(input, p=0.5, training=True, inplace=False)",
+                a -> NnLayers.dropout(a[0], a[1], Py.isTrue(a[2]), "F.dropout")));
         f.put("sigmoid", PyBuiltin.bound("sigmoid(input)", ACTIVATION));
         f.put("tanh", PyBuiltin.bound("tanh(input)", ACTIVATION));
         f.put("linear", PyBuiltin.of("linear(input, weight, bias=None)", a -> NnLayers.linear(a[0], a[1], a[2])));

@@ -39,8 +39,9 @@ final class NnState {
             if (reg == null) {
                 continue;
             }
+            org.autogradstudio.script.runtime.PySet skipped = registry.equals(NnLayers.BUFFERS) ? nonPersistent(m) : null;
             for (Object k : reg.keys()) {
-                if (reg.get(k) instanceof TensorObject t) {
+                if (reg.get(k) instanceof TensorObject t && (skipped == null || !skipped.has(k))) {
                     out.put(prefix + k, keepVars ? t : new TensorObject(t.tensor().detach()));
                 }
             }
@@ -48,6 +49,17 @@ final class NnState {
         for (Map.Entry<String, PyInstance> c : NnLayers.children(m)) {
             collect(c.getValue(), prefix + c.getKey() + ".", keepVars, out);
         }
+    }
+
+    /** The names of the module's buffers registered with {@code persistent=False}, which state_dict leaves out. */
+    static org.autogradstudio.script.runtime.PySet nonPersistent(PyInstance m) {
+        Object set = m.attributes().get("_non_persistent_buffers_set");
+        if (!(set instanceof org.autogradstudio.script.runtime.PySet s)) {
+            org.autogradstudio.script.runtime.PySet fresh = new org.autogradstudio.script.runtime.PySet();
+            m.setAttrDirect("_non_persistent_buffers_set", fresh);
+            return fresh;
+        }
+        return s;
     }
 
     /** Copies matching entries into the module's tensors (no_grad), with PyTorch's report of what did not match. */

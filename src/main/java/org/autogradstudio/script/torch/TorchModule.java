@@ -6,6 +6,7 @@ import java.util.Map;
 import org.autogradstudio.engine.Creation;
 import org.autogradstudio.engine.DType;
 import org.autogradstudio.engine.GradMode;
+import org.autogradstudio.engine.GroupReductions;
 import org.autogradstudio.engine.Pointwise;
 import org.autogradstudio.engine.RandomSource;
 import org.autogradstudio.engine.ShapeOps;
@@ -108,6 +109,21 @@ final class TorchModule {
         m.put("allclose", PyBuiltin.bound("allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False)", FUNCTIONS));
         m.put("addmm", PyBuiltin.bound("addmm(input, mat1, mat2)", FUNCTIONS));
         m.put("autograd", autograd());
+        m.put("linalg", linalg());
+        m.put("dropout", PyBuiltin.of("dropout(input, p, train)", a -> NnLayers.dropout(a[0], a[1], Py.isTrue(a[2]), "torch.dropout")));
+        m.put("equal", PyBuiltin.of("equal(input, other)", a -> {
+            Tensor x = Args.strictTensor(a[0], "equal", "input", 1), y = Args.strictTensor(a[1], "equal", "other", 2);
+            if (!java.util.Arrays.equals(x.shape(), y.shape())) {
+                return false;
+            }
+            double[] u = x.toArray(), v = y.toArray();
+            for (int i = 0; i < u.length; i++) {
+                if (!(u[i] == v[i])) { // numeric equality: NaN is unequal, -0.0 equals 0.0
+                    return false;
+                }
+            }
+            return true;
+        }));
         m.put("device", PyBuiltin.of("device(type, index=None)", a -> DeviceObject.parse(a[0], a[1])));
         PyModule cuda = TorchModules.module("torch.cuda", "cuda/__init__.py");
         cuda.put("is_available", PyBuiltin.of("is_available()", a -> false));
@@ -128,6 +144,37 @@ final class TorchModule {
         a.put("backward", PyBuiltin.bound("backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,"
                 + " grad_variables=None, inputs=None)", FUNCTIONS));
         return a;
+    }
+
+    /** {@code torch.linalg}: the vector norms (and the Frobenius norm of a matrix, which is one). */
+    private static PyModule linalg() {
+        PyModule l = TorchModules.module("torch.linalg", "linalg/__init__.py");
+        l.put("vector_norm", PyBuiltin.of("vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None)", a ->
+                new TensorObject(GroupReductions.vectorNorm(Args.strictTensor(a[0], "linalg_vector_norm", "input", 1),
+                        order(a[1]), Args.dims(a[2]), Py.isTrue(a[3])))));
+        l.put("norm", PyBuiltin.of("norm(A, ord=None, dim=None, keepdim=False, *, out=None, dtype=None)", a -> {
+            Tensor x = Args.strictTensor(a[0], "linalg_norm", "input", 1);
+            boolean matrix = Py.isNone(a[2]) ? x.dim() == 2 : a[2] instanceof PyTuple t && t.size() == 2;
+            if (matrix && !Py.isNone(a[1]) && !"fro".equals(a[1])) {
+                throw Py.runtimeError("torch.linalg.norm with a matrix ord (" + Py.repr(a[1])
+                        + ") is not supported in Autograd Studio: use ord=None or 'fro', or torch.linalg.vector_norm");
+            }
+            if (Py.isNone(a[2]) && x.dim() > 2 && !Py.isNone(a[1])) {
+                throw Py.runtimeError("linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got "
+                        + x.dim() + "D.");
+            }
+            double ord = Py.isNone(a[1]) || "fro".equals(a[1]) ? 2 : order(a[1]);
+            return new TensorObject(GroupReductions.vectorNorm(x, ord, Args.dims(a[2]), Py.isTrue(a[3])));
+        }));
+        return l;
+    }
+
+    /** A vector norm's order: a number, or inf / -inf. */
+    private static double order(Object ord) {
+        if (ord instanceof String s) {
+            throw Py.runtimeError("linalg.vector_norm: Expected a numeric order, but got '" + s + "'");
+        }
+        return Args.number(ord);
     }
 
     /** A tensor or a sequence of tensors, as {@code autograd.grad} takes its outputs and inputs. */
