@@ -1,4 +1,4 @@
-# torch.linalg norms, torch.equal, dropout outside training, register_buffer (persistent or not), as PyTorch 1.13 prints them.
+# torch.linalg norms, torch.equal, dropout outside training, register_buffer (persistent or not), optimizer.defaults, as PyTorch 1.13 prints them.
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -37,3 +37,7 @@ try:
     F.dropout(d, 1.5)
 except ValueError as e:
     print(e)
+w = torch.ones(1, requires_grad=True)
+for o in [torch.optim.SGD([w], lr=0.1, momentum=0.9), torch.optim.Adam([w], lr=0.01), torch.optim.AdamW([w]), torch.optim.RMSprop([w]), torch.optim.Adagrad([w])]:
+    o.param_groups[0]["lr"] = 5
+    print(o.defaults)

@@ -170,6 +170,8 @@ final class OptimModule {
         private final Optimizer optimizer;
         private final PyDict group = new PyDict();
         private final PyList groups = new PyList();
+        /** {@code optimizer.defaults}: the options it was made with (param_groups may change later). */
+        private final PyDict defaults = new PyDict();
 
         OptimizerObject(String name, PyType type, Optimizer optimizer, List<TensorObject> params, Map<String, Object> options) {
             this.name = name;
@@ -179,6 +181,7 @@ final class OptimModule {
             params.forEach(ps::append);
             group.put("params", ps);
             options.forEach(group::put);
+            options.forEach(defaults::put);
             groups.append(group);
         }
 
@@ -231,6 +234,7 @@ final class OptimModule {
         public Object getAttr(String attr) {
             switch (attr) {
                 case "param_groups": return groups;
+                case "defaults": return defaults;
                 case "step": return new PyBuiltin("step", (a, k) -> callMethod("step", a, k));
                 case "zero_grad": return new PyBuiltin("zero_grad", (a, k) -> callMethod("zero_grad", a, k));
                 default: return null;
