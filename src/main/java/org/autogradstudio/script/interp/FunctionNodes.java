@@ -336,15 +336,33 @@ final class FunctionNodes {
             } finally {
                 ctx.depth--;
             }
-            Object cls = new PyClass(name, String.valueOf(ns.get("__module__")), baseTypes, ns, false);
+            PyClass created = new PyClass(name, String.valueOf(ns.get("__module__")), baseTypes, ns, false);
+            Object cls = created;
             if (classCellSlot >= 0) {
                 ((Cell) cf.locals[classCellSlot]).value = cls;
             }
+            initSubclass(created);
             for (int i = decs.length - 1; i >= 0; i--) {
                 cls = Ops.call(decs[i], new Object[] {cls}, Py.NO_KWARGS);
             }
             target.assign(f, cls);
             return NORMAL;
+        }
+    }
+
+    /**
+     * Calls the nearest base's {@code __init_subclass__} with the new class (an implicit
+     * classmethod, as in Python), which a registry of subclasses is built on.
+     */
+    static void initSubclass(PyClass created) {
+        List<PyType> mro = created.mro();
+        for (int i = 1; i < mro.size(); i++) {
+            if (mro.get(i) instanceof PyClass c && !c.isBuiltin() && c.dict().containsKey("__init_subclass__")) {
+                Object hook = c.dict().get("__init_subclass__");
+                Object function = hook instanceof org.autogradstudio.script.runtime.Descriptors.ClassMethod m ? m.function() : hook;
+                Ops.call(function, new Object[] {created}, Py.NO_KWARGS);
+                return;
+            }
         }
     }
 

@@ -53,6 +53,7 @@ final class PySuper implements PyObject {
     private Object objectMethod(String name) {
         switch (name) {
             case "__init__": return new PyBuiltin("__init__", (a, k) -> Py.NONE);
+            case "__init_subclass__": return new PyBuiltin("__init_subclass__", (a, k) -> Py.NONE);
             case "__setattr__":
                 return new PyBuiltin("__setattr__", (a, k) -> {
                     if (self instanceof org.autogradstudio.script.runtime.PyInstance pi) {

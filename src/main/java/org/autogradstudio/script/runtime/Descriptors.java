@@ -52,6 +52,10 @@ public final class Descriptors {
             this.function = function;
         }
 
+        public Object function() {
+            return function;
+        }
+
         @Override
         public String typeName() {
             return "classmethod";

@@ -110,6 +110,38 @@ public class PyClass extends PyType {
         return dict;
     }
 
+    /** The names {@code __slots__} allow on instances, or null when instances have a {@code __dict__} (see {@link #slots()}). */
+    private java.util.Set<String> slots;
+    private boolean slotsKnown;
+
+    /**
+     * The attribute names an instance may hold when every class of the MRO declares
+     * {@code __slots__} (none of them {@code '__dict__'}); null when instances take any attribute.
+     */
+    public java.util.Set<String> slots() {
+        if (!slotsKnown) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (PyType t : mro) {
+                if (!(t instanceof PyClass c) || c.builtin) {
+                    continue;
+                }
+                Object declared = c.dict.get("__slots__");
+                if (declared == null) {
+                    names = null;
+                    break;
+                }
+                java.util.Iterator<Object> it = declared instanceof String one ? java.util.List.<Object>of(one).iterator()
+                        : Ops.iter(declared);
+                while (it.hasNext()) {
+                    names.add(Py.str(it.next()));
+                }
+            }
+            slots = names == null || names.contains("__dict__") ? null : names;
+            slotsKnown = true;
+        }
+        return slots;
+    }
+
     @Override
     public Object lookup(String attr) {
         for (PyType t : mro) {

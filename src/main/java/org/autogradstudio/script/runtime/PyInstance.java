@@ -86,11 +86,15 @@ public class PyInstance implements PyObject {
             special("__setattr__", name, value);
             return;
         }
-        attrs.put(name, value);
+        setAttrDirect(name, value);
     }
 
-    /** Plain attribute store, bypassing {@code __setattr__} ({@code object.__setattr__}). */
+    /** Plain attribute store, bypassing {@code __setattr__} ({@code object.__setattr__}); {@code __slots__} still apply. */
     public void setAttrDirect(String name, Object value) {
+        java.util.Set<String> slots = cls.slots();
+        if (slots != null && !slots.contains(name)) {
+            throw Py.attributeError("'" + cls.name() + "' object has no attribute '" + name + "'");
+        }
         attrs.put(name, value);
     }
 
