@@ -116,6 +116,17 @@ public final class PyGenerator implements PyIterator.Resumable {
     }
 
     @Override
+    public Object throwIn(PyException error) {
+        hasPeeked = false;
+        peeked = null;
+        Object v = channel.throwIn(error);
+        if (v == DONE) {
+            throw new PyException("StopIteration", "");
+        }
+        return v;
+    }
+
+    @Override
     public void close() {
         hasPeeked = false;
         peeked = null;
@@ -154,6 +165,8 @@ public final class PyGenerator implements PyIterator.Resumable {
         private boolean executing;
         private boolean finished;
         private boolean closing;
+        /** An exception {@code throw()} raises at the yield. */
+        private PyException thrown;
         private Object transfer;
         private PyException failure;
         private Object[] carried;
@@ -223,6 +236,19 @@ public final class PyGenerator implements PyIterator.Resumable {
             }
         }
 
+        /**
+         * {@code throw(e)}: {@code e} raised at the yield the body waits at; the body's next value,
+         * or DONE. A generator that has not started (or has ended) raises it here at once.
+         */
+        Object throwIn(PyException error) {
+            if (!started || finished) {
+                finished = true;
+                throw error;
+            }
+            thrown = error;
+            return resume(Py.NONE, false);
+        }
+
         /** {@code close()}: GeneratorExit at the yield the body waits at. */
         void close() {
             if (!started) {
@@ -251,6 +277,11 @@ public final class PyGenerator implements PyIterator.Resumable {
             ctx.current = frame;
             if (closing) {
                 throw new PyException("GeneratorExit", "");
+            }
+            if (thrown != null) {
+                PyException t = thrown;
+                thrown = null;
+                throw t;
             }
             return transfer;
         }

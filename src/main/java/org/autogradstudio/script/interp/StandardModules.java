@@ -26,7 +26,7 @@ public final class StandardModules {
     }
 
     /** The standard modules written in the interpreter's own Python. */
-    private static final java.util.Set<String> PYTHON_MODULES = java.util.Set.of("collections", "dataclasses", "functools", "itertools", "typing");
+    private static final java.util.Set<String> PYTHON_MODULES = java.util.Set.of("collections", "contextlib", "dataclasses", "functools", "itertools", "typing");
 
     /** Their sources, each read on its first import. */
     private static final class Sources {

@@ -14,6 +14,9 @@ public final class PyIterator implements PyObject {
 
         /** {@code gen.close()}: GeneratorExit at the suspended yield. */
         void close();
+
+        /** {@code gen.throw(exc)}: {@code exc} raised at the suspended yield; the next value yielded. */
+        Object throwIn(PyException error);
     }
 
     private final Iterator<Object> it;
@@ -64,7 +67,10 @@ public final class PyIterator implements PyObject {
         if (name.equals("__iter__")) {
             return this;
         }
-        if (it instanceof Resumable r && (name.equals("send") || name.equals("close"))) {
+        if (it instanceof Resumable r && (name.equals("send") || name.equals("close") || name.equals("throw"))) {
+            if (name.equals("throw")) {
+                return r.throwIn(thrown(args));
+            }
             if (name.equals("close")) {
                 r.close();
                 return Py.NONE;
@@ -75,6 +81,22 @@ public final class PyIterator implements PyObject {
             return r.send(args[0]);
         }
         return PyObject.super.callMethod(name, args, kwargs);
+    }
+
+    /** {@code throw(type[, value])} or {@code throw(instance)}: the exception to raise in the body. */
+    private static PyException thrown(Object[] args) {
+        if (args.length < 1 || args.length > 3) {
+            throw Py.typeError("throw expected at least 1 argument, got " + args.length);
+        }
+        Object v = args.length > 1 && args[1] instanceof PyExceptionObject given ? given : args[0];
+        if (v instanceof PyClass c && c.isExceptionClass()) {
+            v = args.length > 1 && !Py.isNone(args[1]) ? c.call(new Object[] {args[1]}, Py.NO_KWARGS) : c.call(Py.NO_ARGS, Py.NO_KWARGS);
+        }
+        if (!(v instanceof PyExceptionObject e)) {
+            throw Py.typeError("exceptions must be classes or instances deriving from BaseException, not " + Ops.typeName(v));
+        }
+        PyException raised = e.raisedException();
+        return raised != null ? raised : new PyException(e);
     }
 
     @Override
