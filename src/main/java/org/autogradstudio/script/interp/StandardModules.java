@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Registers the modules implemented by the interpreter itself: {@code math}, {@code random},
- * {@code time}, {@code warnings} and {@code copy} in Java; {@code collections}, {@code functools}, {@code itertools} and {@code typing} in its own
- * Python (resources beside this class, each read on its first import, once per JVM).
+ * {@code time}, {@code warnings} and {@code copy} in Java; {@code collections}, {@code contextlib},
+ * {@code dataclasses}, {@code functools}, {@code itertools}, {@code operator} and {@code typing} in
+ * its own Python (resources beside this class, each read on its first import, once per JVM).
  */
 public final class StandardModules {
     private StandardModules() {
@@ -26,7 +27,7 @@ public final class StandardModules {
     }
 
     /** The standard modules written in the interpreter's own Python. */
-    private static final java.util.Set<String> PYTHON_MODULES = java.util.Set.of("collections", "contextlib", "dataclasses", "functools", "itertools", "typing");
+    private static final java.util.Set<String> PYTHON_MODULES = java.util.Set.of("collections", "contextlib", "dataclasses", "functools", "itertools", "operator", "typing");
 
     /** Their sources, each read on its first import. */
     private static final class Sources {
