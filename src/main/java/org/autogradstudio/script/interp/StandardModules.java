@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Registers the modules implemented by the interpreter itself: {@code math}, {@code random},
- * {@code time}, {@code warnings} and {@code copy} in Java; {@code collections}, {@code contextlib},
+ * {@code time}, {@code warnings}, {@code copy} and {@code traceback} in Java; {@code collections}, {@code contextlib},
  * {@code dataclasses}, {@code functools}, {@code itertools}, {@code operator} and {@code typing} in
  * its own Python (resources beside this class, each read on its first import, once per JVM).
  */
@@ -22,6 +22,7 @@ public final class StandardModules {
         registry.register("time", TimeModule::create);
         registry.register("warnings", WarningsModule::create);
         registry.register("copy", CopyModule::create);
+        registry.register("traceback", TracebackModule::create);
         registry.addSourceResolver(name -> PYTHON_MODULES.contains(name)
                 ? Optional.of(new ModuleRegistry.ModuleSource(name + ".py", Sources.of(name))) : Optional.empty());
     }

@@ -220,6 +220,16 @@ public class PyException extends RuntimeException {
         return sb.toString();
     }
 
+    /**
+     * The text {@code traceback.print_exc()} prints for this exception while an except clause
+     * handles it: its frames down to the one that caught it.
+     */
+    public String formatCaughtTraceback() {
+        StringBuilder sb = new StringBuilder();
+        appendChain(sb, Collections.newSetFromMap(new java.util.IdentityHashMap<>()), true);
+        return sb.toString();
+    }
+
     private void appendChain(StringBuilder sb, java.util.Set<PyException> shown, boolean chained) {
         shown.add(this);
         if (cause != null && !shown.contains(cause)) {
