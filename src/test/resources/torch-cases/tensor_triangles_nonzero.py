@@ -1,4 +1,4 @@
-# tril/triu (an attention mask), nonzero and torch.where(condition), hstack/vstack, as PyTorch 1.13 prints them.
+# tril/triu (an attention mask), nonzero and torch.where(condition), hstack/vstack, unbind, as PyTorch 1.13 prints them.
 import torch
 torch.manual_seed(0)
 x = torch.randn(3, 4, requires_grad=True)
@@ -16,5 +16,15 @@ b = torch.tensor([3., 4.])
 print(torch.hstack([a, b]), torch.vstack([a, b]), torch.hstack((torch.ones(2, 1), torch.zeros(2, 2))), torch.vstack([torch.ones(1, 2), b]))
 try:
     torch.tril(torch.ones(3))
+except IndexError as e:
+    print(e)
+x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+rows = x.unbind(0)
+cols = torch.unbind(x, dim=1)
+print(rows, cols)
+(rows[0] * 2 + cols[1] * 3).sum().backward()
+print(x.grad, torch.arange(3).unbind())
+try:
+    torch.tensor(1.).unbind()
 except IndexError as e:
     print(e)

@@ -97,6 +97,7 @@ final class TensorMethods {
         TRIL("tril(diagonal=0)"),
         TRIU("triu(diagonal=0)"),
         NONZERO("nonzero(as_tuple=False)"),
+        UNBIND("unbind(dim=0)"),
         CLAMP("clamp(min=None, max=None)"),
         CLAMP_("clamp_(min=None, max=None)"),
         CLAMP_MIN("clamp_min(min)"),
@@ -357,6 +358,7 @@ final class TensorMethods {
                 return (s, a) -> t(ElementwiseExtras.apply(fn, s.tensor()));
             }
             case LEAKY_RELU: return (s, a) -> t(ElementwiseExtras.leakyRelu(s.tensor(), Args.number(a[0])));
+            case UNBIND: return (s, a) -> unbind(s.tensor(), Args.integer(a[0]));
             case TRIL: return (s, a) -> t(org.autogradstudio.engine.Triangular.tril(s.tensor(), Args.integer(a[0])));
             case TRIU: return (s, a) -> t(org.autogradstudio.engine.Triangular.triu(s.tensor(), Args.integer(a[0])));
             case NONZERO: return (s, a) -> Py.isTrue(a[0]) ? nonzeroTuple(s.tensor())
@@ -600,6 +602,24 @@ final class TensorMethods {
      * {@code split}/{@code chunk}: views along dim of {@code size} elements each (the last shorter)
      * or of the given {@code sizes}, each recorded under PyTorch's name for the split.
      */
+    /** {@code unbind(dim)}: the slices along dim, that dimension removed, each recorded as PyTorch's UnbindBackward0. */
+    private static PyTuple unbind(Tensor x, int dim) {
+        if (x.dim() == 0) {
+            throw Py.indexError("Dimension specified as " + dim + " but tensor has no dimensions");
+        }
+        int d = org.autogradstudio.engine.Shape.wrapDim(dim, x.dim());
+        Object[] out = new Object[x.size(d)];
+        for (int i = 0; i < out.length; i++) {
+            java.util.List<org.autogradstudio.engine.Index> items = new java.util.ArrayList<>();
+            for (int k = 0; k < d; k++) {
+                items.add(org.autogradstudio.engine.Index.slice(null, null, null));
+            }
+            items.add(org.autogradstudio.engine.Index.at(i));
+            out[i] = t(org.autogradstudio.engine.Indexing.get(x, items, "UnbindBackward0"));
+        }
+        return new PyTuple(out);
+    }
+
     private static PyTuple pieces(Tensor x, int dim, int size, int[] sizes, String name) {
         int d = org.autogradstudio.engine.Shape.wrapDim(dim, Math.max(1, x.dim()));
         int total = x.size(d);

@@ -29,7 +29,7 @@ final class TorchModule {
             "le", "gt", "ge", "clone", "var", "std", "softmax", "log_softmax", "round", "floor", "ceil", "trunc", "sign",
             "frac", "log1p", "expm1", "atan", "asin", "acos", "sinh", "cosh", "erf", "prod", "cumsum", "masked_fill", "logsumexp",
             "amax", "amin", "gather", "index_select", "flip", "narrow", "sort", "argsort", "topk", "median", "chunk", "split",
-            "clamp_min", "clamp_max", "isfinite", "isnan", "isinf", "tril", "triu", "nonzero");
+            "clamp_min", "clamp_max", "isfinite", "isnan", "isinf", "tril", "triu", "nonzero", "unbind");
 
     private TorchModule() {
     }
