@@ -11,7 +11,10 @@
  * module boundaries, so scripts only ever see Python errors.
  *
  * <p>{@link org.autogradstudio.script.interp.SessionState} is the entry point used by
- * {@code org.autogradstudio.script.ScriptSession}; {@code Builtins}, {@code MathModule} and
- * {@code RandomModule} provide the standard namespace.
+ * {@code org.autogradstudio.script.ScriptSession}; {@code Builtins} provides the standard
+ * namespace and {@code StandardModules} the importable standard library: {@code MathModule},
+ * {@code RandomModule}, {@code TimeModule}, {@code WarningsModule} (with the session's
+ * {@code WarningFilters}), {@code CopyModule} and {@code TracebackModule} in Java, the rest in
+ * Python resources beside these classes.
  */
 package org.autogradstudio.script.interp;
