@@ -21,7 +21,9 @@ import org.autogradstudio.script.runtime.PyDict;
 import org.autogradstudio.script.runtime.PyException;
 import org.autogradstudio.script.runtime.PyInstance;
 import org.autogradstudio.script.runtime.PyIterator;
+import org.autogradstudio.script.runtime.PyList;
 import org.autogradstudio.script.runtime.PyModule;
+import org.autogradstudio.script.runtime.PyTuple;
 import org.autogradstudio.script.runtime.PyType;
 import org.autogradstudio.script.runtime.Signature;
 import org.autogradstudio.script.runtime.Slice;
@@ -48,6 +50,7 @@ final class NnLayers {
         nn.put("Linear", layer("Linear", "torch.nn.modules.linear", linearMethods()));
         nn.put("Sequential", layer("Sequential", "torch.nn.modules.container", sequentialMethods()));
         nn.put("ModuleList", layer("ModuleList", "torch.nn.modules.container", moduleListMethods()));
+        nn.put("ModuleDict", layer("ModuleDict", "torch.nn.modules.container", moduleDictMethods()));
         nn.put("Identity", layer("Identity", "torch.nn.modules.linear", identityMethods()));
         nn.put("Flatten", layer("Flatten", "torch.nn.modules.flatten", flattenMethods()));
         nn.put("Dropout", layer("Dropout", "torch.nn.modules.dropout", dropoutMethods()));
@@ -242,12 +245,31 @@ final class NnLayers {
             throw Py.attributeError("'" + m.typeName() + "' object has no attribute '" + name + "'");
         });
         d.put("__call__", new BuiltinMethod("__call__", (s, args, kwargs) -> {
+            PyInstance m = s instanceof PyInstance pi ? pi : null;
+            Object[] input = args;
+            for (Object hook : hooks(m, FORWARD_PRE_HOOKS)) {
+                Object changed = Ops.call(hook, new Object[] {s, new PyTuple(input)}, Py.NO_KWARGS);
+                if (!Py.isNone(changed)) {
+                    input = changed instanceof PyTuple t ? t.items().toArray() : new Object[] {changed};
+                }
+            }
+            Object out;
             try {
-                return Ops.callMethod(s, "forward", args, kwargs);
+                out = Ops.callMethod(s, "forward", input, kwargs);
             } catch (RuntimeException e) {
                 throw TorchFrames.callImpl(ErrorTranslator.translate(e));
             }
+            for (Object hook : hooks(m, FORWARD_HOOKS)) {
+                Object changed = Ops.call(hook, new Object[] {s, new PyTuple(input), out}, Py.NO_KWARGS);
+                if (!Py.isNone(changed)) {
+                    out = changed;
+                }
+            }
+            return out;
         }));
+        method(d, "register_forward_hook(hook)", (s, a) -> addHook(self(s, "register_forward_hook"), FORWARD_HOOKS, a[0]));
+        method(d, "register_forward_pre_hook(hook)", (s, a) ->
+                addHook(self(s, "register_forward_pre_hook"), FORWARD_PRE_HOOKS, a[0]));
         d.put("forward", new BuiltinMethod("forward", (s, args, kwargs) -> {
             PyException e = new PyException("NotImplementedError",
                     "Module [" + Ops.typeName(s) + "] is missing the required \"forward\" function");
@@ -678,6 +700,75 @@ final class NnLayers {
         return d;
     }
 
+    /** {@code nn.ModuleDict}: submodules by name, with a dict's methods; iterating gives the names. */
+    private Map<String, Object> moduleDictMethods() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        method(d, "__init__(modules=None)", (s, a) -> {
+            PyInstance m = self(s, "__init__");
+            initModule(m);
+            if (!Py.isNone(a[0])) {
+                updateModules(m, a[0]);
+            }
+            return Py.NONE;
+        });
+        method(d, "update(modules)", (s, a) -> {
+            updateModules(self(s, "update"), a[0]);
+            return Py.NONE;
+        });
+        method(d, "__len__()", (s, a) -> (long) modules(self(s, "__len__")).size());
+        method(d, "__iter__()", (s, a) -> new PyIterator(modules(self(s, "__iter__")).keys().iterator(), "odict_keyiterator"));
+        method(d, "__contains__(key)", (s, a) -> modules(self(s, "__contains__")).containsKey(a[0]));
+        method(d, "__getitem__(key)", (s, a) -> {
+            PyDict mods = modules(self(s, "__getitem__"));
+            if (!mods.containsKey(a[0])) {
+                throw Py.keyError(a[0]);
+            }
+            return mods.get(a[0]);
+        });
+        method(d, "__setitem__(key, module)", (s, a) -> {
+            addModule(self(s, "__setitem__"), a[0], a[1]);
+            return Py.NONE;
+        });
+        method(d, "__delitem__(key)", (s, a) -> {
+            PyDict mods = modules(self(s, "__delitem__"));
+            if (!mods.containsKey(a[0])) {
+                throw Py.keyError(a[0]);
+            }
+            mods.delItem(a[0]);
+            return Py.NONE;
+        });
+        method(d, "keys()", (s, a) -> new PyList(modules(self(s, "keys")).keys()));
+        method(d, "values()", (s, a) -> new PyList(modules(self(s, "values")).values()));
+        method(d, "items()", (s, a) -> new PyList(modules(self(s, "items")).items()));
+        method(d, "pop(key)", (s, a) -> {
+            PyDict mods = modules(self(s, "pop"));
+            if (!mods.containsKey(a[0])) {
+                throw Py.keyError(a[0]);
+            }
+            Object v = mods.get(a[0]);
+            mods.delItem(a[0]);
+            return v;
+        });
+        return d;
+    }
+
+    /** A ModuleDict's {@code update}: from a mapping, or from (name, module) pairs. */
+    private void updateModules(PyInstance m, Object source) {
+        if (source instanceof PyDict given) {
+            for (Object k : given.keys()) {
+                addModule(m, k, given.get(k));
+            }
+            return;
+        }
+        Ops.iter(source).forEachRemaining(pair -> {
+            Object[] kv = Ops.toArray(pair);
+            if (kv.length != 2) {
+                throw Py.valueError("ModuleDict update sequence element has length " + kv.length + "; 2 is required");
+            }
+            addModule(m, kv[0], kv[1]);
+        });
+    }
+
     /**
      * What Sequential and ModuleList share: len, iteration, indexing and slicing, append. A slice
      * of a Sequential keeps its keys; a ModuleList's slice is numbered from 0 again, as in PyTorch.
@@ -782,6 +873,32 @@ final class NnLayers {
                     + " would not be PyTorch's; call model.eval() (or use p=0) to run it as the identity");
         }
         return input;
+    }
+
+    private static final String FORWARD_HOOKS = "_forward_hooks";
+    private static final String FORWARD_PRE_HOOKS = "_forward_pre_hooks";
+    /** Hook ids, as PyTorch numbers its handles. */
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_HOOK = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The module's forward (pre-)hooks in the order they were registered; none for a module without any. */
+    private static List<Object> hooks(PyInstance m, String kind) {
+        Object registry = m == null ? null : m.attributes().get(kind);
+        return registry instanceof PyDict d ? d.values() : List.of();
+    }
+
+    /** Registers a forward (pre-)hook; the handle's {@code remove()} takes it off. */
+    private static Object addHook(PyInstance m, String kind, Object hook) {
+        if (!(m.attributes().get(kind) instanceof PyDict)) {
+            m.setAttrDirect(kind, PyDict.ordered());
+        }
+        PyDict registry = (PyDict) m.attributes().get(kind);
+        Long id = NEXT_HOOK.getAndIncrement();
+        registry.put(id, hook);
+        return new RemovableHandle(() -> {
+            if (registry.containsKey(id)) {
+                registry.delItem(id);
+            }
+        });
     }
 
     private static boolean containsKey(PyDict registry, String name) {
