@@ -78,9 +78,25 @@ final class DisplayNodes {
             this.starred = starred;
             boolean allConst = elts.length > 2;
             for (int i = 0; i < elts.length && allConst; i++) {
-                allConst = elts[i] instanceof OperatorNodes.Const && (starred == null || !starred[i]);
+                allConst = isConstant(elts[i]) && (starred == null || !starred[i]);
             }
             this.constants = allConst;
+        }
+
+        /** A constant as CPython's compiler folds it: a literal, or a tuple of constants. */
+        private static boolean isConstant(ExprNode e) {
+            if (e instanceof OperatorNodes.Const) {
+                return true;
+            }
+            if (!(e instanceof TupleNode t) || t.starred != null) {
+                return false;
+            }
+            for (ExprNode x : t.elts) {
+                if (!isConstant(x)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

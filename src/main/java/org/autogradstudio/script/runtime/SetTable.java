@@ -33,13 +33,14 @@ final class SetTable {
             int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
             for (int j = i; ; j++) {
                 if (keys[j] == null && freeSlot >= 0) {
-                    // the first dummy on the way is reused: no new slot is filled
+                    // a dummy on the way is reused, the last one passed (as CPython 3.11 lays its sets
+                    // out: checked against its tables over random histories): no new slot is filled
                     keys[freeSlot] = key;
                     hashes[freeSlot] = hash;
                     used++;
                     return;
                 }
-                if (keys[j] == DUMMY && freeSlot < 0) {
+                if (keys[j] == DUMMY) {
                     freeSlot = j;
                 }
                 if (keys[j] == null) {
