@@ -1,4 +1,4 @@
-# torch.linalg norms, torch.equal, dropout outside training, register_buffer (persistent or not), optimizer.defaults, as PyTorch 1.13 prints them.
+# torch.linalg norms, torch.equal, dropout outside training, register_buffer (persistent or not), optimizer.defaults, F.normalize, as PyTorch 1.13 prints them.
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -41,3 +41,10 @@ w = torch.ones(1, requires_grad=True)
 for o in [torch.optim.SGD([w], lr=0.1, momentum=0.9), torch.optim.Adam([w], lr=0.01), torch.optim.AdamW([w]), torch.optim.RMSprop([w]), torch.optim.Adagrad([w])]:
     o.param_groups[0]["lr"] = 5
     print(o.defaults)
+torch.manual_seed(0)
+x = torch.randn(3, 4, requires_grad=True)
+n = F.normalize(x, dim=1)
+print(n, n.norm(dim=1))
+(n * torch.arange(4.)).sum().backward()
+print(x.grad)
+print(F.normalize(torch.tensor([[3., 4.], [0., 0.]])), F.normalize(torch.tensor([1., -3.]), p=1, dim=0))

@@ -165,6 +165,17 @@ final class NnModules {
         f.put("softmax", PyBuiltin.bound("softmax(input, dim=None, _stacklevel=3, dtype=None)", ACTIVATION));
         f.put("log_softmax", PyBuiltin.bound("log_softmax(input, dim=None, _stacklevel=3, dtype=None)", ACTIVATION));
         f.put("relu", PyBuiltin.bound("relu(input)", ACTIVATION));
+        f.put("normalize", PyBuiltin.of("normalize(input, p=2.0, dim=1, eps=1e-12, out=None)", a -> {
+            // PyTorch's F.normalize: input / input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
+            Tensor x = Args.strictTensor(a[0], "normalize", "input", 1);
+            try {
+                Tensor norm = org.autogradstudio.engine.GroupReductions.norm(x, Args.number(a[1]), new int[] {Args.integer(a[2])}, true);
+                Tensor denom = org.autogradstudio.engine.ShapeOps.expand(ElementwiseExtras.clampMin(norm, Args.number(a[3])), x.shape());
+                return new TensorObject(x.div(denom));
+            } catch (TorchException e) {
+                throw TorchModule.toPython(e);
+            }
+        }));
         f.put("dropout", PyBuiltin.of("dropout(input, p=0.5, training=True, inplace=False)",
                 a -> NnLayers.dropout(a[0], a[1], Py.isTrue(a[2]), "F.dropout")));
         f.put("sigmoid", PyBuiltin.bound("sigmoid(input)", ACTIVATION));
