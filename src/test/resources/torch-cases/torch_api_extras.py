@@ -1,4 +1,4 @@
-# torch.linalg norms, torch.equal, dropout outside training, register_buffer (persistent or not), optimizer.defaults, F.normalize, as PyTorch 1.13 prints them.
+# torch.linalg norms, torch.equal, dropout outside training, register_buffer (persistent or not), optimizer.defaults, F.normalize, detach_, as PyTorch 1.13 prints them.
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -48,3 +48,20 @@ print(n, n.norm(dim=1))
 (n * torch.arange(4.)).sum().backward()
 print(x.grad)
 print(F.normalize(torch.tensor([[3., 4.], [0., 0.]])), F.normalize(torch.tensor([1., -3.]), p=1, dim=0))
+a = torch.ones(2, requires_grad=True)
+b = a * 2
+r = b.detach_()
+print(r is b, b, b.requires_grad, b.grad_fn, b.is_leaf)
+v = (a * 2).view(2)
+try:
+    v.detach_()
+except RuntimeError as e:
+    print(str(e)[:40])
+l = torch.ones(2, requires_grad=True)
+l.detach_()
+print(l.requires_grad, l.is_leaf)
+c = a * 3
+d = c * 1
+c.detach_()
+d.sum().backward()
+print(a.grad)

@@ -457,6 +457,19 @@ public final class Tensor extends Storage {
         return new Tensor(storage, offset, shape, strides, dtype());
     }
 
+    /** {@code detach_()}: this tensor leaves the graph in place (no grad_fn, no requires_grad); a view refuses. */
+    public Tensor detach_() {
+        if (viewBase() != null) {
+            throw TorchException.runtime("Can't detach views in-place. Use detach() instead. If you are using"
+                    + " DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients"
+                    + " are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this"
+                    + " error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.");
+        }
+        gradFn = null;
+        requiresGrad = false;
+        return this;
+    }
+
     /**
      * The function at the end of the edge a gradient for this tensor travels along (input 0 of it):
      * its grad_fn, or its leaf's AccumulateGrad; null when it does not require grad.

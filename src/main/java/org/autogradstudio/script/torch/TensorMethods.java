@@ -98,6 +98,7 @@ final class TensorMethods {
         TRIU("triu(diagonal=0)"),
         NONZERO("nonzero(as_tuple=False)"),
         UNBIND("unbind(dim=0)"),
+        DETACH_("detach_()"),
         CLAMP("clamp(min=None, max=None)"),
         CLAMP_("clamp_(min=None, max=None)"),
         CLAMP_MIN("clamp_min(min)"),
@@ -359,6 +360,14 @@ final class TensorMethods {
             }
             case LEAKY_RELU: return (s, a) -> t(ElementwiseExtras.leakyRelu(s.tensor(), Args.number(a[0])));
             case UNBIND: return (s, a) -> unbind(s.tensor(), Args.integer(a[0]));
+            case DETACH_: return (s, a) -> {
+                try {
+                    s.tensor().detach_();
+                } catch (org.autogradstudio.engine.TorchException e) {
+                    throw TorchModule.toPython(e);
+                }
+                return s;
+            };
             case TRIL: return (s, a) -> t(org.autogradstudio.engine.Triangular.tril(s.tensor(), Args.integer(a[0])));
             case TRIU: return (s, a) -> t(org.autogradstudio.engine.Triangular.triu(s.tensor(), Args.integer(a[0])));
             case NONZERO: return (s, a) -> Py.isTrue(a[0]) ? nonzeroTuple(s.tensor())
