@@ -21,16 +21,15 @@ import org.autogradstudio.script.runtime.PyDict;
 import org.autogradstudio.script.runtime.PyException;
 import org.autogradstudio.script.runtime.PyInstance;
 import org.autogradstudio.script.runtime.PyIterator;
-import org.autogradstudio.script.runtime.PyList;
 import org.autogradstudio.script.runtime.PyModule;
 import org.autogradstudio.script.runtime.PyTuple;
 import org.autogradstudio.script.runtime.PyType;
 import org.autogradstudio.script.runtime.Signature;
-import org.autogradstudio.script.runtime.Slice;
 
 /**
- * {@code torch.nn.Module} and the layers built on it ({@code Linear}, {@code Sequential},
- * {@code ReLU}, {@code Sigmoid}, {@code Tanh}), as classes a script can subclass. A module is a
+ * {@code torch.nn.Module} and the layers built on it ({@code Linear}, {@code ReLU},
+ * {@code Sigmoid}, {@code Tanh} ...; the containers are in {@link NnContainers}), as classes a
+ * script can subclass. A module is a
  * plain instance whose {@code __dict__} holds {@code training}, {@code _parameters},
  * {@code _buffers} and {@code _modules} as in PyTorch: {@code __setattr__} files Parameters and
  * modules there, {@code __getattr__} finds them, and {@code parameters()} walks them in PyTorch's
@@ -48,9 +47,10 @@ final class NnLayers {
         nn.put("Module", module);
         nn.put("Parameter", TensorObject.PARAMETER_TYPE);
         nn.put("Linear", layer("Linear", "torch.nn.modules.linear", linearMethods()));
-        nn.put("Sequential", layer("Sequential", "torch.nn.modules.container", sequentialMethods()));
-        nn.put("ModuleList", layer("ModuleList", "torch.nn.modules.container", moduleListMethods()));
-        nn.put("ModuleDict", layer("ModuleDict", "torch.nn.modules.container", moduleDictMethods()));
+        NnContainers containers = new NnContainers(this);
+        nn.put("Sequential", layer("Sequential", "torch.nn.modules.container", containers.sequentialMethods()));
+        nn.put("ModuleList", layer("ModuleList", "torch.nn.modules.container", containers.moduleListMethods()));
+        nn.put("ModuleDict", layer("ModuleDict", "torch.nn.modules.container", containers.moduleDictMethods()));
         nn.put("Identity", layer("Identity", "torch.nn.modules.linear", identityMethods()));
         nn.put("Flatten", layer("Flatten", "torch.nn.modules.flatten", flattenMethods()));
         nn.put("Dropout", layer("Dropout", "torch.nn.modules.dropout", dropoutMethods()));
@@ -76,14 +76,14 @@ final class NnLayers {
         return new PyClass(name, moduleName, List.of(module), methods, false);
     }
 
-    private static void method(Map<String, Object> dict, String signature, MethodBody body) {
+    static void method(Map<String, Object> dict, String signature, MethodBody body) {
         Signature sig = Signature.parse(signature);
         dict.put(sig.name(), new BuiltinMethod(sig.name(), (self, args, kwargs) -> body.call(self, sig.bind(args, kwargs))));
     }
 
     /** A method body given its instance and its bound arguments (in signature order). */
     @FunctionalInterface
-    private interface MethodBody {
+    interface MethodBody {
         Object call(Object self, Object[] a);
     }
 
@@ -93,7 +93,7 @@ final class NnLayers {
         return o instanceof PyInstance pi && pi.pyClass().isSubclassOf(module);
     }
 
-    private PyInstance self(Object o, String method) {
+    PyInstance self(Object o, String method) {
         if (!isModule(o)) {
             throw Py.typeError("descriptor '" + method + "' requires a 'Module' object but received a '"
                     + Ops.typeName(o) + "'");
@@ -114,7 +114,7 @@ final class NnLayers {
         return d;
     }
 
-    private static PyDict modules(PyInstance m) {
+    static PyDict modules(PyInstance m) {
         PyDict d = registry(m, MODULES);
         if (d == null) {
             throw Py.attributeError("'" + m.typeName() + "' object has no attribute '" + MODULES + "'");
@@ -452,7 +452,7 @@ final class NnLayers {
     }
 
     /** {@code Module.__init__}: training mode and empty registries. */
-    private static void initModule(PyInstance m) {
+    static void initModule(PyInstance m) {
         m.setAttrDirect("training", true);
         m.setAttrDirect(PARAMETERS, new PyDict());
         m.setAttrDirect(BUFFERS, new PyDict());
@@ -466,7 +466,7 @@ final class NnLayers {
         }
     }
 
-    private void addModule(PyInstance m, Object name, Object child) {
+    void addModule(PyInstance m, Object name, Object child) {
         PyDict mods = registry(m, MODULES);
         if (!isModule(child) && !Py.isNone(child)) {
             throw Py.typeError(typename(child) + " is not a Module subclass");
@@ -650,161 +650,6 @@ final class NnLayers {
         } catch (TorchException e) {
             throw TorchModule.toPython(e);
         }
-    }
-
-    // ---- Sequential ----------------------------------------------------------------------------
-
-    private Map<String, Object> sequentialMethods() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        method(d, "__init__(*args)", (s, a) -> {
-            PyInstance m = self(s, "__init__");
-            initModule(m);
-            Object[] mods = ((org.autogradstudio.script.runtime.PyTuple) a[0]).toArray();
-            for (int i = 0; i < mods.length; i++) {
-                addModule(m, Integer.toString(i), mods[i]);
-            }
-            return Py.NONE;
-        });
-        method(d, "forward(input)", (s, a) -> {
-            Object x = a[0];
-            for (Map.Entry<String, PyInstance> c : children(self(s, "forward"))) {
-                try {
-                    x = Ops.call(c.getValue(), new Object[] {x}, Py.NO_KWARGS);
-                } catch (RuntimeException e) {
-                    throw TorchFrames.sequentialForward(ErrorTranslator.translate(e));
-                }
-            }
-            return x;
-        });
-        containerMethods(d, false);
-        return d;
-    }
-
-    /** {@code nn.ModuleList(modules=None)}: numbered submodules without a forward of its own. */
-    private Map<String, Object> moduleListMethods() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        method(d, "__init__(modules=None)", (s, a) -> {
-            PyInstance m = self(s, "__init__");
-            initModule(m);
-            if (!Py.isNone(a[0])) {
-                Ops.iter(a[0]).forEachRemaining(child -> addModule(m, Integer.toString(modules(m).size()), child));
-            }
-            return Py.NONE;
-        });
-        method(d, "extend(modules)", (s, a) -> {
-            PyInstance m = self(s, "extend");
-            Ops.iter(a[0]).forEachRemaining(child -> addModule(m, Integer.toString(modules(m).size()), child));
-            return s;
-        });
-        containerMethods(d, true);
-        return d;
-    }
-
-    /** {@code nn.ModuleDict}: submodules by name, with a dict's methods; iterating gives the names. */
-    private Map<String, Object> moduleDictMethods() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        method(d, "__init__(modules=None)", (s, a) -> {
-            PyInstance m = self(s, "__init__");
-            initModule(m);
-            if (!Py.isNone(a[0])) {
-                updateModules(m, a[0]);
-            }
-            return Py.NONE;
-        });
-        method(d, "update(modules)", (s, a) -> {
-            updateModules(self(s, "update"), a[0]);
-            return Py.NONE;
-        });
-        method(d, "__len__()", (s, a) -> (long) modules(self(s, "__len__")).size());
-        method(d, "__iter__()", (s, a) -> new PyIterator(modules(self(s, "__iter__")).keys().iterator(), "odict_keyiterator"));
-        method(d, "__contains__(key)", (s, a) -> modules(self(s, "__contains__")).containsKey(a[0]));
-        method(d, "__getitem__(key)", (s, a) -> {
-            PyDict mods = modules(self(s, "__getitem__"));
-            if (!mods.containsKey(a[0])) {
-                throw Py.keyError(a[0]);
-            }
-            return mods.get(a[0]);
-        });
-        method(d, "__setitem__(key, module)", (s, a) -> {
-            addModule(self(s, "__setitem__"), a[0], a[1]);
-            return Py.NONE;
-        });
-        method(d, "__delitem__(key)", (s, a) -> {
-            PyDict mods = modules(self(s, "__delitem__"));
-            if (!mods.containsKey(a[0])) {
-                throw Py.keyError(a[0]);
-            }
-            mods.delItem(a[0]);
-            return Py.NONE;
-        });
-        method(d, "keys()", (s, a) -> new PyList(modules(self(s, "keys")).keys()));
-        method(d, "values()", (s, a) -> new PyList(modules(self(s, "values")).values()));
-        method(d, "items()", (s, a) -> new PyList(modules(self(s, "items")).items()));
-        method(d, "pop(key)", (s, a) -> {
-            PyDict mods = modules(self(s, "pop"));
-            if (!mods.containsKey(a[0])) {
-                throw Py.keyError(a[0]);
-            }
-            Object v = mods.get(a[0]);
-            mods.delItem(a[0]);
-            return v;
-        });
-        return d;
-    }
-
-    /** A ModuleDict's {@code update}: from a mapping, or from (name, module) pairs. */
-    private void updateModules(PyInstance m, Object source) {
-        if (source instanceof PyDict given) {
-            for (Object k : given.keys()) {
-                addModule(m, k, given.get(k));
-            }
-            return;
-        }
-        Ops.iter(source).forEachRemaining(pair -> {
-            Object[] kv = Ops.toArray(pair);
-            if (kv.length != 2) {
-                throw Py.valueError("ModuleDict update sequence element has length " + kv.length + "; 2 is required");
-            }
-            addModule(m, kv[0], kv[1]);
-        });
-    }
-
-    /**
-     * What Sequential and ModuleList share: len, iteration, indexing and slicing, append. A slice
-     * of a Sequential keeps its keys; a ModuleList's slice is numbered from 0 again, as in PyTorch.
-     */
-    private void containerMethods(Map<String, Object> d, boolean renumberSlices) {
-        method(d, "__len__()", (s, a) -> (long) modules(self(s, "__len__")).size());
-        method(d, "__iter__()", (s, a) -> {
-            List<Object> out = new ArrayList<>(modules(self(s, "__iter__")).values());
-            return new PyIterator(out.iterator(), "odict_valueiterator");
-        });
-        method(d, "__getitem__(idx)", (s, a) -> {
-            PyInstance m = self(s, "__getitem__");
-            PyDict mods = modules(m);
-            List<Object> keys = mods.keys();
-            if (a[0] instanceof Slice slice) {
-                PyInstance sub = new PyInstance(m.pyClass());
-                initModule(sub);
-                long[] r = slice.indices(keys.size());
-                for (long i = r[0]; r[2] > 0 ? i < r[1] : i > r[1]; i += r[2]) {
-                    Object key = renumberSlices ? Integer.toString(modules(sub).size()) : keys.get((int) i);
-                    addModule(sub, key, mods.get(keys.get((int) i)));
-                }
-                return sub;
-            }
-            long i = org.autogradstudio.script.runtime.Numbers.indexValue(a[0]);
-            int n = keys.size();
-            if (i < -n || i >= n) {
-                throw Py.indexError("index " + i + " is out of range");
-            }
-            return mods.get(keys.get((int) (i < 0 ? i + n : i)));
-        });
-        method(d, "append(module)", (s, a) -> {
-            PyInstance m = self(s, "append");
-            addModule(m, Integer.toString(modules(m).size()), a[0]);
-            return s;
-        });
     }
 
     // ---- Identity, Flatten, Dropout --------------------------------------------------------------
