@@ -56,3 +56,10 @@ try:
 except TypeError as e:
     print(e)
 print(Config.__annotations__, dataclasses.is_dataclass(cfg))
+x: (lambda: 3)() = 1
+class C:
+    y: [i for i in range(2)] = 2
+def f():
+    z: undefined_name = 3
+    return z
+print(__annotations__, C.__annotations__, f())

@@ -62,6 +62,10 @@ final class ScopeAnalyzer {
                 expr(a.value(), s);
                 target(a.target(), s);
             }
+            if (s.kind != Scope.Kind.FUNCTION && a.target() instanceof Expr.Name) {
+                // evaluated into __annotations__ there (see Compiler), so its names and lambdas need scopes
+                expr(a.annotation(), s);
+            }
         } else if (st instanceof Stmt.If i) {
             expr(i.test(), s);
             stmts(i.body(), s);
