@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.autogradstudio.script.runtime.BinaryOp;
 import org.autogradstudio.script.syntax.Expr;
-import org.autogradstudio.script.syntax.Lexer;
 import org.autogradstudio.script.syntax.Parser;
 import org.autogradstudio.script.syntax.PySyntaxError;
 import org.autogradstudio.script.syntax.SourceText;
@@ -46,8 +45,8 @@ final class Compiler {
             body = Parser.parseModule(source);
         } finally {
             // shown as CPython shows them, while compiling: before the code runs or its SyntaxError
-            for (var w : source.syntaxWarnings()) {
-                if (ctx != null) {
+            if (ctx != null) {
+                for (var w : source.syntaxWarnings()) {
                     ctx.warnAt("SyntaxWarning", w.getValue(), source.fileName(), w.getKey() + source.lineOffset(),
                             source.line(w.getKey()));
                 }
@@ -58,7 +57,7 @@ final class Compiler {
         List<Stmt> stmts = body;
         ExprNode echo = null;
         if (echoLast && !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.ExprStmt last
-                && !Lexer.endsWithSemicolon(source.text())) {
+                && !source.endsWithSemicolon()) {
             stmts = body.subList(0, body.size() - 1);
             echo = c.exprs.expr(last.value());
         }

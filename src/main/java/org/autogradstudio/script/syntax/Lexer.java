@@ -67,21 +67,6 @@ public final class Lexer {
         return lx.out;
     }
 
-    /**
-     * Whether the last token of {@code text} (comments and line ends aside) is a ';': IPython's
-     * sign that a cell's last expression is not to be shown.
-     */
-    public static boolean endsWithSemicolon(String text) {
-        List<Token> tokens = tokenize(new SourceText("<cell>", text));
-        for (int i = tokens.size() - 1; i >= 0; i--) {
-            Token t = tokens.get(i);
-            if (t.kind() != Kind.NEWLINE && t.kind() != Kind.DEDENT && t.kind() != Kind.END) {
-                return t.isOp(";");
-            }
-        }
-        return false;
-    }
-
     /** Tokens of an f-string replacement field's expression, read from {@code [start, end)} of the source. */
     public static List<Token> tokenizeExpression(SourceText source, int start, int end) {
         Lexer lx = new Lexer(source, start, end, true);
@@ -194,6 +179,7 @@ public final class Lexer {
             throw error("SyntaxError", "'" + (char) open[0] + "' was never closed", open[1], open[1] + 1, true);
         }
         if (!exprMode) {
+            source.setEndsWithSemicolon(lastSignificantIsSemicolon());
             if (!out.isEmpty() && out.get(out.size() - 1).kind() != Kind.NEWLINE) {
                 add(Kind.NEWLINE, "", null, end, end);
             }
@@ -203,6 +189,17 @@ public final class Lexer {
             }
         }
         add(Kind.END, "", null, end, end);
+    }
+
+    /** Whether the last token so far, line ends and dedents aside, is a ';'. */
+    private boolean lastSignificantIsSemicolon() {
+        for (int i = out.size() - 1; i >= 0; i--) {
+            Token t = out.get(i);
+            if (t.kind() != Kind.NEWLINE && t.kind() != Kind.DEDENT) {
+                return t.isOp(";");
+            }
+        }
+        return false;
     }
 
     private void skipComment() {

@@ -29,8 +29,7 @@ public class Parser {
     /**
      * Parses a whole file or cell. A tokenizer error is raised when the parser reaches it; when the
      * parser fails first, CPython 3.11 still tokenizes the rest of the file, and an error found
-     * there replaces the parser's, except after an unexpected indent (reported straight from the
-     * INDENT token); see {@link Token.LexError#replaces}.
+     * there may replace the parser's: see {@link Token.LexError#replaces}.
      */
     public static List<Stmt> parseModule(SourceText source) {
         List<Token> tokens = Lexer.tokenize(source);
@@ -38,7 +37,7 @@ public class Parser {
             return new StatementParser(source, tokens).parseModule();
         } catch (PySyntaxError e) {
             Token last = tokens.get(tokens.size() - 1);
-            if (last.kind() != Kind.ERROR || e.msg().equals("unexpected indent")) {
+            if (last.kind() != Kind.ERROR) {
                 throw e;
             }
             Token.LexError lexed = (Token.LexError) last.value();

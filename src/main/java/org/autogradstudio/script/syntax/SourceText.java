@@ -19,6 +19,8 @@ public final class SourceText {
 
     /** The tokenizer's SyntaxWarnings, as (local line, message), for the compiler to show. */
     private final java.util.List<java.util.Map.Entry<Integer, String>> warnings = new java.util.ArrayList<>();
+    /** Set by the tokenizer: see {@link #endsWithSemicolon()}. */
+    private boolean endsWithSemicolon;
 
     public SourceText(String fileName, String text) {
         this(fileName, text, 0);
@@ -47,6 +49,15 @@ public final class SourceText {
     public void forgetPositions() {
         ends.clear();
         parens.clear();
+    }
+
+    /** Whether the text's last token (comments and line ends aside) is a ';': IPython's sign that a cell's last expression is not to be shown. */
+    public boolean endsWithSemicolon() {
+        return endsWithSemicolon;
+    }
+
+    void setEndsWithSemicolon(boolean value) {
+        endsWithSemicolon = value;
     }
 
     /** Records a SyntaxWarning the tokenizer raised at a 1-based local line. */

@@ -27,9 +27,14 @@ public record Token(Kind kind, String text, Object value, int line, int col, int
      * the parser to report, so that it never replaces an error the parser found first.
      */
     public record LexError(PySyntaxError error, int unclosedLine, boolean quiet) {
-        /** Whether this error is reported instead of the parser's {@code other}, found before it (see {@link Parser#parseModule}). */
+        /**
+         * Whether this error is reported instead of the parser's {@code other}, found before it (see
+         * {@link Parser#parseModule}): not after an unexpected indent, which CPython reports straight
+         * from the INDENT token, and a bracket left open only when it opened before the parser's error.
+         */
         boolean replaces(PySyntaxError other) {
-            return error != other && !quiet && (unclosedLine < 0 || other.line() > unclosedLine);
+            return error != other && !quiet && !other.msg().equals("unexpected indent")
+                    && (unclosedLine < 0 || other.line() > unclosedLine);
         }
     }
 
