@@ -83,10 +83,9 @@ public record RunResult(Object echoValue, String echo, PyException error, String
         return code == Py.NONE || code instanceof Long || code instanceof Boolean ? "" : Ops.str(code) + "\n";
     }
 
-    /** SystemExit's code: None without arguments, the argument, or the tuple of several. */
+    /** SystemExit's {@code code}. */
     private static Object exitCode(PyException e) {
-        Object[] args = e.value().args();
-        return args.length == 0 ? Py.NONE : args.length == 1 ? args[0] : Py.tuple(args);
+        return e.value().getAttr("code");
     }
 
     /** The innermost traceback frame, or null. */

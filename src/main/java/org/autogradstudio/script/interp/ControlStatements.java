@@ -219,9 +219,7 @@ final class ControlStatements {
                 ctx.handling.push(e);
                 try {
                     return h.body().exec(f);
-                } catch (PyException | StackOverflowError x) {
-                    throw raisedWhileHandling(x, e);
-                } catch (RuntimeException x) {
+                } catch (StackOverflowError | RuntimeException x) {
                     throw raisedWhileHandling(x, e);
                 } finally {
                     ctx.handling.pop();

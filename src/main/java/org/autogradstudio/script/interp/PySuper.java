@@ -55,12 +55,8 @@ final class PySuper implements PyObject {
             case "__init__": return new PyBuiltin("__init__", (a, k) -> Py.NONE);
             case "__init_subclass__": return new PyBuiltin("__init_subclass__", (a, k) -> Py.NONE);
             case "__setattr__":
-                return new PyBuiltin("__setattr__", (a, k) -> {
-                    if (self instanceof org.autogradstudio.script.runtime.PyInstance pi) {
-                        pi.setAttrDirect((String) a[0], a[1]);
-                    }
-                    return Py.NONE;
-                });
+                return new org.autogradstudio.script.runtime.PyBoundMethod(self,
+                        org.autogradstudio.script.runtime.Types.OBJECT.lookup("__setattr__"));
             case "__getattribute__":
                 return new PyBuiltin("__getattribute__", (a, k) -> Ops.getAttr(self, (String) a[0]));
             case "__repr__": case "__str__":

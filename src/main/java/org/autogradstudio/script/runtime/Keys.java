@@ -10,6 +10,9 @@ public final class Keys {
     private Keys() {
     }
 
+    /** CPython's hash modulus for numbers, the Mersenne prime 2**61 - 1. */
+    private static final long MODULUS = (1L << 61) - 1;
+
     public static Object normalize(Object o) {
         if (o instanceof String || o instanceof Long) {
             return o;
@@ -37,15 +40,14 @@ public final class Keys {
     public static long hash(Object o) {
         Object k = normalize(o);
         if (k instanceof Long l) {
-            long m = (1L << 61) - 1;
-            long h = Math.floorMod(l, m);
+            long h = Math.floorMod(l, MODULUS);
             if (l < 0) {
-                h = -Math.floorMod(-l, m);
+                h = -Math.floorMod(-l, MODULUS);
             }
             return h == -1 ? -2 : h;
         }
         if (k instanceof BigInteger b) {
-            long h = b.abs().mod(BigInteger.valueOf((1L << 61) - 1)).longValue();
+            long h = b.abs().mod(BigInteger.valueOf(MODULUS)).longValue();
             return b.signum() < 0 ? (h == 1 ? -2 : -h) : h;
         }
         if (k instanceof Double d) {
@@ -56,8 +58,6 @@ public final class Keys {
         }
         return k.hashCode();
     }
-
-    private static final long MODULUS = (1L << 61) - 1;
 
     /** CPython's hash of a float that is not an integer: its value modulo 2**61 - 1, 28 bits at a time. */
     private static long floatHash(double v) {
