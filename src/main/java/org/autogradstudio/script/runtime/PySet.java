@@ -181,10 +181,7 @@ public final class PySet implements PyObject {
         PySet o = toSet(other);
         if (size() >> 2 > o.size()) {
             PySet r = copyOf(this);
-            for (Object k : o.map.keySet()) {
-                r.removeKey(k);
-            }
-            r.table.dropDummiesIfMany();
+            r.differenceUpdate(o);
             return r;
         }
         PySet r = new PySet();
@@ -199,13 +196,25 @@ public final class PySet implements PyObject {
     /** As CPython: a set of the other's members, then each of this set's members toggled in its order. */
     PySet symmetricDifference(Object other) {
         PySet r = other instanceof PySet o ? copyOf(o) : toSet(other);
-        for (Object v : ordered()) {
-            Object k = Keys.normalize(v);
-            if (!r.removeKey(k)) {
-                r.add(v);
+        r.symmetricDifferenceUpdate(this);
+        return r;
+    }
+
+    /** {@code self -= o}: its members discarded, then a table more than a quarter dummies rebuilt. */
+    private void differenceUpdate(PySet o) {
+        for (Object k : o.map.keySet()) {
+            removeKey(k);
+        }
+        table.dropDummiesIfMany();
+    }
+
+    /** {@code self ^= o}: each of its members, in its order, removed if here, else added. */
+    private void symmetricDifferenceUpdate(PySet o) {
+        for (Object v : o.ordered()) {
+            if (!removeKey(Keys.normalize(v))) {
+                add(v);
             }
         }
-        return r;
     }
 
     boolean isSubset(PySet o) {
@@ -237,17 +246,10 @@ public final class PySet implements PyObject {
                 update(o);
                 return this;
             case SUB:
-                for (Object k : o.ordered()) {
-                    removeKey(Keys.normalize(k));
-                }
-                table.dropDummiesIfMany();
+                differenceUpdate(o);
                 return this;
             case XOR:
-                for (Object v : o.ordered()) {
-                    if (!removeKey(Keys.normalize(v))) {
-                        add(v);
-                    }
-                }
+                symmetricDifferenceUpdate(o);
                 return this;
             case AND: {
                 PySet r = intersection(o);
