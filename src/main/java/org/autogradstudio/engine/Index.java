@@ -17,6 +17,16 @@ public sealed interface Index {
         return new ByTensor(t);
     }
 
+    /** The subscript that applies {@code item} along dimension {@code dim}: {@code [:, ..., item]} with {@code dim} full slices first. */
+    static java.util.List<Index> along(int dim, Index item) {
+        java.util.List<Index> items = new java.util.ArrayList<>(dim + 1);
+        for (int k = 0; k < dim; k++) {
+            items.add(slice(null, null, null));
+        }
+        items.add(item);
+        return items;
+    }
+
     /** An integer: selects one position and removes the dimension. */
     record At(long index) implements Index {
     }

@@ -365,13 +365,7 @@ public final class Indexing {
 
     /** {@code t.select(dim, i)} (also used by batched matmul). */
     public static Tensor select(Tensor t, int dim, int i) {
-        int d = Shape.wrapDim(dim, t.dim());
-        List<Index> items = new ArrayList<>();
-        for (int k = 0; k < d; k++) {
-            items.add(Index.slice(null, null, null));
-        }
-        items.add(Index.at(i));
-        return get(t, items);
+        return get(t, Index.along(Shape.wrapDim(dim, t.dim()), Index.at(i)));
     }
 
     /** {@code t[items] = value}: writes through to {@code t}'s storage; recorded as CopySlices when t requires grad. */

@@ -8,6 +8,7 @@ import org.autogradstudio.engine.ElementwiseExtras;
 import org.autogradstudio.engine.GroupReductions;
 import org.autogradstudio.engine.ElementwiseOp;
 import org.autogradstudio.engine.GradMode;
+import org.autogradstudio.engine.Index;
 import org.autogradstudio.engine.LinearAlgebra;
 import org.autogradstudio.engine.Pointwise;
 import org.autogradstudio.engine.Reductions;
@@ -619,12 +620,7 @@ final class TensorMethods {
         int d = org.autogradstudio.engine.Shape.wrapDim(dim, x.dim());
         Object[] out = new Object[x.size(d)];
         for (int i = 0; i < out.length; i++) {
-            java.util.List<org.autogradstudio.engine.Index> items = new java.util.ArrayList<>();
-            for (int k = 0; k < d; k++) {
-                items.add(org.autogradstudio.engine.Index.slice(null, null, null));
-            }
-            items.add(org.autogradstudio.engine.Index.at(i));
-            out[i] = t(org.autogradstudio.engine.Indexing.get(x, items, "UnbindBackward0"));
+            out[i] = t(org.autogradstudio.engine.Indexing.get(x, Index.along(d, Index.at(i)), "UnbindBackward0"));
         }
         return new PyTuple(out);
     }
@@ -648,12 +644,8 @@ final class TensorMethods {
         Object[] out = new Object[sizes.length];
         int start = 0;
         for (int i = 0; i < sizes.length; i++) {
-            java.util.List<org.autogradstudio.engine.Index> items = new java.util.ArrayList<>();
-            for (int k = 0; k < d; k++) {
-                items.add(org.autogradstudio.engine.Index.slice(null, null, null));
-            }
-            items.add(org.autogradstudio.engine.Index.slice((long) start, (long) start + sizes[i], null));
-            out[i] = t(org.autogradstudio.engine.Indexing.get(x, items, name));
+            out[i] = t(org.autogradstudio.engine.Indexing.get(x, Index.along(d, Index.slice((long) start, (long) start + sizes[i], null)),
+                    name));
             start += sizes[i];
         }
         return new PyTuple(out);
@@ -667,12 +659,7 @@ final class TensorMethods {
         if (begin < 0 || begin > size || length < 0 || begin + length > size) {
             throw Py.runtimeError("start (" + start + ") + length (" + length + ") exceeds dimension size (" + size + ").");
         }
-        java.util.List<org.autogradstudio.engine.Index> items = new java.util.ArrayList<>();
-        for (int k = 0; k < d; k++) {
-            items.add(org.autogradstudio.engine.Index.slice(null, null, null));
-        }
-        items.add(org.autogradstudio.engine.Index.slice(begin, begin + length, null));
-        return org.autogradstudio.engine.Indexing.get(x, items);
+        return org.autogradstudio.engine.Indexing.get(x, Index.along(d, Index.slice(begin, begin + length, null)));
     }
 
     /** A {@code new_*} tensor with its {@code requires_grad=}. */
