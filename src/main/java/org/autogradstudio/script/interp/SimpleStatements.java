@@ -5,9 +5,10 @@ import org.autogradstudio.script.runtime.ExceptionTypes;
 import org.autogradstudio.script.runtime.Ops;
 import org.autogradstudio.script.runtime.Py;
 import org.autogradstudio.script.runtime.PyClass;
+import org.autogradstudio.script.runtime.PyDict;
 import org.autogradstudio.script.runtime.PyException;
-import org.autogradstudio.script.runtime.SourceSpan;
 import org.autogradstudio.script.runtime.PyExceptionObject;
+import org.autogradstudio.script.runtime.SourceSpan;
 
 /** Statements without nested blocks. */
 final class SimpleStatements {
@@ -236,16 +237,17 @@ final class SimpleStatements {
                 assign.exec(f);
             }
             Object type = annotation.eval(f);
-            Object table = f.classNamespace != null ? f.classNamespace.get("__annotations__") : f.globals.get("__annotations__");
-            if (!(table instanceof org.autogradstudio.script.runtime.PyDict)) {
-                table = new org.autogradstudio.script.runtime.PyDict();
-                if (f.classNamespace != null) {
+            boolean inClass = f.classNamespace != null;
+            Object table = inClass ? f.classNamespace.get("__annotations__") : f.globals.get("__annotations__");
+            if (!(table instanceof PyDict)) {
+                table = new PyDict();
+                if (inClass) {
                     f.classNamespace.put("__annotations__", table);
                 } else {
                     f.globals.put("__annotations__", table);
                 }
             }
-            ((org.autogradstudio.script.runtime.PyDict) table).put(name, type);
+            ((PyDict) table).put(name, type);
             return NORMAL;
         }
     }

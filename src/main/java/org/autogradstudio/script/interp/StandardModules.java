@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * Registers the modules implemented by the interpreter itself: {@code math}, {@code random},
- * {@code time}, {@code warnings}, {@code copy} and {@code traceback} in Java; {@code collections}, {@code contextlib},
- * {@code dataclasses}, {@code functools}, {@code itertools}, {@code json}, {@code operator}, {@code string} and
- * {@code typing} in
- * its own Python (resources beside this class, each read on its first import, once per JVM).
+ * {@code time}, {@code warnings}, {@code copy} and {@code traceback} in Java; {@code collections},
+ * {@code contextlib}, {@code dataclasses}, {@code functools}, {@code itertools}, {@code json},
+ * {@code operator}, {@code string} and {@code typing} in its own Python (resources beside this
+ * class, each read on its first import, once per JVM).
  */
 public final class StandardModules {
     private StandardModules() {
@@ -29,7 +29,8 @@ public final class StandardModules {
     }
 
     /** The standard modules written in the interpreter's own Python. */
-    private static final java.util.Set<String> PYTHON_MODULES = java.util.Set.of("collections", "contextlib", "dataclasses", "functools", "itertools", "json", "operator", "string", "typing");
+    private static final java.util.Set<String> PYTHON_MODULES = java.util.Set.of("collections", "contextlib", "dataclasses",
+            "functools", "itertools", "json", "operator", "string", "typing");
 
     /** Their sources, each read on its first import. */
     private static final class Sources {
