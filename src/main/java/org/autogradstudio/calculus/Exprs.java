@@ -159,6 +159,26 @@ public final class Exprs {
         return n;
     }
 
+    /**
+     * Whether the expression tree has more than {@code limit} nodes, counted only until it does:
+     * a derivative shares subexpressions, so its tree (what rendering and comparing walk) can be
+     * far larger than the objects it is made of, and counting it all would take as long.
+     */
+    public static boolean sizeExceeds(Expr e, int limit) {
+        java.util.ArrayDeque<Expr> stack = new java.util.ArrayDeque<>();
+        stack.push(e);
+        int n = 0;
+        while (!stack.isEmpty()) {
+            if (++n > limit) {
+                return true;
+            }
+            for (Expr c : children(stack.pop())) {
+                stack.push(c);
+            }
+        }
+        return false;
+    }
+
     /** Whether the expression contains an opaque tensor function (which element bindings cannot evaluate). */
     public static boolean hasApply(Expr e) {
         if (e instanceof Expr.Apply) {

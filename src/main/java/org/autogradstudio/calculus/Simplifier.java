@@ -13,11 +13,20 @@ import java.util.Map;
  */
 public final class Simplifier {
     private static final int MAX_EXPANDED_POWER = 6;
+    /**
+     * Expressions with larger trees are left as they are built: bringing them to normal form
+     * compares and renders their atoms again and again, which on a deeply nested derivative took
+     * minutes (and a formula that size is no easier to read multiplied out).
+     */
+    private static final int MAX_SIMPLIFIED_SIZE = 1500;
 
     private Simplifier() {
     }
 
     public static Expr simplify(Expr e) {
+        if (Exprs.sizeExceeds(e, MAX_SIMPLIFIED_SIZE)) {
+            return e;
+        }
         try {
             return toExpr(toRational(e));
         } catch (Poly.TooLarge | ArithmeticException tooHard) {

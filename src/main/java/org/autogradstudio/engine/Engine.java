@@ -29,6 +29,15 @@ public final class Engine {
 
     /** {@code torch.autograd.backward(roots, gradients, retain_graph)}. */
     public static void backward(Tensor[] roots, Tensor[] gradients, boolean retainGraph) {
+        backward(roots, gradients, retainGraph, false);
+    }
+
+    /**
+     * {@code torch.autograd.backward(roots, gradients, retain_graph, create_graph)}: with
+     * {@code createGraph} the gradients are computed by recorded operations (see
+     * {@link DifferentiableBackward}), so each leaf's {@code .grad} has a grad_fn of its own.
+     */
+    public static void backward(Tensor[] roots, Tensor[] gradients, boolean retainGraph, boolean createGraph) {
         Tensor[] rootGrads = new Tensor[roots.length];
         Node[] rootFunctions = rootFunctions(roots, gradients, rootGrads);
         // a snapshot of the listeners (no copy when there are none: the training loops of the
@@ -37,10 +46,11 @@ public final class Engine {
         for (BackwardListener l : listeners) {
             l.onBackwardStart(roots.clone(), rootGrads.clone());
         }
-        boolean previous = GradMode.set(false);
+        boolean previous = GradMode.set(createGraph);
         try {
             // the root keeps its own array only when a listener holds the other one
-            execute(new GraphRoot(rootFunctions, listeners.isEmpty() ? rootGrads : rootGrads.clone()), retainGraph, listeners, null);
+            execute(new GraphRoot(rootFunctions, listeners.isEmpty() ? rootGrads : rootGrads.clone()), retainGraph,
+                    createGraph, listeners, null);
         } finally {
             GradMode.set(previous);
             for (BackwardListener l : listeners) {
@@ -84,6 +94,12 @@ public final class Engine {
      */
     public static Tensor[] grad(Tensor[] outputs, Tensor[] gradOutputs, Tensor[] inputs, boolean retainGraph,
             boolean allowUnused) {
+        return grad(outputs, gradOutputs, inputs, retainGraph, false, allowUnused);
+    }
+
+    /** {@link #grad(Tensor[], Tensor[], Tensor[], boolean, boolean)}, the answers recorded when {@code createGraph}. */
+    public static Tensor[] grad(Tensor[] outputs, Tensor[] gradOutputs, Tensor[] inputs, boolean retainGraph,
+            boolean createGraph, boolean allowUnused) {
         Tensor[] rootGrads = new Tensor[outputs.length];
         Node[] rootFunctions = rootFunctions(outputs, gradOutputs, rootGrads);
         Capture capture = new Capture(inputs.length);
@@ -100,9 +116,9 @@ public final class Engine {
         }
         GraphRoot root = new GraphRoot(rootFunctions, rootGrads.clone());
         capture.findNeeded(root);
-        boolean previous = GradMode.set(false);
+        boolean previous = GradMode.set(createGraph);
         try {
-            execute(root, retainGraph, List.of(), capture);
+            execute(root, retainGraph, createGraph, List.of(), capture);
         } finally {
             GradMode.set(previous);
         }
@@ -196,9 +212,10 @@ public final class Engine {
         return PASSES.updateAndGet(p -> p == Integer.MAX_VALUE ? 1 : p + 1);
     }
 
-    private static void execute(GraphRoot root, boolean retainGraph, List<BackwardListener> listeners, Capture capture) {
+    private static void execute(GraphRoot root, boolean retainGraph, boolean createGraph, List<BackwardListener> listeners,
+            Capture capture) {
         int pass = nextPass();
-        if (listeners.isEmpty() && capture == null && !TensorHooks.any()) {
+        if (!createGraph && listeners.isEmpty() && capture == null && !TensorHooks.any()) {
             SequencePass.run(root, retainGraph, pass);
             return;
         }
@@ -214,7 +231,8 @@ public final class Engine {
                 Node node = ready.poll();
                 Tensor incoming = ready.polledGrad();
                 // a tensor only the engine holds and no listener has seen: the node may write into it
-                boolean incomingOwned = ready.polledOwned() && !listening;
+                // (a recorded gradient is held by the graph built from it, so never)
+                boolean incomingOwned = ready.polledOwned() && !listening && !createGraph;
                 boolean retained = false;
                 // tensor hooks (register_hook); autograd.grad takes a leaf's gradient without its hooks, as PyTorch's
                 if (node != root && TensorHooks.any() && !(capture != null && node instanceof AccumulateGrad)
@@ -241,7 +259,7 @@ public final class Engine {
                     }
                 }
                 if (node instanceof AccumulateGrad) {
-                    Tensor total = ((AccumulateGrad) node).accumulate(incoming);
+                    Tensor total = ((AccumulateGrad) node).accumulate(incoming, createGraph);
                     for (int k = 0; listening && k < listeners.size(); k++) {
                         BackwardListener l = listeners.get(k);
                         l.onAccumulate(((AccumulateGrad) node).variable(), incoming, total);
@@ -255,7 +273,8 @@ public final class Engine {
                 if (grads.length < n) {
                     grads = new Tensor[n];
                 }
-                int fresh = node.applyInto(incoming, incomingOwned, grads);
+                int fresh = createGraph && node instanceof FunctionNode
+                        ? applyRecorded((FunctionNode) node, incoming, grads) : node.applyInto(incoming, incomingOwned, grads);
                 if (listening) {
                     // listeners keep the gradients they are shown: never add into those in place
                     fresh = 0;
@@ -284,7 +303,11 @@ public final class Engine {
                             ready.add(next, g, gFresh);
                             continue;
                         }
-                        accumulate(next, g, gFresh);
+                        if (createGraph) {
+                            next.inputBuffer = next.inputBuffer == null ? g : Pointwise.binary(ElementwiseOp.ADD, next.inputBuffer, g);
+                        } else {
+                            accumulate(next, g, gFresh);
+                        }
                     }
                     if (complete) {
                         makeReady(next, pass, ready);
@@ -300,6 +323,13 @@ public final class Engine {
                 clearBuffers(root, pass);
             }
         }
+    }
+
+    /** A node's gradients by recorded operations (create_graph=True), into {@code grads}; none is fresh. */
+    private static int applyRecorded(FunctionNode node, Tensor incoming, Tensor[] grads) {
+        Tensor[] r = DifferentiableBackward.apply(node, incoming);
+        System.arraycopy(r, 0, grads, 0, r.length);
+        return 0;
     }
 
     /**

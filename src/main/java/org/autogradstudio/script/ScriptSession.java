@@ -33,6 +33,12 @@ public final class ScriptSession implements AutoCloseable {
     private boolean echoToOutput = true;
     private long timeoutMillis;
     private volatile boolean running;
+    /**
+     * Whether this session's runs record graphs that keep their values (GraphValues), turned on for
+     * good by the first source that mentions {@code create_graph}: differentiating a gradient again
+     * needs every saved tensor with its history, which a plain run drops for 0-d intermediates.
+     */
+    private volatile boolean keepGraphValues;
 
     ScriptSession(ModuleRegistry registry, Appendable out, Appendable err) {
         this.out = out;
@@ -192,10 +198,15 @@ public final class ScriptSession implements AutoCloseable {
     private RunResult executeHere(String source, String fileName, int lineOffset, boolean echo) {
         // torch.set_printoptions lasts for the session: each cell's thread starts from where the last one left it
         org.autogradstudio.engine.TensorFormatter.setOptions(printOptions);
+        keepGraphValues |= source.contains("create_graph");
+        boolean keptBefore = keepGraphValues && org.autogradstudio.engine.GraphValues.setKept(true);
         try {
             return executeWithOptions(source, fileName, lineOffset, echo);
         } finally {
             printOptions = org.autogradstudio.engine.TensorFormatter.options();
+            if (keepGraphValues) {
+                org.autogradstudio.engine.GraphValues.setKept(keptBefore);
+            }
         }
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
  * is part of each warning, so the script runs under that name here.
  */
 class StderrReferenceTest {
-    private static final String[] CASES = {"torch_warnings", "python_warnings", "python_traceback"};
+    private static final String[] CASES = {"torch_warnings", "python_warnings", "python_traceback", "create_graph_warning"};
 
     @TestFactory
     Stream<DynamicTest> stdoutAndStderrMatchPyTorch() {

@@ -252,10 +252,10 @@ final class TensorMethods {
         switch (m) {
             // autograd
             case BACKWARD: return (s, a) -> {
-                TorchModule.refuseUnsupportedBackward("Tensor.backward", a[2], a[3]);
+                TorchModule.refuseUnsupportedBackward("Tensor.backward", a[3]);
                 Tensor gradient = Py.isNone(a[0]) ? null : Args.strictTensor(a[0], "backward", "gradient", 1);
                 try {
-                    s.tensor().backward(gradient, Py.isTrue(a[1]));
+                    TorchModule.backward(new Tensor[] {s.tensor()}, new Tensor[] {gradient}, a[1], a[2]);
                 } catch (TorchException e) {
                     throw TorchFrames.backward(e, true);
                 }

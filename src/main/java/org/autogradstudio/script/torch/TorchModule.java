@@ -219,29 +219,50 @@ final class TorchModule {
 
     /**
      * Refuses what a backward call cannot do here, rather than ignoring it and giving other
-     * gradients than PyTorch's: {@code create_graph=True} (higher derivatives) and {@code inputs=}.
+     * gradients than PyTorch's: {@code inputs=}.
      */
-    static void refuseUnsupportedBackward(String call, Object createGraph, Object inputs) {
-        if (Py.isTrue(createGraph)) {
-            throw Py.runtimeError(call + "(create_graph=True) is not supported in Autograd Studio:"
-                    + " gradients are computed without recording a graph, so they cannot be differentiated again");
-        }
+    static void refuseUnsupportedBackward(String call, Object inputs) {
         if (inputs != null && !Py.isNone(inputs)) {
             throw Py.runtimeError(call + "(inputs=...) is not supported in Autograd Studio:"
                     + " use torch.autograd.grad(outputs, inputs) for the gradients of some inputs only");
         }
     }
 
+    /** PyTorch 1.13's warning (engine.cpp) on backward() with create_graph=True, which leaves grad and parameter in a cycle. */
+    private static final String CREATE_GRAPH_CYCLE = "Using backward() with create_graph=True will create a reference cycle"
+            + " between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when"
+            + " creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of"
+            + " your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at "
+            + " ./torch/csrc/autograd/engine.cpp:1059.)";
+
+    /**
+     * Runs backward as {@code torch.autograd.backward} does, with PyTorch's warning for
+     * {@code create_graph=True} (raised at the same line of PyTorch's sources every time, so
+     * Python's default filter shows it once).
+     */
+    static void backward(Tensor[] roots, Tensor[] grads, Object retainGraph, Object createGraph) {
+        boolean create = Py.isTrue(createGraph);
+        if (create) {
+            Warnings.warnAt("UserWarning", CREATE_GRAPH_CYCLE, NnModules.TORCH_SOURCES + "autograd/__init__.py", 197,
+                    "Variable._execution_engine.run_backward(  # Calls into the C++ engine to run the backward pass");
+        }
+        org.autogradstudio.engine.Engine.backward(roots, grads, retainGraph(retainGraph, createGraph), create);
+    }
+
+    /** {@code retain_graph=None} means "as create_graph", as PyTorch has it. */
+    static boolean retainGraph(Object retainGraph, Object createGraph) {
+        return Py.isNone(retainGraph) ? Py.isTrue(createGraph) : Py.isTrue(retainGraph);
+    }
+
     private static Object autogradGrad(Object[] a) {
-        refuseUnsupportedBackward("torch.autograd.grad", a[4], null);
         if (Py.isTrue(a[7])) {
             throw Py.runtimeError("torch.autograd.grad(is_grads_batched=True) is not supported in Autograd Studio");
         }
         Tensor[] outputs = tensorOrTensors(a[0], "outputs");
         Tensor[] inputs = tensorOrTensors(a[1], "inputs");
         Tensor[] grads = gradOutputs(a[2], outputs.length);
-        boolean retain = Py.isNone(a[3]) ? Py.isTrue(a[4]) : Py.isTrue(a[3]);
-        Tensor[] result = org.autogradstudio.engine.Engine.grad(outputs, grads, inputs, retain, Py.isTrue(a[6]));
+        Tensor[] result = org.autogradstudio.engine.Engine.grad(outputs, grads, inputs, retainGraph(a[3], a[4]),
+                Py.isTrue(a[4]), Py.isTrue(a[6]));
         Object[] items = new Object[result.length];
         for (int i = 0; i < items.length; i++) {
             items[i] = TensorObject.wrap(result[i]);
@@ -250,11 +271,11 @@ final class TorchModule {
     }
 
     private static Object autogradBackward(Object[] a) {
-        refuseUnsupportedBackward("torch.autograd.backward", a[3], a[5]);
+        refuseUnsupportedBackward("torch.autograd.backward", a[5]);
         Tensor[] tensors = tensorOrTensors(a[0], "tensors");
         Tensor[] grads = gradOutputs(a[1], tensors.length);
         try {
-            org.autogradstudio.engine.Engine.backward(tensors, grads, Py.isTrue(a[2]));
+            backward(tensors, grads, a[2], a[3]);
         } catch (TorchException e) {
             throw TorchFrames.backward(e, false);
         }
