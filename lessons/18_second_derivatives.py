@@ -6,7 +6,7 @@
 # too**, so the gradient is itself a tensor with a `grad_fn`, and we can differentiate it
 # again. For $y = x^3$:
 #
-# $$\frac{dy}{dx} = 3x^2 \qquad \frac{d^2y}{dx^2} = 6x$$
+# $$\frac{dy}{dx} = 3x^2, \qquad \frac{d^2y}{dx^2} = 6x$$
 #
 # so at $x = 2$ we expect $12$ and then $12$ again.
 
