@@ -89,6 +89,8 @@ final class DifferentiableBackward {
                 Tensor gx = reducedScale(node, Pointwise.unary(ElementwiseOp.SIGMOID, x).sub(in.get(1)).mul(g));
                 return new Tensor[] {gx, reducedScale(node, x.neg().mul(g))};
             }
+            case "ZeroBackward0":
+                return new Tensor[] {Tensor.wrap(new double[g.numel()], g.shape.clone(), g.dtype())};
             case RecordingAlgebra.MASKED:
                 return new Tensor[] {RecordingAlgebra.INSTANCE.masked(g, node.saved(0))};
             case "DotBackward0":

@@ -675,6 +675,13 @@ public final class Tensor extends Storage {
     /** {@code zero_()}. */
     public Tensor zero_() {
         checkInplace();
+        if (requiresGrad && GradMode.isEnabled()) {
+            // recorded, as PyTorch's ZeroBackward0: the zeros take over the history, passing no gradient back
+            Tensor zeros = Tensor.wrap(new double[numel()], shape.clone(), dtype());
+            Autograd.record(zeros, "ZeroBackward0", new Tensor[] {alias()}, Autograd.NOTHING,
+                    (node, g) -> new Tensor[] {Tensor.wrap(new double[g.numel()], g.shape.clone(), g.dtype())});
+            return assignFrom(zeros);
+        }
         if (storage.data != null && isPlain()) {
             Arrays.fill(storage.data, 0.0);
             storage.version++;

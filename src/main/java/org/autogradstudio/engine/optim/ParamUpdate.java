@@ -9,6 +9,8 @@ final class ParamUpdate {
     }
 
     static void zero(Tensor t) {
+        // as PyTorch's zero_grad: a grad with a history (create_graph=True) leaves its graph first
+        t.detach_();
         boolean previous = GradMode.set(false);
         try {
             t.zero_();

@@ -338,6 +338,7 @@ final class NnLayers {
                 if (toNone) {
                     p.setGrad(null);
                 } else {
+                    g.detach_(); // a grad with a history (create_graph=True) leaves its graph, as in PyTorch
                     boolean previous = GradMode.set(false);
                     try {
                         g.zero_();
