@@ -8,8 +8,8 @@ import java.util.List;
  * operations (grad mode on), so they carry a graph and can be differentiated again, which is how
  * PyTorch gives second derivatives. Elementwise nodes evaluate the same derivative table as a
  * plain backward ({@link ElementwiseOp#backward}) over {@link RecordingAlgebra}; the structural
- * nodes of a typical lesson (sums, means, views, transposes, matrix products, the MSE and logistic
- * losses) have their rules
+ * nodes of a typical lesson (sums, means, views, transposes, indexing and picks, matrix products,
+ * the MSE and logistic losses) have their rules
  * written below in recorded ops. Any other node is refused with an error naming it, rather than
  * handing back a gradient that silently lacks its history.
  */
@@ -45,6 +45,16 @@ final class DifferentiableBackward {
     private static Tensor[] structural(FunctionNode node, Tensor g, List<Tensor> in) {
         String name = node.name();
         Tensor x = in.get(0);
+        if (node.rule() instanceof Positions.Scatter s) {
+            return new Tensor[] {Positions.scatterRecorded(g, s.positions(), s.inShape(), scatterName(name))};
+        }
+        if (node.rule() instanceof Positions.Pick p) {
+            return new Tensor[] {Positions.pickRecorded(g, p.positions(), p.outShape(), "IndexBackward0")};
+        }
+        if (node.attributes().get("positions") instanceof int[] picked && in.size() == 1) {
+            // gather, index_select, flip, repeat, diag: picks that keep their positions as attributes
+            return new Tensor[] {Positions.scatterRecorded(g, picked, x.shape, scatterName(name))};
+        }
         switch (name) {
             case "SumBackward0":
                 return new Tensor[] {ShapeOps.expand(g, x.shape)};
@@ -98,7 +108,19 @@ final class DifferentiableBackward {
             default:
                 throw TorchException.runtime("create_graph=True is not supported through " + name
                         + " in Autograd Studio: higher derivatives work through elementwise operations, sum, mean,"
-                        + " views, transposes, matrix products, mse_loss and binary_cross_entropy_with_logits");
+                        + " views, transposes, indexing, matrix products, mse_loss and binary_cross_entropy_with_logits");
+        }
+    }
+
+    /** PyTorch's name of the node that scatters a pick's gradient back (what differentiating the pick records). */
+    private static String scatterName(String pick) {
+        switch (pick) {
+            case "IndexBackward0": return "IndexPutImplBackward0";
+            case "GatherBackward0": return "ScatterAddBackward0";
+            case "IndexSelectBackward0": return "IndexAddBackward0";
+            case "FlipBackward0": return "FlipBackward0"; // a flip's backward is a flip
+            case "RepeatBackward0": return "SumBackward1"; // ... a repeat's, a sum over the copies
+            default: return pick.endsWith("Backward0") ? pick.substring(0, pick.length() - 1) + "Backward0" : pick + "Backward";
         }
     }
 

@@ -464,6 +464,11 @@ public final class FunctionNode extends Node {
         return spec.op;
     }
 
+    /** The backward rule the node was recorded with. */
+    Rule rule() {
+        return spec.rule;
+    }
+
     /** Scalar arguments of an elementwise op (exponent, clamp bounds), read by the shared rules in Pointwise. */
     double[] params() {
         return spec.params;

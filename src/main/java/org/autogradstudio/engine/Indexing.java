@@ -309,18 +309,9 @@ public final class Indexing {
             int[] pos = positions(t, items);
             int[] shape = t.shape;
             Autograd.record(result, name != null ? name : nameOf(items), new Tensor[] {t}, Autograd.NOTHING, null, Map.of("index", describe(items)),
-                    (node, g) -> new Tensor[] {scatter(g, pos, shape)});
+                    new Positions.Scatter(pos, shape));
         }
         return result;
-    }
-
-    private static Tensor scatter(Tensor g, int[] pos, int[] shape) {
-        double[] gv = g.values();
-        double[] out = new double[Shape.numel(shape)];
-        for (int i = 0; i < pos.length; i++) {
-            out[pos[i]] += gv[i];
-        }
-        return Tensor.wrap(out, shape, g.dtype());
     }
 
     /** {@code torch.nonzero(t)}: the int64 index (one row of coordinates) of every nonzero element, in row-major order. */

@@ -82,6 +82,16 @@ class HigherDerivativesTest {
                         Losses.binaryCrossEntropyWithLogits(square(x), unary(ElementwiseOp.SIGMOID, x), "sum")),
                 Arguments.of("bce_with_logits(x, 0.3) mean", any, (UnaryOperator<Tensor>) x ->
                         Losses.binaryCrossEntropyWithLogits(x, Tensor.of(new double[] {0, 0.3, 1, 1, 0.5, 0}, x.shape(), DType.FLOAT64), "mean")),
+                Arguments.of("x[1] ** 3", any, (UnaryOperator<Tensor>) x ->
+                        Pointwise.powScalar(Indexing.get(x, java.util.List.of(Index.at(1))), 3)),
+                Arguments.of("x[:, 1:] ** 3", any, (UnaryOperator<Tensor>) x ->
+                        Pointwise.powScalar(Indexing.get(x, java.util.List.of(Index.slice(null, null, null), Index.slice(1L, null, null))), 3)),
+                Arguments.of("x[[0, 1, 1]] ** 3", any, (UnaryOperator<Tensor>) x -> Pointwise.powScalar(Indexing.get(x,
+                        java.util.List.of(Index.tensor(Tensor.of(new double[] {0, 1, 1}, new int[] {3}, DType.INT64)))), 3)),
+                Arguments.of("gather(x, 1, [[0], [2]]) ** 3", any, (UnaryOperator<Tensor>) x -> Pointwise.powScalar(
+                        Selections.gather(x, 1, Tensor.of(new double[] {0, 2}, new int[] {2, 1}, DType.INT64)), 3)),
+                Arguments.of("repeat(flip(x), 2, 1) ** 3", any, (UnaryOperator<Tensor>) x ->
+                        Pointwise.powScalar(Selections.repeat(Selections.flip(x, new int[] {0}), new int[] {2, 1}), 3)),
                 Arguments.of("dot(x[0], x[0] ** 2)", any, (UnaryOperator<Tensor>) x -> {
                     Tensor row = ShapeOps.reshape(x, new int[] {-1});
                     return LinearAlgebra.dot(row, square(row));
