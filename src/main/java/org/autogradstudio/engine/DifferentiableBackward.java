@@ -1,6 +1,5 @@
 package org.autogradstudio.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -100,7 +99,7 @@ final class DifferentiableBackward {
                 return new Tensor[] {gx, reducedScale(node, x.neg().mul(g))};
             }
             case "ZeroBackward0":
-                return new Tensor[] {Tensor.wrap(new double[g.numel()], g.shape.clone(), g.dtype())};
+                return new Tensor[] {Creation.zeros(g.shape, g.dtype(), false)};
             case RecordingAlgebra.MASKED:
                 return new Tensor[] {RecordingAlgebra.INSTANCE.masked(g, node.saved(0))};
             case "DotBackward0":
@@ -152,15 +151,10 @@ final class DifferentiableBackward {
     private static Tensor fit(Tensor g, Tensor input) {
         int[] shape = input.shape;
         if (!java.util.Arrays.equals(g.shape, shape)) {
-            int lead = g.dim() - shape.length;
-            List<Integer> dims = new ArrayList<>();
-            for (int d = 0; d < g.dim(); d++) {
-                if (d < lead || (shape[d - lead] == 1 && g.shape[d] != 1)) {
-                    dims.add(d);
-                }
-            }
-            if (!dims.isEmpty()) {
-                g = Reductions.sum(g, dims.stream().mapToInt(Integer::intValue).toArray(), true);
+            boolean[] reduced = Reductions.sumToDims(g.shape, shape);
+            int[] dims = java.util.stream.IntStream.range(0, reduced.length).filter(d -> reduced[d]).toArray();
+            if (dims.length > 0) {
+                g = Reductions.sum(g, dims, true);
             }
             g = ShapeOps.reshape(g, shape);
         }

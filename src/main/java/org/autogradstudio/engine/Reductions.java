@@ -149,6 +149,19 @@ public final class Reductions {
         return out;
     }
 
+    /**
+     * The dimensions of {@code from} that summing it to {@code to} adds over, as ATen's sum_to:
+     * every leading dimension, and those {@code to} keeps at size 1.
+     */
+    static boolean[] sumToDims(int[] from, int[] to) {
+        int lead = from.length - to.length;
+        boolean[] reduced = new boolean[from.length];
+        for (int d = 0; d < from.length; d++) {
+            reduced[d] = d < lead || (to[d - lead] == 1 && from[d] != 1);
+        }
+        return reduced;
+    }
+
     /** Reduces a broadcast gradient back to an input's shape (sum over the broadcast dimensions). */
     static Tensor sumToShape(Tensor g, int[] shape) {
         if (shape.length == 0 && g.dtype().isFloatingPoint()) {
@@ -161,11 +174,7 @@ public final class Reductions {
         for (int d = 0; d < g.dim(); d++) {
             kept[d] = d < lead ? 1 : shape[d - lead];
         }
-        boolean[] reduced = new boolean[g.dim()];
-        for (int d = 0; d < g.dim(); d++) {
-            // as ATen's sum_to: every leading dim, and the dims the target keeps at size 1
-            reduced[d] = d < lead || (kept[d] == 1 && g.shape[d] != 1);
-        }
+        boolean[] reduced = sumToDims(g.shape, shape);
         boolean any = false;
         for (boolean r : reduced) {
             any |= r;

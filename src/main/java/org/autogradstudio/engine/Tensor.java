@@ -677,9 +677,9 @@ public final class Tensor extends Storage {
         checkInplace();
         if (requiresGrad && GradMode.isEnabled()) {
             // recorded, as PyTorch's ZeroBackward0: the zeros take over the history, passing no gradient back
-            Tensor zeros = Tensor.wrap(new double[numel()], shape.clone(), dtype());
+            Tensor zeros = Creation.zeros(shape, dtype(), false);
             Autograd.record(zeros, "ZeroBackward0", new Tensor[] {alias()}, Autograd.NOTHING,
-                    (node, g) -> new Tensor[] {Tensor.wrap(new double[g.numel()], g.shape.clone(), g.dtype())});
+                    (node, g) -> new Tensor[] {Creation.zeros(g.shape, g.dtype(), false)});
             return assignFrom(zeros);
         }
         if (storage.data != null && isPlain()) {
